@@ -1,0 +1,1 @@
+"""Ingestion: articles and reference documents into the vector store, with Haystack."""

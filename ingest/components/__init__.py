@@ -1,0 +1,1 @@
+"""Haystack components written for KCC Kennisbank (one per file)."""

@@ -1,0 +1,86 @@
+"""Split articles into section chunks that carry their article title and heading."""
+
+from __future__ import annotations
+
+from haystack import Document, component
+
+from kb.model import Article
+
+
+def split_words(text: str, max_words: int) -> list[str]:
+    """Split Markdown into chunks of at most ``max_words`` words, on paragraph boundaries where possible."""
+    chunks: list[str] = []
+    current: list[str] = []
+    size = 0
+    for paragraph in (p.strip() for p in text.split("\n\n")):
+        if not paragraph:
+            continue
+        words = paragraph.split()
+        if size and size + len(words) > max_words:
+            chunks.append("\n\n".join(current))
+            current, size = [], 0
+        while len(words) > max_words:  # one very long paragraph: cut it on word boundaries
+            chunks.append(" ".join(words[:max_words]))
+            words = words[max_words:]
+        current.append(" ".join(words) if len(paragraph.split()) != len(words) else paragraph)
+        size += len(words)
+    if current:
+        chunks.append("\n\n".join(current))
+    return chunks
+
+
+def chunk_meta(article: Article, section_index: int, chunk_index: int) -> dict:
+    section = article.sections[section_index]
+    return {
+        "article_id": article.id,
+        "title": article.title,
+        "section": section.heading,
+        "section_index": section_index,
+        "chunk_index": chunk_index,
+        "audience": "internal" if article.section_is_internal(section) else "public",
+        "article_audience": article.audience,
+        "type": article.type,
+        "owner": article.owner,
+        "upl": article.upl,
+        "url": article.url,
+        "reviewed": article.reviewed.isoformat() if article.reviewed else None,
+        "keywords": list(article.keywords),
+        "article_hash": article.hash,
+        "section_hash": section.hash,
+        "source": article.extra.get("source", "article"),
+    }
+
+
+@component
+class ArticleSplitter:
+    """One Document per section (long sections in several chunks), ready to embed.
+
+    The content that gets embedded starts with the article title, the section heading and the keywords,
+    so a chunk that never names its subject ("Wat kost het?") still matches questions about it.
+
+    Usage::
+
+        splitter = ArticleSplitter(max_words=220)
+        documents = splitter.run(articles=[article])["documents"]
+    """
+
+    def __init__(self, max_words: int = 220):
+        if max_words < 20:
+            raise ValueError("max_words must be at least 20")
+        self.max_words = max_words
+
+    @component.output_types(documents=list[Document])
+    def run(self, articles: list[Article]) -> dict[str, list[Document]]:
+        """:param articles: loaded articles. :returns: ``documents``, one or more per section."""
+        documents = []
+        for article in articles:
+            keywords = ", ".join(article.keywords)
+            for section_index, section in enumerate(article.sections):
+                for chunk_index, chunk in enumerate(split_words(section.body, self.max_words)):
+                    header = f"{article.title} - {section.heading}"
+                    content = f"{header}\n{keywords}\n\n{chunk}" if keywords else f"{header}\n\n{chunk}"
+                    meta = chunk_meta(article, section_index, chunk_index)
+                    meta["body"] = chunk
+                    documents.append(Document(
+                        id=f"{article.id}:{section_index}:{chunk_index}:{article.hash}", content=content, meta=meta))
+        return {"documents": documents}

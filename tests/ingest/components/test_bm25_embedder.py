@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from haystack import Document
+
+from ingest.components.bm25_embedder import Bm25DocumentEmbedder, Bm25TextEmbedder
+
+
+def test_dutch_analyser_stems_and_drops_stop_words():
+    embed = Bm25TextEmbedder(language="dutch")
+    plural = set(embed.run(text="aanvragen")["sparse_embedding"].indices)
+    singular = set(embed.run(text="aanvraag")["sparse_embedding"].indices)
+    assert plural == singular
+    assert embed.run(text="de het een")["sparse_embedding"].indices == []
+
+
+def test_documents_get_a_sparse_vector_and_keep_the_rest():
+    doc = Document(id="x", content="Een paspoort aanvragen bij de gemeente", meta={"a": 1})
+    out = Bm25DocumentEmbedder().run(documents=[doc])["documents"][0]
+    assert out.id == "x" and out.meta == {"a": 1} and out.content == doc.content
+    assert len(out.sparse_embedding.indices) == len(out.sparse_embedding.values) >= 3
+    assert all(v > 0 for v in out.sparse_embedding.values)

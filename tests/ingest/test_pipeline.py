@@ -1,0 +1,89 @@
+"""Incremental ingest on both store backends, with the real default embedder."""
+
+from __future__ import annotations
+
+from ingest.pipeline import Indexer
+from kb.loader import load_kb
+from tests.conftest import SMALL_KB, article_text
+
+
+def sync(indexer, folder):
+    return indexer.sync(load_kb(folder).articles)
+
+
+def test_first_ingest_adds_every_article(store, counting_embedder, small_kb):
+    report = sync(Indexer(store, counting_embedder), small_kb)
+    assert sorted(report.added) == ["doorverbindlijst", "grofvuil", "paspoort"]
+    assert report.chunks_embedded == 6 == store.count()
+    assert set(store.indexed_articles()) == {"doorverbindlijst", "grofvuil", "paspoort"}
+
+
+def test_second_ingest_without_change_embeds_nothing(store, counting_embedder, small_kb):
+    indexer = Indexer(store, counting_embedder)
+    sync(indexer, small_kb)
+    counting_embedder.document_texts.clear()
+    report = sync(indexer, small_kb)
+    assert counting_embedder.document_texts == []
+    assert report.chunks_embedded == 0
+    assert sorted(report.unchanged) == ["doorverbindlijst", "grofvuil", "paspoort"]
+    assert report.summary().startswith("Niets veranderd")
+
+
+def test_editing_one_article_re_embeds_only_that_article(store, counting_embedder, small_kb):
+    indexer = Indexer(store, counting_embedder)
+    sync(indexer, small_kb)
+    before = store.indexed_articles()
+    counting_embedder.document_texts.clear()
+    (small_kb / "grofvuil.md").write_text(SMALL_KB["grofvuil"].replace("€ 25", "€ 27,50"), encoding="utf-8")
+    report = sync(indexer, small_kb)
+    assert report.changed == ["grofvuil"] and report.added == [] and report.removed == []
+    assert len(counting_embedder.document_texts) == 2
+    assert all(t.startswith("Grofvuil laten ophalen") for t in counting_embedder.document_texts)
+    after = store.indexed_articles()
+    assert after["grofvuil"] != before["grofvuil"]
+    assert after["paspoort"] == before["paspoort"]
+    assert store.count() == 6  # the old version's chunks are gone
+
+
+def test_deleted_article_leaves_the_index(store, counting_embedder, small_kb):
+    indexer = Indexer(store, counting_embedder)
+    sync(indexer, small_kb)
+    (small_kb / "grofvuil.md").unlink()
+    report = sync(indexer, small_kb)
+    assert report.removed == ["grofvuil"]
+    assert "grofvuil" not in store.indexed_articles()
+    assert store.count() == 4
+
+
+def test_new_version_is_written_before_the_old_one_is_deleted(store, counting_embedder, small_kb):
+    calls: list[tuple[str, str]] = []
+
+    class Recording:
+        def __getattr__(self, name):
+            return getattr(store, name)
+
+        def write(self, documents):
+            calls.extend(("write", d.meta["article_id"]) for d in documents)
+            return store.write(documents)
+
+        def delete_article_versions(self, article_id, keep_hash):
+            calls.append(("delete", article_id))
+            return store.delete_article_versions(article_id, keep_hash)
+
+    indexer = Indexer(Recording(), counting_embedder)
+    sync(indexer, small_kb)
+    calls.clear()
+    (small_kb / "paspoort.md").write_text(SMALL_KB["paspoort"].replace("84,45", "85,00"), encoding="utf-8")
+    sync(indexer, small_kb)
+    assert calls.index(("write", "paspoort")) < calls.index(("delete", "paspoort"))
+
+
+def test_scope_keeps_other_sources_untouched(store, counting_embedder, small_kb, tmp_path):
+    indexer = Indexer(store, counting_embedder)
+    sync(indexer, small_kb)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "ref-beleid.md").write_text(article_text("ref-beleid", "Beleid", "## Deel 1\nTekst."), encoding="utf-8")
+    report = indexer.sync(load_kb(other).articles, scope=lambda i: i.startswith("ref-"))
+    assert report.added == ["ref-beleid"] and report.removed == []
+    assert {"paspoort", "grofvuil", "doorverbindlijst", "ref-beleid"} == set(store.indexed_articles())

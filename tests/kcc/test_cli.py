@@ -1,0 +1,57 @@
+"""The command line as an operator uses it: exit codes and exact summaries."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from kcc.cli import main
+from tests.conftest import SMALL_KB
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result
+
+
+def test_lint_ok_and_with_errors(small_kb):
+    ok = run("lint", "--kb", str(small_kb))
+    assert ok.exit_code == 0
+    assert "3 artikelen geladen, 0 fouten" in ok.output
+    (small_kb / "kapot.md").write_text("---\nid: kapot\ntitle: [\n---\n## A\nb\n", encoding="utf-8")
+    bad = run("lint", "--kb", str(small_kb))
+    assert bad.exit_code == 1
+    assert "kapot.md:3: error: de front matter is geen geldige YAML" in bad.output
+    assert "3 artikelen geladen, 1 fouten" in bad.output
+
+
+def test_ingest_is_incremental_and_says_so(small_kb, tmp_path):
+    args = ("ingest", "--kb", str(small_kb), "--data", str(tmp_path / "data"), "--no-progress")
+    first = run(*args)
+    assert first.exit_code == 0
+    assert "3 nieuw, 0 gewijzigd, 0 verwijderd, 0 ongewijzigd; 6 stukken ge-embed uit 3 artikelen." in first.output
+    second = run(*args)
+    assert "Niets veranderd: 3 artikelen ongewijzigd, 0 opnieuw ge-embed." in second.output
+    (small_kb / "grofvuil.md").write_text(SMALL_KB["grofvuil"].replace("€ 25", "€ 30"), encoding="utf-8")
+    third = run(*args)
+    assert "0 nieuw, 1 gewijzigd, 0 verwijderd, 2 ongewijzigd; 2 stukken ge-embed uit 1 artikelen." in third.output
+
+
+def test_a_broken_edit_keeps_the_last_good_version_indexed(small_kb, tmp_path):
+    args = ("ingest", "--kb", str(small_kb), "--data", str(tmp_path / "data"), "--no-progress")
+    run(*args)
+    (small_kb / "grofvuil.md").write_text("---\nid: grofvuil\ntitle: [kapot\n---\n", encoding="utf-8")
+    result = run(*args)
+    assert "Niets veranderd: 2 artikelen ongewijzigd" in result.output
+    assert "vorige versie blijft in de index" in result.output
+    assert "grofvuil.md:3" in result.output
+    found = run("search", "matras ophalen", "--data", str(tmp_path / "data"))
+    assert "grofvuil / " in found.output
+
+
+def test_search_hides_internal_text_unless_agent(small_kb, tmp_path):
+    data = str(tmp_path / "data")
+    run("ingest", "--kb", str(small_kb), "--data", data, "--no-progress")
+    public = run("search", "toestel vergunningen doorverbinden", "--data", data)
+    assert "[intern]" not in public.output and "doorverbindlijst" not in public.output
+    agent = run("search", "toestel vergunningen doorverbinden", "--data", data, "--agent")
+    assert "1. doorverbindlijst / Teams [intern]" in agent.output
