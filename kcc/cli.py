@@ -119,5 +119,55 @@ def search(question: str, data_dir: Path | None, embedder: str | None, agent: bo
         click.echo(f"{hit.rank}. {hit.article_id} / {hit.section}{marker}  ({hit.score:.3f})")
 
 
+def _serve(settings: Settings, host: str, port: int, ingest_first: bool) -> None:
+    import uvicorn
+
+    from api.app import create_app
+    from kcc.runtime import Runtime
+
+    runtime = Runtime(settings)
+    try:
+        if ingest_first:
+            outcome = runtime.ingest(progress=_progress_bar)
+            click.echo(f"Artikelen: {outcome.articles.summary()}")
+        base = f"http://{host}:{port}"
+        click.echo(f"API:        {base}/docs  (OpenAPI: {base}/openapi.json)")
+        click.echo(f"Chatpagina: {base}/chat")
+        uvicorn.run(create_app(settings, runtime=runtime), host=host, port=port, log_level="info")
+    finally:
+        runtime.close()
+
+
+@main.command()
+@kb_option
+@data_option
+@embedder_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--ingest/--no-ingest", "ingest_first", default=False, help="Index changed articles before serving.")
+def serve(kb_dir: Path | None, data_dir: Path | None, embedder: str | None, host: str, port: int,
+          ingest_first: bool) -> None:
+    """Serve the answer API and the chat page.
+
+    Example: kcc serve --host 0.0.0.0 --port 8000
+    """
+    _serve(build_settings(kb_dir=kb_dir, data_dir=data_dir, embedder=embedder), host, port, ingest_first)
+
+
+@main.command()
+@kb_option
+@data_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def run(kb_dir: Path | None, data_dir: Path | None, host: str, port: int) -> None:
+    """Demo on the embedded defaults: index the KB, then serve the API and the chat page.
+
+    Without KCC_AGENT_API_KEY a development agent key is set and logged.
+
+    Example: kcc run
+    """
+    _serve(build_settings(kb_dir=kb_dir, data_dir=data_dir, demo=True), host, port, ingest_first=True)
+
+
 if __name__ == "__main__":
     main()

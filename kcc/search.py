@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from haystack import Document, Pipeline
+from haystack.dataclasses import SparseEmbedding
 
 from ingest.components.bm25_embedder import Bm25TextEmbedder
 from ingest.components.dense_embedder import DenseTextEmbedder
@@ -54,6 +55,16 @@ class SectionHit:
                    type=meta.get("type"), reviewed=meta.get("reviewed"), article_hash=meta.get("article_hash"))
 
 
+@dataclass(frozen=True)
+class Retrieval:
+    """Ranked hits plus the query vectors and filter that produced them."""
+
+    hits: list[SectionHit]
+    dense: list[float]
+    sparse: SparseEmbedding
+    filter: StoreFilter
+
+
 def audience_filter(audience: Audience, include_references: bool = False) -> StoreFilter:
     """Public callers see public text only; agents see everything. References are opt-in."""
     sources = None if include_references else ("article",)
@@ -85,16 +96,36 @@ class Searcher:
         """:param audience: ``public`` filters internal text out inside the store; ``agent`` sees all.
         :param mode: ``hybrid`` (default), ``dense`` or ``sparse`` (BM25 only).
         :raises ValueError: on an unknown mode or an empty question."""
+        return self.retrieve(question, audience=audience, top_k=top_k, mode=mode,
+                             include_references=include_references).hits
+
+    def retrieve(self, question: str, *, audience: Audience = "public", top_k: int = 10, mode: str = "hybrid",
+                 include_references: bool = False) -> Retrieval:
+        """Like :meth:`search`, and also keeps the query vectors so callers can score further without
+        embedding the question again."""
         if mode not in QUERY_MODES:
             raise ValueError(f"mode must be one of {QUERY_MODES}")
         if not question.strip():
             raise ValueError("question is empty")
+        store_filter = audience_filter(audience, include_references)
         result = self.pipeline.run({
             "dense": {"text": question},
             "sparse": {"text": question},
-            "retriever": {"filter": audience_filter(audience, include_references), "top_k": top_k, "mode": mode},
-        })
-        return [SectionHit.from_document(doc, rank) for rank, doc in enumerate(result["retriever"]["documents"], 1)]
+            "retriever": {"filter": store_filter, "top_k": top_k, "mode": mode},
+        }, include_outputs_from={"dense", "sparse"})
+        # RRF often gives two sections the same fused score; the engine may return them in either order,
+        # so order ties by id: the same question must give the same answer every time, on every channel.
+        docs = sorted(result["retriever"]["documents"], key=lambda d: (-round(d.score or 0.0, 9), d.id))
+        hits = [SectionHit.from_document(doc, rank) for rank, doc in enumerate(docs, 1)]
+        return Retrieval(hits=hits, dense=result["dense"]["embedding"], sparse=result["sparse"]["sparse_embedding"],
+                         filter=store_filter)
+
+    def top_hit(self, retrieval: Retrieval, mode: str) -> SectionHit | None:
+        """The best hit of one branch alone (raw cosine for ``dense``, BM25 for ``sparse``), reusing the vectors."""
+        retriever = self.pipeline.get_component("retriever")
+        docs = retriever.run(query_embedding=retrieval.dense, query_sparse_embedding=retrieval.sparse,
+                             filter=retrieval.filter, top_k=1, mode=mode)["documents"]
+        return SectionHit.from_document(docs[0], 1) if docs else None
 
     def search_articles(self, question: str, *, audience: Audience = "public", top_k: int = 5,
                         mode: str = "hybrid") -> list[str]:

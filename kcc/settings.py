@@ -35,6 +35,15 @@ class Settings(BaseSettings):
     chunk_words: int = Field(default=220, ge=40, description="Longest section chunk in words.")
     review_months: int = Field(default=12, ge=1, description="Months after which an article is due for review.")
     bm25_language: str = Field(default="dutch", description="Snowball language of the BM25 analyser.")
+    municipality: str = Field(default="gemeente Lindewaard", description="Name used in referrals.")
+    phone: str = Field(default="14 0456", description="The municipality's phone number, for referrals.")
+    opening_hours: str = Field(default="maandag tot en met vrijdag van 8.30 tot 17.00 uur",
+                               description="When the KCC answers the phone, for referrals.")
+    website: str = Field(default="https://www.lindewaard.nl", description="Base URL of article pages.")
+    max_question_chars: int = Field(default=500, ge=20, description="Longest question the API accepts.")
+    no_answer_threshold: float = Field(default=0.3, ge=0.0, le=1.0,
+                                       description="Below this confidence the answer is no_answer.")
+    demo: bool = Field(default=False, description="Demo mode: a logged development agent key when none is set.")
 
     @property
     def index_dir(self) -> Path:

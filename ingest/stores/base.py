@@ -54,7 +54,12 @@ class QueryOptions:
     limit: int = 10
     prefetch_limit: int = 50
     rrf_k: int = 10
+    dense_weight: float = 1.0  # RRF weight of the dense branch; BM25 has weight 1
     filter: StoreFilter = field(default_factory=StoreFilter)
+
+    def fusion_weights(self, sparse: bool, dense: bool) -> list[float]:
+        """RRF weights in prefetch order (sparse first, then dense), for the branches that run."""
+        return [w for w, on in ((1.0, sparse), (self.dense_weight, dense)) if on]
 
 
 def document_from_payload(point_id: object, payload: dict | None, score: float | None) -> Document:

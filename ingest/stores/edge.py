@@ -129,8 +129,10 @@ class EdgeStore:
                           for q in (sparse, dense) if q is not None]
             if not prefetches:
                 return []
-            request = qe.QueryRequest(limit=options.limit, prefetches=prefetches, query=qe.Fusion.Rrf(k=options.rrf_k),
-                                      filter=store_filter, with_payload=True)
+            weights = options.fusion_weights(sparse is not None, dense is not None)
+            fusion = qe.Fusion.Rrf(k=options.rrf_k, weights=weights)
+            request = qe.QueryRequest(limit=options.limit, prefetches=prefetches, query=fusion, filter=store_filter,
+                                      with_payload=True)
         return [document_from_payload(p.id, p.payload, p.score) for p in self._shard.query(request)]
 
     def count(self) -> int:

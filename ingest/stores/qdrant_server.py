@@ -105,8 +105,9 @@ class QdrantServerStore:
                         for q, name in ((sparse, SPARSE_NAME), (dense, DENSE_NAME)) if q is not None]
             if not prefetch:
                 return []
-            response = self._client.query_points(prefetch=prefetch,
-                                                 query=models.RrfQuery(rrf=models.Rrf(k=options.rrf_k)), **common)
+            weights = options.fusion_weights(sparse is not None, dense is not None)
+            fusion = models.RrfQuery(rrf=models.Rrf(k=options.rrf_k, weights=weights))
+            response = self._client.query_points(prefetch=prefetch, query=fusion, **common)
         return [document_from_payload(p.id, p.payload, p.score) for p in response.points]
 
     def count(self) -> int:

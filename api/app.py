@@ -1,0 +1,80 @@
+"""The FastAPI application: one answer service for every channel, and the website chat page.
+
+Example::
+
+    app = create_app(Settings())          # opens the store in the lifespan, not at import
+    uvicorn.run(app, host="127.0.0.1", port=8000)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from api.deps import KccState, role_keys
+from api.errors import install_error_handlers
+from api.routers import admin, answer, articles, health, search
+from kb.loader import load_kb
+from kcc.answer import AnswerService
+from kcc.runtime import Runtime
+from kcc.settings import Settings
+
+log = logging.getLogger("kcc.api")
+STATIC = Path(__file__).parent / "static"
+DEMO_AGENT_KEY = "demo-agent-key"
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; "
+                               "base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def build_state(settings: Settings, runtime: Runtime) -> KccState:
+    kb = load_kb(settings.kb_dir)
+    for problem in kb.errors:
+        log.warning("article skipped: %s", problem)
+    keys = role_keys(settings)
+    if settings.demo and not any(role == "agent" for role in keys.values()):
+        keys[DEMO_AGENT_KEY] = "agent"
+        log.warning("DEMO MODE: agent API key is '%s'. Set KCC_AGENT_API_KEY before real use.", DEMO_AGENT_KEY)
+    return KccState(settings=settings, runtime=runtime, service=AnswerService(runtime.searcher, kb.by_id, settings),
+                    keys=keys)
+
+
+def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
+    """:param runtime: an already open runtime (tests, ``kcc run``); otherwise one is opened in the lifespan."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = runtime is None
+        active = runtime or Runtime(settings)
+        try:
+            app.state.kcc = build_state(settings, active)
+            yield
+        finally:
+            if owned:
+                active.close()
+
+    app = FastAPI(title="KCC Kennisbank API", version="1.0",
+                  description="Eén antwoord, met bronnen, voor elk kanaal van het KCC.", lifespan=lifespan)
+    install_error_handlers(app)
+    for router in (answer.router, search.router, articles.router, health.router, admin.router):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/chat", include_in_schema=False)
+    def chat_page() -> FileResponse:
+        return FileResponse(STATIC / "chat.html", headers=PAGE_HEADERS)
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/chat")
+
+    return app

@@ -1,0 +1,79 @@
+"""Dependencies: the app state and who is calling (by ``X-API-Key``)."""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+
+from api.errors import ApiError
+from kb.model import Article
+from kcc.answer import AnswerService
+from kcc.runtime import Runtime
+from kcc.settings import Settings
+
+ROLES = ("agent", "editor", "admin")  # every role is KCC staff and may see internal text
+
+
+@dataclass
+class KccState:
+    settings: Settings
+    runtime: Runtime
+    service: AnswerService
+    keys: dict[str, str]
+    # one lock around the store and the embedder: both are used from FastAPI's thread pool
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def articles(self) -> dict[str, Article]:
+        return self.service.articles
+
+
+@dataclass(frozen=True)
+class Caller:
+    role: str  # "public", "agent", "editor" or "admin"
+
+    @property
+    def staff(self) -> bool:
+        return self.role in ROLES
+
+
+def role_keys(settings: Settings) -> dict[str, str]:
+    """``{key: role}`` from the comma-separated ``KCC_*_API_KEY`` settings."""
+    keys: dict[str, str] = {}
+    for role in ROLES:
+        for key in (getattr(settings, f"{role}_api_key") or "").split(","):
+            if key.strip():
+                keys[key.strip()] = role
+    return keys
+
+
+def get_state(request: Request) -> KccState:
+    return request.app.state.kcc
+
+
+StateDep = Annotated[KccState, Depends(get_state)]
+
+
+def get_caller(state: StateDep, x_api_key: Annotated[str | None, Header()] = None) -> Caller:
+    if x_api_key is None or not x_api_key.strip():
+        return Caller("public")
+    for key, role in state.keys.items():
+        if hmac.compare_digest(key.encode(), x_api_key.strip().encode()):
+            return Caller(role)
+    raise ApiError(401, "invalid_api_key", "Ongeldige API-sleutel. Laat de sleutel weg voor publieke vragen.")
+
+
+CallerDep = Annotated[Caller, Depends(get_caller)]
+
+
+def require_role(*roles: str):
+    def check(caller: CallerDep) -> Caller:
+        if caller.role not in roles:
+            raise ApiError(403, "forbidden", "Deze functie is alleen voor medewerkers met de juiste sleutel.")
+        return caller
+
+    return check

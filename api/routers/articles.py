@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import CallerDep, StateDep
+from api.errors import ApiError
+from api.schemas import ArticleOut, ArticleSectionOut, ErrorOut
+from kcc.render import to_html
+
+router = APIRouter(prefix="/v1/articles", tags=["articles"])
+
+
+@router.get("/{article_id}", response_model=ArticleOut, responses={404: {"model": ErrorOut}})
+def get_article(article_id: str, state: StateDep, caller: CallerDep) -> ArticleOut:
+    """The whole article; internal sections (and internal articles) only for KCC staff."""
+    article = state.articles.get(article_id)
+    if article is None or (article.internal and not caller.staff):
+        raise ApiError(404, "article_not_found", f"Artikel '{article_id}' bestaat niet.")
+    sections = article.sections if caller.staff else article.public_sections
+    return ArticleOut(
+        id=article.id, title=article.title, type=article.type, upl=article.upl, owner=article.owner,
+        audience=article.audience, reviewed=article.reviewed.isoformat() if article.reviewed else None,
+        url=state.service.source_url(article), keywords=list(article.keywords), version=article.hash,
+        referral=article.referral,
+        sections=[ArticleSectionOut(heading=s.heading, markdown=s.body, html=to_html(s.body),
+                                    internal=article.section_is_internal(s)) for s in sections])

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import StateDep
+from api.schemas import HealthOut
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=HealthOut)
+def health(state: StateDep) -> HealthOut:
+    with state.lock:
+        chunks = state.runtime.store.count()
+    return HealthOut(status="ok", articles=len(state.articles), indexed_chunks=chunks,
+                     embedder=state.runtime.embedder.spec,
+                     store="qdrant-server" if state.settings.qdrant_url else "qdrant-edge")

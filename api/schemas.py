@@ -1,0 +1,118 @@
+"""Request and response models of the v1 API (the fields of DESIGN.md's contract, and a few more)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class AnswerRequest(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"question": "Wat kost een paspoort?",
+                                                               "channel": "chat"}]})
+
+    question: str = Field(description="The question as the resident asked it.")
+    channel: str = Field(description="phone, counter, email, chat or web.")
+
+
+class AnswerBodyOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str = Field(description="Stable hash of the answer content: the same on every channel.")
+    text: str
+    markdown: str
+    html: str
+
+
+class SourceOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    article_id: str
+    title: str
+    section: str
+    url: str
+    version: str
+    reviewed: str | None
+
+
+class InternalNoteOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    article_id: str
+    title: str
+    section: str
+    markdown: str
+
+
+class ReferralOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    owner: str
+    how: str
+
+
+class AnswerOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    status: Literal["answered", "no_answer"]
+    answer: AnswerBodyOut | None
+    sources: list[SourceOut]
+    internal_notes: list[InternalNoteOut] = Field(description="Only for KCC staff keys; empty otherwise.")
+    referral: ReferralOut | None
+    confidence: float
+    channel: str = Field(description="Presentation only: the channel that asked.")
+
+
+class SearchResultOut(BaseModel):
+    article_id: str
+    title: str
+    section: str
+    markdown: str
+    url: str | None
+    internal: bool
+    rank: int
+    score: float
+
+
+class SearchOut(BaseModel):
+    query: str
+    results: list[SearchResultOut]
+
+
+class ArticleSectionOut(BaseModel):
+    heading: str
+    markdown: str
+    html: str
+    internal: bool
+
+
+class ArticleOut(BaseModel):
+    id: str
+    title: str
+    type: str
+    upl: str | None
+    owner: str
+    audience: str
+    reviewed: str | None
+    url: str
+    keywords: list[str]
+    version: str
+    referral: str | None
+    sections: list[ArticleSectionOut]
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="Machine-readable error code.")
+    message: str = Field(description="Dutch explanation for the user.")
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
+
+
+class HealthOut(BaseModel):
+    status: str
+    articles: int
+    indexed_chunks: int
+    embedder: str
+    store: str
