@@ -25,7 +25,8 @@ from kcc.search import Retrieval, Searcher, SectionHit
 from kcc.settings import Settings
 
 CHANNELS = ("phone", "counter", "email", "chat", "web")
-SECONDARY_RANK = 3  # a second section of the same article joins the answer if it ranks this high
+SECONDARY_RANK = 5  # another section of the same article joins the answer if it ranks this high
+MAX_SECTIONS = 3
 NOTE_RANK = 3  # internal sections ranked this high for an agent become notes
 
 # Question words -> heading words: a price question gets the cost section, and so on.
@@ -121,8 +122,9 @@ def _answer_section(article: Article, section: Section) -> Section:
 
 
 def select_sections(article: Article, hits: list[SectionHit], question: str) -> list[Section]:
-    """The public sections of ``article`` that answer ``question``: the sections the question asks for by
-    intent, else the best-ranked section and a runner-up that ranks high too."""
+    """The public sections of ``article`` that answer ``question``, in article order: first the sections
+    the question asks for by intent (a price question gets the cost section), then the article's sections
+    that rank high for the question, up to :data:`MAX_SECTIONS`."""
     public = article.public_sections
     chosen: list[Section] = []
     for headings in intent_headings(question):
@@ -130,16 +132,14 @@ def select_sections(article: Article, hits: list[SectionHit], question: str) -> 
             if any(h in section.heading.lower() for h in headings) and section not in chosen:
                 chosen.append(section)
                 break
-    if not chosen:
-        ranked = [h for h in hits if h.article_id == article.id and h.audience == "public"]
-        for hit in ranked:
-            if hit.section_index >= len(article.sections):
-                continue
-            section = _answer_section(article, article.sections[hit.section_index])
-            if section in public and section not in chosen and (not chosen or hit.rank <= SECONDARY_RANK):
-                chosen.append(section)
-            if len(chosen) == 2:
-                break
+    for hit in hits:
+        if len(chosen) >= MAX_SECTIONS:
+            break
+        if hit.article_id != article.id or hit.audience != "public" or hit.section_index >= len(article.sections):
+            continue
+        section = _answer_section(article, article.sections[hit.section_index])
+        if section in public and section not in chosen and (not chosen or hit.rank <= SECONDARY_RANK):
+            chosen.append(section)
     if not chosen and public:
         chosen.append(_answer_section(article, public[0]))
     return sorted(chosen, key=public.index)
@@ -188,13 +188,14 @@ class AnswerService:
         return result
 
     def _public_answer(self, question: str, channel: str) -> AnswerResult:
-        retrieval = self.searcher.retrieve(question, audience="public", top_k=20)
+        retrieval = self.searcher.retrieve(question, audience="public", top_k=20,
+                                           mode=self.settings.retrieval_mode)
         confidence = self._confidence(retrieval)
         hits = [h for h in retrieval.hits if h.article_id in self.articles]
         if not hits or confidence < self.settings.no_answer_threshold:
             return AnswerResult("no_answer", None, [], self.general_referral(), confidence, channel)
         article = self.articles[hits[0].article_id]
-        sections = select_sections(article, hits, question)
+        sections = select_sections(article, hits, question if self.settings.section_aware else "")
         markdown = "\n\n".join([f"**{article.title}**"] + [f"**{s.heading}**\n\n{s.body}" for s in sections])
         sources = [SourceRef(article.id, article.title, s.heading, self.source_url(article), article.hash,
                              article.reviewed.isoformat() if article.reviewed else None) for s in sections]

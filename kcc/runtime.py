@@ -45,7 +45,7 @@ class Runtime:
         if self._searcher is None:
             s = self.settings
             self._searcher = Searcher(self.store, self.embedder, rrf_k=s.rrf_k, prefetch_limit=s.prefetch_limit,
-                                      bm25_language=s.bm25_language)
+                                      bm25_language=s.bm25_language, dense_weight=s.dense_weight)
         return self._searcher
 
     @property

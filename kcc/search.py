@@ -72,11 +72,12 @@ def audience_filter(audience: Audience, include_references: bool = False) -> Sto
 
 
 def build_query_pipeline(store: VectorStore, embedder: DenseEmbedder, *, rrf_k: int = 10,
-                         prefetch_limit: int = 50, bm25_language: str = "dutch") -> Pipeline:
+                         prefetch_limit: int = 50, bm25_language: str = "dutch", dense_weight: float = 1.0) -> Pipeline:
     pipeline = Pipeline()
     pipeline.add_component("dense", DenseTextEmbedder(embedder))
     pipeline.add_component("sparse", Bm25TextEmbedder(language=bm25_language))
-    pipeline.add_component("retriever", HybridRetriever(store, rrf_k=rrf_k, prefetch_limit=prefetch_limit))
+    pipeline.add_component("retriever", HybridRetriever(store, rrf_k=rrf_k, prefetch_limit=prefetch_limit,
+                                                         dense_weight=dense_weight))
     pipeline.connect("dense.embedding", "retriever.query_embedding")
     pipeline.connect("sparse.sparse_embedding", "retriever.query_sparse_embedding")
     return pipeline
@@ -86,9 +87,9 @@ class Searcher:
     """Ranked sections for a question; ``search_articles`` collapses them to articles."""
 
     def __init__(self, store: VectorStore, embedder: DenseEmbedder, *, rrf_k: int = 10, prefetch_limit: int = 50,
-                 bm25_language: str = "dutch"):
+                 bm25_language: str = "dutch", dense_weight: float = 1.0):
         self.pipeline = build_query_pipeline(store, embedder, rrf_k=rrf_k, prefetch_limit=prefetch_limit,
-                                             bm25_language=bm25_language)
+                                             bm25_language=bm25_language, dense_weight=dense_weight)
         self.pipeline.warm_up()
 
     def search(self, question: str, *, audience: Audience = "public", top_k: int = 10, mode: str = "hybrid",

@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     editor_api_key: str | None = None
     admin_api_key: str | None = None
     rrf_k: int = Field(default=10, ge=1, description="Reciprocal rank fusion constant.")
+    dense_weight: float = Field(default=1.0, gt=0, description="RRF weight of the dense branch (BM25 has 1).")
+    retrieval_mode: str = Field(default="hybrid", pattern="^(hybrid|dense|sparse)$",
+                                description="hybrid, dense or sparse (BM25 only).")
+    section_aware: bool = Field(default=True, description="Pick the sections a question asks for (price, documents).")
     prefetch_limit: int = Field(default=50, ge=1, description="Candidates per retrieval branch.")
     chunk_words: int = Field(default=220, ge=40, description="Longest section chunk in words.")
     review_months: int = Field(default=12, ge=1, description="Months after which an article is due for review.")

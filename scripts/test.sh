@@ -29,4 +29,7 @@ if [ "$status" = 5 ]; then
   echo "pytest collected no tests: that is a failure here" >&2
   exit 1
 fi
-exit "$status"
+[ "$status" = 0 ] || exit "$status"
+
+# Regression guard on answer quality: the gold set against the sample KB, compared with eval/baseline.json.
+kcc eval --kb kb/articles --check --out eval/reports

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from eval.gold import load_gold
+from eval.leaks import internal_fragments as fragments_of
 from kb.loader import load_kb
 from tests.api.conftest import AGENT_KEY, ask
 from tests.conftest import REPO, SAMPLE_KB
@@ -17,17 +18,7 @@ CHANNELS = ("phone", "counter", "email", "chat", "web")
 
 
 def internal_fragments() -> list[str]:
-    """Every line of internal text that does not also occur in public text (so finding it means a leak)."""
-    articles = load_kb(SAMPLE_KB).articles
-    public = "\n".join(s.body for a in articles for s in a.public_sections)
-    fragments = []
-    for article in articles:
-        for section in article.internal_sections:
-            for line in section.body.splitlines():
-                line = re.sub(r"^[-*|\s]+|[|\s]+$", "", line).strip()
-                if len(line) >= 12 and line not in public:
-                    fragments.append(line)
-    return fragments
+    return fragments_of(load_kb(SAMPLE_KB).articles)
 
 
 def test_every_channel_gets_the_identical_answer(client):

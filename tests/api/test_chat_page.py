@@ -34,9 +34,9 @@ def test_typing_a_question_shows_the_sourced_answer(chat_url):
         answer = ask_in_browser(driver, "Wat kost een paspoort voor een volwassene?")
         assert "answer" in answer.get_attribute("class")
         assert "€ 84,45" in answer.text
-        link = answer.find_element(By.CSS_SELECTOR, ".sources a")
-        assert link.get_attribute("href") == "https://www.lindewaard.nl/paspoort-aanvragen"
-        assert "Wat kost het?" in link.text
+        links = answer.find_elements(By.CSS_SELECTOR, ".sources a")
+        assert {a.get_attribute("href") for a in links} == {"https://www.lindewaard.nl/paspoort-aanvragen"}
+        assert any("Wat kost het?" in a.text for a in links)
 
 
 def test_no_answer_shows_the_referral(chat_url):

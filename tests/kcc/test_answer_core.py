@@ -56,7 +56,10 @@ def test_intents_are_read_from_the_question():
 
 def test_price_question_gets_the_cost_section_even_if_another_ranks_first(paspoort):
     hits = [hit("paspoort", 0, "Wat is het?", 1), hit("paspoort", 1, "Wat kost het?", 2)]
-    assert [s.heading for s in select_sections(paspoort, hits, "hoeveel moet ik betalen")] == ["Wat kost het?"]
+    chosen = select_sections(paspoort, hits, "hoeveel moet ik betalen")
+    assert [s.heading for s in chosen] == ["Wat is het?", "Wat kost het?"]  # in article order, cost included
+    only_cost = select_sections(paspoort, [hits[1]], "hoeveel moet ik betalen")
+    assert [s.heading for s in only_cost] == ["Wat kost het?"]
     assert [s.heading for s in select_sections(paspoort, hits, "paspoort verlopen")] == ["Wat is het?",
                                                                                           "Wat kost het?"]
 

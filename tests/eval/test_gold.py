@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eval.gold import GoldError, load_gold
+from tests.conftest import REPO
+
+ROW = {"id": "q1", "question": "Wat kost een paspoort?", "channel": "chat", "gold": ["paspoort"],
+       "answer_must_contain": ["€ 84,45"], "kind": "direct"}
+
+
+def write(tmp_path, *rows):
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("{kapot", "gold.jsonl:1: not valid JSON"),
+    ({k: v for k, v in ROW.items() if k != "kind"}, "missing field(s) kind"),
+    ({**ROW, "channel": "fax"}, "unknown channel 'fax'"),
+    ({**ROW, "kind": "riddle"}, "unknown kind 'riddle'"),
+    ({**ROW, "kind": "out_of_scope"}, "gold must be empty"),
+    ({**ROW, "gold": []}, "gold must be empty"),
+])
+def test_bad_rows_name_file_and_line(tmp_path, row, message):
+    with pytest.raises(GoldError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_gold(write(tmp_path, row))
+
+
+def test_duplicate_ids_are_refused(tmp_path):
+    with pytest.raises(GoldError, match=":2: duplicate id 'q1'"):
+        load_gold(write(tmp_path, ROW, ROW))
+
+
+@pytest.mark.parametrize("name", ["lindewaard.jsonl", "lindewaard-holdout.jsonl"])
+def test_committed_gold_sets_follow_the_format(name):
+    questions = load_gold(REPO / "eval" / "gold" / name)
+    kinds = [q.kind for q in questions]
+    assert len(questions) >= 130
+    assert kinds.count("out_of_scope") >= 25 and kinds.count("internal") >= 10
