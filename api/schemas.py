@@ -70,6 +70,7 @@ class SearchResultOut(BaseModel):
     markdown: str
     url: str | None
     internal: bool
+    source: str = Field(description="article, or reference for an indexed reference document.")
     rank: int
     score: float
 

@@ -103,8 +103,10 @@ def _progress_bar(batches):
 @embedder_option
 @click.option("--agent", is_flag=True, help="Search as a KCC agent (internal text included).")
 @click.option("--mode", type=click.Choice(["hybrid", "dense", "sparse"]), default="hybrid")
+@click.option("--references", is_flag=True, help="Also search reference documents (agents only).")
 @click.option("-k", "top_k", default=5, show_default=True, help="Number of sections.")
-def search(question: str, data_dir: Path | None, embedder: str | None, agent: bool, mode: str, top_k: int) -> None:
+def search(question: str, data_dir: Path | None, embedder: str | None, agent: bool, mode: str, references: bool,
+           top_k: int) -> None:
     """Show the best matching sections for a question.
 
     Example: kcc search "wat kost een paspoort" --agent
@@ -113,11 +115,12 @@ def search(question: str, data_dir: Path | None, embedder: str | None, agent: bo
 
     settings = build_settings(data_dir=data_dir, embedder=embedder)
     with Runtime(settings) as runtime:
-        hits = runtime.searcher.search(question, audience="agent" if agent else "public", top_k=top_k, mode=mode)
+        hits = runtime.searcher.search(question, audience="agent" if agent else "public", top_k=top_k, mode=mode,
+                                       include_references=references)
     if not hits:
         click.echo("Geen resultaten. Is de kennisbank geïndexeerd ('kcc ingest')?")
     for hit in hits:
-        marker = " [intern]" if hit.audience == "internal" else ""
+        marker = " [referentie]" if hit.source == "reference" else " [intern]" if hit.audience == "internal" else ""
         click.echo(f"{hit.rank}. {hit.article_id} / {hit.section}{marker}  ({hit.score:.3f})")
 
 

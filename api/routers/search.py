@@ -13,13 +13,15 @@ router = APIRouter(prefix="/v1/search", tags=["search"])
 
 @router.get("", response_model=SearchOut, responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}})
 def search(state: StateDep, caller: CallerDep, q: Annotated[str, Query(description="The question.")] = "",
-           channel: str = "web", limit: Annotated[int, Query(ge=1, le=50)] = 10) -> SearchOut:
-    """Ranked sections; internal ones only for KCC staff."""
+           channel: str = "web", limit: Annotated[int, Query(ge=1, le=50)] = 10,
+           references: bool = False) -> SearchOut:
+    """Ranked sections; internal ones (and reference documents, with ``references=true``) only for KCC staff."""
     if channel not in CHANNELS:
         raise QuestionError("unknown_channel", f"Onbekend kanaal '{channel}'. Kies uit: {', '.join(CHANNELS)}.")
     question = normalise_question(q, state.settings.max_question_chars)
     with state.lock:
-        hits = state.runtime.searcher.search(question, audience="agent" if caller.staff else "public", top_k=limit)
+        hits = state.runtime.searcher.search(question, audience="agent" if caller.staff else "public", top_k=limit,
+                                             include_references=references and caller.staff)
     return SearchOut(query=question, results=[
         SearchResultOut(article_id=h.article_id, title=h.title, section=h.section, markdown=h.text, url=h.url,
-                        internal=h.audience == "internal", rank=h.rank, score=h.score) for h in hits])
+                        internal=h.audience == "internal", source=h.source, rank=h.rank, score=h.score) for h in hits])

@@ -14,6 +14,11 @@ def test_search_ranks_sections_and_hides_internal_ones_from_the_public(client):
     assert [r["rank"] for r in agent["results"]] == list(range(1, len(agent["results"]) + 1))
 
 
+def test_reference_documents_never_reach_the_public(client):
+    public = client.get("/v1/search", params={"q": "visie op dienstverlening", "references": "true"}).json()
+    assert all(r["source"] == "article" and not r["internal"] for r in public["results"])
+
+
 def test_public_article_shows_public_sections_only(client):
     public = client.get("/v1/articles/paspoort-aanvragen").json()
     agent = client.get("/v1/articles/paspoort-aanvragen", headers={"X-API-Key": AGENT_KEY}).json()
