@@ -26,7 +26,10 @@ COMPARE_CONFIGS: dict[str, dict] = {
     "hybrid, no section selection": {"section_aware": False},
     "hybrid, rrf k=2, dense weight 2": {"rrf_k": 2, "dense_weight": 2.0},
     "hybrid, use-m3": {"embedder": "use-m3"},
+    "hybrid, chunks of 120 words": {"chunk_words": 120},
+    "hybrid, chunks of 400 words": {"chunk_words": 400},
 }
+INDEX_SETTINGS = ("embedder", "chunk_words", "bm25_language")  # settings that need their own index
 HIGHER_IS_BETTER = ("hit1", "hit5", "mrr", "fact_accuracy", "oos_refused", "consistency")
 
 
@@ -43,18 +46,19 @@ def evaluate(base: Settings, questions: Sequence[GoldQuestion], configs: dict[st
     fragments = internal_fragments(load_kb(base.kb_dir).articles)
     reports = []
     with ExitStack() as stack:
-        runtimes: dict[str, Runtime] = {}
+        runtimes: dict[tuple, Runtime] = {}
         for name, overrides in configs.items():
             settings = base.model_copy(update=overrides)
-            if settings.embedder not in runtimes:
+            key = tuple(getattr(settings, k) for k in INDEX_SETTINGS)
+            if key not in runtimes:
                 index_settings = settings
-                if temporary_index:
+                if temporary_index or key != tuple(getattr(base, k) for k in INDEX_SETTINGS):
                     data = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kcc-eval-")))
                     index_settings = settings.model_copy(update={"data_dir": data, "qdrant_url": None})
                 runtime = stack.enter_context(Runtime(index_settings))
                 runtime.ingest()
-                runtimes[settings.embedder] = runtime
-            client = InProcessClient(service_for(runtimes[settings.embedder], settings))
+                runtimes[key] = runtime
+            client = InProcessClient(service_for(runtimes[key], settings))
             reports.append(run_gold(client, questions, fragments, name=name, consistency=consistency))
     return reports
 
