@@ -182,14 +182,13 @@ class AnswerService:
         if channel not in CHANNELS:
             raise QuestionError("unknown_channel", f"Onbekend kanaal '{channel}'. Kies uit: {', '.join(CHANNELS)}.")
         text = normalise_question(question, self.settings.max_question_chars)
-        result = self._public_answer(text, channel)
+        retrieval = self.searcher.retrieve(text, audience="public", top_k=20, mode=self.settings.retrieval_mode)
+        result = self._public_answer(text, channel, retrieval)
         if agent:
-            result.internal_notes = self._internal_notes(text, result)
+            result.internal_notes = self._internal_notes(retrieval, result)
         return result
 
-    def _public_answer(self, question: str, channel: str) -> AnswerResult:
-        retrieval = self.searcher.retrieve(question, audience="public", top_k=20,
-                                           mode=self.settings.retrieval_mode)
+    def _public_answer(self, question: str, channel: str, retrieval: Retrieval) -> AnswerResult:
         confidence = self._confidence(retrieval)
         hits = [h for h in retrieval.hits if h.article_id in self.articles]
         if not hits or confidence < self.settings.no_answer_threshold:
@@ -214,13 +213,13 @@ class AnswerService:
         agree = sparse is not None and sparse.article_id == dense.article_id
         return self.confidence.score(dense_top=dense.score, query_terms=list(retrieval.sparse.indices), agree=agree)
 
-    def _internal_notes(self, question: str, result: AnswerResult) -> list[InternalNote]:
+    def _internal_notes(self, retrieval: Retrieval, result: AnswerResult) -> list[InternalNote]:
         """Internal sections of the answered article, and internal text that ranks high for the question."""
         wanted: list[tuple[str, str]] = []
         if result.sources:
             article = self.articles[result.sources[0].article_id]
             wanted.extend((article.id, s.heading) for s in article.internal_sections)
-        for hit in self.searcher.search(question, audience="agent", top_k=10):
+        for hit in self.searcher.requery(retrieval, audience="agent", top_k=10):
             if hit.audience == "internal" and hit.rank <= NOTE_RANK and hit.article_id in self.articles:
                 wanted.append((hit.article_id, hit.section))
         notes: list[InternalNote] = []

@@ -65,6 +65,13 @@ class Retrieval:
     filter: StoreFilter
 
 
+def _ranked(docs: list[Document]) -> list[SectionHit]:
+    # RRF often gives two sections the same fused score; the engine may return them in either order,
+    # so order ties by id: the same question must give the same answer every time, on every channel.
+    ordered = sorted(docs, key=lambda d: (-round(d.score or 0.0, 9), d.id))
+    return [SectionHit.from_document(doc, rank) for rank, doc in enumerate(ordered, 1)]
+
+
 def audience_filter(audience: Audience, include_references: bool = False) -> StoreFilter:
     """Public callers see public text only; agents see everything. References are opt-in."""
     sources = None if include_references else ("article",)
@@ -114,19 +121,23 @@ class Searcher:
             "sparse": {"text": question},
             "retriever": {"filter": store_filter, "top_k": top_k, "mode": mode},
         }, include_outputs_from={"dense", "sparse"})
-        # RRF often gives two sections the same fused score; the engine may return them in either order,
-        # so order ties by id: the same question must give the same answer every time, on every channel.
-        docs = sorted(result["retriever"]["documents"], key=lambda d: (-round(d.score or 0.0, 9), d.id))
-        hits = [SectionHit.from_document(doc, rank) for rank, doc in enumerate(docs, 1)]
-        return Retrieval(hits=hits, dense=result["dense"]["embedding"], sparse=result["sparse"]["sparse_embedding"],
+        return Retrieval(hits=_ranked(result["retriever"]["documents"]), dense=result["dense"]["embedding"],
+                         sparse=result["sparse"]["sparse_embedding"],
                          filter=store_filter)
+
+    def requery(self, retrieval: Retrieval, *, mode: str = "hybrid", top_k: int = 10,
+                audience: Audience | None = None) -> list[SectionHit]:
+        """Query again with the vectors of an earlier retrieval (no second embedding): another mode, size or
+        audience (``None`` keeps the earlier filter)."""
+        store_filter = retrieval.filter if audience is None else audience_filter(audience)
+        retriever = self.pipeline.get_component("retriever")
+        return _ranked(retriever.run(query_embedding=retrieval.dense, query_sparse_embedding=retrieval.sparse,
+                                     filter=store_filter, top_k=top_k, mode=mode)["documents"])
 
     def top_hit(self, retrieval: Retrieval, mode: str) -> SectionHit | None:
         """The best hit of one branch alone (raw cosine for ``dense``, BM25 for ``sparse``), reusing the vectors."""
-        retriever = self.pipeline.get_component("retriever")
-        docs = retriever.run(query_embedding=retrieval.dense, query_sparse_embedding=retrieval.sparse,
-                             filter=retrieval.filter, top_k=1, mode=mode)["documents"]
-        return SectionHit.from_document(docs[0], 1) if docs else None
+        hits = self.requery(retrieval, mode=mode, top_k=1)
+        return hits[0] if hits else None
 
     def search_articles(self, question: str, *, audience: Audience = "public", top_k: int = 5,
                         mode: str = "hybrid") -> list[str]:

@@ -37,7 +37,7 @@ class ScriptedSearcher:
         top = self.hits[0] if self.hits else SectionHit("x", "x", "x", 0, "", "public", "article", 0.0, 1)
         return SectionHit(**{**top.__dict__, "score": retrieval.dense[0]})
 
-    def search(self, question, **_):
+    def requery(self, retrieval, **_):
         return self.hits
 
 
