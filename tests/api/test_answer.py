@@ -107,3 +107,11 @@ def test_other_bodies_tasks_are_referred(client):
     assert body["sources"][0]["article_id"] == "zorgtoeslag-huurtoeslag"
     assert "Dienst Toeslagen" in body["referral"]["owner"]
     assert "0800 0543" in body["referral"]["how"]
+
+
+@pytest.mark.parametrize("question", ["Wat voor weer wordt het morgen", "Hoe vraag ik een visum voor Amerika aan?"])
+def test_paraphrases_of_editors_out_of_scope_examples_get_no_answer(client, question):
+    # both rank a KB article first by retrieval alone; kb/buiten-bereik.txt lists similar questions
+    body = ask(client, question).json()
+    assert body["status"] == "no_answer" and body["sources"] == [] and body["confidence"] == 0.0
+    assert "14 0456" in body["referral"]["how"]

@@ -1,0 +1,57 @@
+"""Questions editors marked as out of scope ("buiten bereik"): the no-guessing rule's explicit half.
+
+The confidence model (kcc.confidence) judges how well the KB answers a question. Some questions look
+municipal to an embedder yet are not the municipality's business ("Hoe vraag ik een visum voor Amerika
+aan?" lands near the passport articles). Editors list such questions, one per line, in a text file;
+a question that is a near-paraphrase of a listed example, and closer to it than to any KB section, gets
+no answer. Adding a line is how an editor stops the chatbot from answering a kind of question.
+
+Usage::
+
+    examples = OutOfScopeExamples.from_file(Path("kb/buiten-bereik.txt"), embedder)
+    similarity, example = examples.nearest(query_vector)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ingest.embedders import DenseEmbedder
+
+
+def load_examples(path: Path) -> list[str]:
+    """The example questions in ``path``: one per line; blank lines and ``#`` comments are skipped.
+
+    :raises OSError: when the file cannot be read.
+    """
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return list(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
+
+
+@lru_cache(maxsize=8)
+def _embed(embedder: DenseEmbedder, questions: tuple[str, ...]) -> np.ndarray:
+    # cached per process: every app built on the same runtime shares the vectors
+    return np.asarray(embedder.embed_queries(list(questions)), dtype=np.float32)
+
+
+class OutOfScopeExamples:
+    """Embedded out-of-scope example questions and a nearest-neighbour look-up."""
+
+    def __init__(self, questions: list[str], embedder: DenseEmbedder):
+        self.questions = list(questions)
+        self._vectors = _embed(embedder, tuple(self.questions)) if self.questions else None
+
+    @classmethod
+    def from_file(cls, path: Path | None, embedder: DenseEmbedder) -> OutOfScopeExamples:
+        return cls(load_examples(path) if path is not None and path.is_file() else [], embedder)
+
+    def nearest(self, query_vector: list[float] | np.ndarray) -> tuple[float, str | None]:
+        """The cosine of the closest example (vectors are normalised) and its text; ``(0.0, None)`` when empty."""
+        if self._vectors is None:
+            return 0.0, None
+        scores = self._vectors @ np.asarray(query_vector, dtype=np.float32)
+        best = int(np.argmax(scores))
+        return float(scores[best]), self.questions[best]
