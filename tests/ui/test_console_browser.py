@@ -1,0 +1,53 @@
+"""The console as operators run it: a real ``streamlit run`` subprocess, in headless Chromium, against the API."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+from kcc.settings import Settings
+from tests.browser import chromium, free_port
+from tests.ui.conftest import AGENT_KEY
+from ui.launch import start_console, stop_console
+
+
+def wait_until_healthy(url: str, process, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "streamlit exited early"
+        try:
+            if httpx.get(f"{url}/_stcore/health", timeout=2).text == "ok":
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError("the console did not start")
+
+
+def test_the_running_console_answers_a_typed_question(ui_api_url, tmp_path):
+    port = free_port()
+    settings = Settings(data_dir=tmp_path, api_url=ui_api_url, agent_api_key=AGENT_KEY)
+    process = start_console(settings, port=port, quiet=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_until_healthy(url, process)
+        with chromium(width=1400, height=1000) as driver:
+            driver.get(url)
+            box = WebDriverWait(driver, 30).until(ec.element_to_be_clickable(
+                (By.CSS_SELECTOR, "input[aria-label='Vraag van de inwoner']")))
+            box.send_keys("Wat kost een paspoort voor een volwassene?", Keys.ENTER)
+            WebDriverWait(driver, 30).until(
+                lambda d: "Paspoort aanvragen — Wat kost het?" in d.find_element(By.TAG_NAME, "body").text)
+            page = driver.find_element(By.TAG_NAME, "body").text
+            assert "€ 84,45" in page
+            assert "Intern — niet voorlezen of doorsturen" in page
+            assert "toestel 4517" in page  # the agent key reached the API: internal notes are shown
+            assert "Traceback" not in page
+    finally:
+        stop_console(process)
+    assert process.poll() is not None

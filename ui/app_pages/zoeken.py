@@ -1,0 +1,80 @@
+"""Zoeken: the agent console. Search during a live call, read the sourced answer and the internal notes,
+open the full article, log the outcome in one click, flag an article that is wrong."""
+
+import streamlit as st
+
+from ui.answer_view import question_line, show_answer, show_article, show_internal_notes, show_sources
+from ui.common import CHANNEL_LABELS, CHANNELS, agent_id, call, show_flash
+from ui.contact_log import (
+    ARTICLE,
+    FLASH,
+    QUESTION,
+    RESULT,
+    call_timer,
+    close_article,
+    flag_form,
+    open_article,
+    outcome_buttons,
+    start_call,
+)
+from ui.resources import client, recent_teams
+
+agent = agent_id()
+
+# the search box comes first: during a call every second counts
+with st.form("zoeken_form", border=False, enter_to_submit=True):
+    box, channel_box, button = st.columns([8, 2, 1], vertical_alignment="bottom")
+    box.text_input("Vraag van de inwoner", key=QUESTION, max_chars=500,
+                   placeholder="Bijvoorbeeld: Wat kost een paspoort?")
+    channel_box.selectbox("Kanaal", list(CHANNELS), key="zoeken_channel")
+    searched = button.form_submit_button("Zoeken", type="primary", icon=":material/search:", width="stretch")
+
+show_flash(FLASH)
+
+if searched:
+    question = (st.session_state.get(QUESTION) or "").strip()
+    if not question:
+        st.warning("Typ eerst de vraag van de inwoner.", icon=":material/edit:")
+    else:
+        start_call()
+        channel = CHANNELS[st.session_state["zoeken_channel"]]
+        with st.spinner("Zoeken in de kennisbank…"):
+            response = call(client().answer, question, channel)
+        if response is not None:
+            st.session_state[RESULT] = {"question": question, "channel": channel, "response": response}
+            st.session_state.pop(ARTICLE, None)
+
+result = st.session_state.get(RESULT)
+if result is None:
+    st.info("Typ de vraag van de inwoner en druk op Enter. U krijgt het antwoord met bronnen en de interne "
+            "informatie; daarna legt u met één klik vast hoe het gesprek is afgelopen.", icon=":material/info:")
+else:
+    response = result["response"]
+    article_ids = list(dict.fromkeys(source["article_id"] for source in response["sources"]))
+    answer_column, agent_column = st.columns([3, 2], gap="large")
+    with answer_column:
+        question_line(result["question"], CHANNEL_LABELS[result["channel"]])
+        show_answer(response)
+        show_sources(response["sources"])
+        if article_ids:
+            st.button("Open het volledige artikel", icon=":material/article:", key="zoeken_open_article",
+                      on_click=open_article, args=(article_ids[0],))
+            flag_form(article_ids[0], [source["section"] for source in response["sources"]], agent)
+    with agent_column:
+        show_internal_notes(response["internal_notes"])
+        outcomes = call(client().outcomes)
+        if outcomes is not None:
+            referral_owner = (response.get("referral") or {}).get("owner")
+            teams = sorted({*recent_teams(), *([referral_owner] if referral_owner else [])})
+            outcome_buttons(outcomes["outcomes"], teams, agent)
+
+    if (opened := st.session_state.get(ARTICLE)) is not None:
+        with st.container(border=True):
+            st.button("Sluit artikel", icon=":material/close:", key="zoeken_close_article",
+                      on_click=close_article)
+            article = call(client().article, opened)
+            if article is not None:
+                show_article(article)
+
+with st.sidebar:
+    call_timer()

@@ -1,0 +1,130 @@
+"""The console's only way to the KCC Kennisbank API: a small HTTP client over httpx.
+
+The UI holds no retrieval or answer logic; every figure and answer comes from the API.
+
+Example::
+
+    client = KccClient("http://127.0.0.1:8000", api_key="agent-key")
+    result = client.answer("Wat kost een paspoort?", channel="phone")
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+JsonDict = dict[str, Any]
+
+
+class ApiError(Exception):
+    """The API refused or failed a request; ``message`` is Dutch and fit to show to the user."""
+
+    def __init__(self, message: str, *, code: str = "error", status: int | None = None):
+        super().__init__(message)
+        self.message, self.code, self.status = message, code, status
+
+
+class ApiUnavailable(ApiError):
+    """The API could not be reached at all (not started, wrong URL, timed out)."""
+
+
+class KccClient:
+    """Thin wrapper around the v1 endpoints; returns the API's JSON as dicts.
+
+    :param base_url: the API's base URL (``KCC_API_URL``).
+    :param api_key: a staff key (the first ``KCC_AGENT_API_KEY``); ``None`` asks as the public.
+    :param timeout: seconds per request; an answer takes well under a second on the sample KB.
+    """
+
+    def __init__(self, base_url: str, api_key: str | None = None, *, timeout: float = 30.0):
+        if not base_url.startswith(("http://", "https://")):
+            raise ValueError(f"base_url must be an http(s) URL, got {base_url!r}")
+        self.base_url = base_url.rstrip("/")
+        headers = {"X-API-Key": api_key} if api_key else {}
+        self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout)
+
+    def close(self) -> None:
+        self._http.close()
+
+    # -- answers and articles (issue 3) -------------------------------------------------------------------------
+
+    def answer(self, question: str, channel: str) -> JsonDict:
+        return self._request("POST", "/v1/answer", json={"question": question, "channel": channel})
+
+    def article(self, article_id: str) -> JsonDict:
+        return self._request("GET", f"/v1/articles/{quote(article_id, safe='')}")
+
+    # -- contact log, feedback and grades (issue 5) ---------------------------------------------------------------
+
+    def outcomes(self) -> JsonDict:
+        return self._request("GET", "/v1/outcomes")
+
+    def log_contact(self, contact: JsonDict) -> JsonDict:
+        return self._request("POST", "/v1/contacts", json=contact)
+
+    def contacts(self, **filters: Any) -> JsonDict:
+        return self._request("GET", "/v1/contacts", params=_params(filters))
+
+    def fcr_stats(self, **filters: Any) -> JsonDict:
+        return self._request("GET", "/v1/stats/fcr", params=_params(filters))
+
+    def gaps(self, **filters: Any) -> JsonDict:
+        return self._request("GET", "/v1/stats/gaps", params=_params(filters))
+
+    def flag_article(self, feedback: JsonDict) -> JsonDict:
+        return self._request("POST", "/v1/feedback", json=feedback)
+
+    def feedback(self, **filters: Any) -> JsonDict:
+        return self._request("GET", "/v1/feedback", params=_params(filters))
+
+    def grade_sample(self, **filters: Any) -> JsonDict:
+        return self._request("GET", "/v1/grades/sample", params=_params(filters))
+
+    def save_grade(self, grade: JsonDict) -> JsonDict:
+        return self._request("POST", "/v1/grades", json=grade)
+
+    def grade_stats(self, **filters: Any) -> JsonDict:
+        return self._request("GET", "/v1/stats/grades", params=_params(filters))
+
+    # -- plumbing ----------------------------------------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> JsonDict:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise ApiUnavailable(f"De kennisbank reageert niet op tijd ({self.base_url}). Probeer het opnieuw.",
+                                 code="timeout") from exc
+        except httpx.TransportError as exc:
+            raise ApiUnavailable(
+                f"De kennisbank is niet bereikbaar op {self.base_url}. Controleer of de API draait "
+                "('kcc serve' of 'kcc run') en probeer het daarna opnieuw.", code="unreachable") from exc
+        if response.is_success:
+            try:
+                return response.json()
+            except ValueError as exc:
+                raise ApiError("De kennisbank gaf een onleesbaar antwoord.", code="invalid_response",
+                               status=response.status_code) from exc
+        raise _error_from(response)
+
+
+def _error_from(response: httpx.Response) -> ApiError:
+    """The API's own Dutch message when it sent one (``{"error": {"code", "message"}}``)."""
+    try:
+        body = response.json()["error"]
+        return ApiError(str(body["message"]), code=str(body["code"]), status=response.status_code)
+    except (ValueError, KeyError, TypeError):
+        return ApiError(f"De kennisbank gaf een onverwachte fout (HTTP {response.status_code}).",
+                        status=response.status_code)
+
+
+def _params(filters: dict[str, Any]) -> dict[str, str | int]:
+    """Query parameters without the unset filters; dates as YYYY-MM-DD."""
+    params: dict[str, str | int] = {}
+    for name, value in filters.items():
+        if value is None or value == "":
+            continue
+        params[name] = value.isoformat() if isinstance(value, date) else value
+    return params

@@ -1,0 +1,84 @@
+"""Small pieces every page uses: API calls with Dutch errors, the agent id, channels, periods, formatting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TypeVar
+
+import streamlit as st
+
+from ui.client import ApiError, ApiUnavailable
+
+T = TypeVar("T")
+
+CHANNELS = {"Telefoon": "phone", "Balie": "counter", "E-mail": "email", "Chat": "chat", "Website": "web"}
+CHANNEL_LABELS = {code: label for label, code in CHANNELS.items()}
+DEFAULT_AGENT_ID = "medewerker"
+AGENT_KEY = "shared_agent_id"  # the one session_state key shared by all pages
+
+
+def call(func: Callable[..., T], *args: object, **kwargs: object) -> T | None:
+    """Call the API; on failure show its Dutch message (never a traceback) and return ``None``."""
+    try:
+        return func(*args, **kwargs)
+    except ApiError as exc:
+        show_error(exc)
+        return None
+
+
+def show_error(exc: ApiError) -> None:
+    st.error(exc.message, icon=":material/cloud_off:" if isinstance(exc, ApiUnavailable) else ":material/error:")
+
+
+def agent_id() -> str:
+    """The agent (or grader) id from the sidebar; kept for the whole session, across pages."""
+    st.sidebar.text_input("Medewerker", key=AGENT_KEY, value=DEFAULT_AGENT_ID, max_chars=64,
+                          persist_state="session", help="Uw medewerker-id; komt bij elk vastgelegd contact.")
+    return (st.session_state.get(AGENT_KEY) or "").strip() or DEFAULT_AGENT_ID
+
+
+def period_input(label: str, key: str, *, days: int = 30) -> tuple[date, date]:
+    """A date range (both ends inclusive), by default the last ``days`` days up to today."""
+    today = date.today()
+    chosen = st.date_input(label, value=(today - timedelta(days=days - 1), today), max_value=today, key=key,
+                           format="DD-MM-YYYY")
+    # while the user is still picking, the widget holds one date: treat it as a one-day period
+    if isinstance(chosen, tuple | list):
+        if len(chosen) == 2:
+            return chosen[0], chosen[1]
+        if len(chosen) == 1:
+            return chosen[0], chosen[0]
+        return today - timedelta(days=days - 1), today
+    return chosen, chosen
+
+
+def interval_for(start: date, end: date) -> str:
+    """Days for up to two months, weeks beyond: both stay readable as a chart."""
+    return "day" if (end - start).days <= 62 else "week"
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """Text typed by a person (a resident's question, a comment), escaped so Markdown shows it literally."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def percent(rate: float | None) -> str:
+    return "–" if rate is None else f"{rate * 100:.1f}%".replace(".", ",")
+
+
+def mmss(seconds: float) -> str:
+    minutes, rest = divmod(max(0, int(seconds)), 60)
+    return f"{minutes:02d}:{rest:02d}"
+
+
+def show_flash(key: str) -> None:
+    """Show (once) the confirmation a callback left behind, as a success box and a toast."""
+    message = st.session_state.pop(key, None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+        st.toast(message, icon=":material/check_circle:")

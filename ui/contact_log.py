@@ -1,0 +1,150 @@
+"""The call timer, logging a contact's outcome in one or two clicks, and flagging an article.
+
+State lives in ``st.session_state`` under ``zoeken_*`` keys (these parts belong to the Zoeken page). The
+buttons use callbacks, which run before the page is drawn: they may reset widgets, and the confirmation
+they leave behind is shown in place on the next run.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import streamlit as st
+
+from ui.client import ApiError
+from ui.common import mmss
+from ui.resources import client
+
+STARTED = "zoeken_call_started"
+RESULT = "zoeken_result"
+FLASH = "zoeken_flash"
+ERROR = "zoeken_log_error"
+TEAM = "zoeken_forward_team"
+OVERRIDE = "zoeken_override"
+QUESTION = "zoeken_question"
+ARTICLE = "zoeken_article_id"
+FLAG_COMMENT = "zoeken_flag_comment"
+FLAG_SECTION = "zoeken_flag_section"
+FLAG_DONE = "zoeken_flag_done"
+FLAG_ERROR = "zoeken_flag_error"
+
+
+def start_call() -> None:
+    """Start the timer unless a call is already running (a second search belongs to the same call)."""
+    if st.session_state.get(STARTED) is None:
+        st.session_state[STARTED] = time.time()
+
+
+def open_article(article_id: str) -> None:
+    st.session_state[ARTICLE] = article_id
+
+
+def close_article() -> None:
+    st.session_state.pop(ARTICLE, None)
+
+
+def elapsed() -> int:
+    started = st.session_state.get(STARTED)
+    return 0 if started is None else int(time.time() - started)
+
+
+@st.fragment(run_every=1)
+def call_timer() -> None:
+    """Elapsed call time, redrawn every second without rerunning the page."""
+    if st.session_state.get(STARTED) is None:
+        st.metric("Gesprek", "00:00", help="De tijd loopt vanaf de eerste zoekvraag of 'Start gesprek'.")
+        st.button("Start gesprek", icon=":material/call:", on_click=start_call, key="zoeken_start_call")
+    else:
+        st.metric("Gesprek", mmss(elapsed()))
+
+
+def outcome_buttons(outcomes: list[dict[str, Any]], teams: list[str], agent: str) -> None:
+    """One button per outcome; one click logs the contact with everything the last search showed."""
+    st.markdown("##### Uitkomst vastleggen")
+    left, right = st.columns(2, vertical_alignment="bottom")
+    left.selectbox("Doorverbonden met", teams, index=None, key=TEAM, accept_new_options=True,
+                   placeholder="Team (alleen bij doorverbinden)",
+                   help="Het team dat de vraag overneemt; u kunt ook een andere naam typen.")
+    right.checkbox("Toch wel/niet in één keer opgelost", key=OVERRIDE,
+                   help="Wijk af van de FCR-regel: telt de gekozen uitkomst normaal als opgelost, dan nu niet, "
+                        "en omgekeerd.")
+    with st.container(horizontal=True, wrap=True):
+        for index, outcome in enumerate(outcomes):
+            resolved = outcome["resolved_first_contact"]
+            st.button(outcome["name"], key=f"zoeken_outcome_{index}", on_click=_log_outcome, args=(outcome, agent),
+                      icon=":material/check_circle:" if resolved else ":material/call_split:",
+                      help="Telt als in één keer opgelost." if resolved else "Telt niet als in één keer opgelost.")
+    if message := st.session_state.pop(ERROR, None):
+        st.error(message, icon=":material/error:")
+
+
+def contact_payload(result: dict[str, Any], outcome: dict[str, Any], agent: str, *, team: str | None,
+                    override: bool, duration: int) -> dict[str, Any]:
+    """The POST /v1/contacts body, pre-filled from the last search."""
+    response = result["response"]
+    answer = response.get("answer") or {}
+    return {
+        "channel": result["channel"], "question": result["question"],
+        "answer_id": answer.get("id"), "answer_status": response["status"],
+        "sources": [{"article_id": s["article_id"], "section": s["section"]} for s in response["sources"]],
+        "answer_text": answer.get("markdown"),
+        "outcome": outcome["name"],
+        # None lets the API apply the FCR rule; a bool is the agent's deliberate override of it
+        "resolved_first_contact": (not outcome["resolved_first_contact"]) if override else None,
+        "forwarded_to": (team or "").strip() or None,
+        "duration_seconds": duration, "agent_id": agent,
+    }
+
+
+def _log_outcome(outcome: dict[str, Any], agent: str) -> None:
+    result = st.session_state.get(RESULT)
+    if result is None:
+        st.session_state[ERROR] = "Zoek eerst de vraag van de inwoner op; daarna legt u de uitkomst vast."
+        return
+    body = contact_payload(result, outcome, agent, team=st.session_state.get(TEAM),
+                           override=bool(st.session_state.get(OVERRIDE)), duration=elapsed())
+    try:
+        contact = client().log_contact(body)
+    except ApiError as exc:
+        st.session_state[ERROR] = exc.message
+        return
+    verdict = "in één keer opgelost" if contact.get("resolved_first_contact") else "niet in één keer opgelost"
+    st.session_state[FLASH] = (f"Contact vastgelegd: {outcome['name']} ({verdict}), gespreksduur "
+                               f"{mmss(body['duration_seconds'])}.")
+    # the call is over: the next question starts a new call with a fresh timer and an empty screen
+    for key in (RESULT, STARTED, ARTICLE, FLAG_DONE):
+        st.session_state.pop(key, None)
+    st.session_state[QUESTION] = ""
+    st.session_state[TEAM] = None
+    st.session_state[OVERRIDE] = False
+
+
+def flag_form(article_id: str, sections: list[str], agent: str) -> None:
+    """'Meld dit artikel': the editors get the comment in their Signalen list."""
+    with st.expander("Meld dit artikel", icon=":material/flag:"):
+        with st.form("zoeken_flag_form", border=False):
+            st.selectbox("Onderdeel", sections, index=None, key=FLAG_SECTION, placeholder="Het hele artikel")
+            st.text_area("Wat klopt er niet of ontbreekt?", key=FLAG_COMMENT, max_chars=2000)
+            st.form_submit_button("Melding versturen", on_click=_flag, args=(article_id, agent),
+                                  icon=":material/send:")
+        if message := st.session_state.pop(FLAG_ERROR, None):
+            st.error(message, icon=":material/error:")
+        if done := st.session_state.get(FLAG_DONE):
+            st.success(done, icon=":material/check_circle:")
+
+
+def _flag(article_id: str, agent: str) -> None:
+    comment = (st.session_state.get(FLAG_COMMENT) or "").strip()
+    if not comment:
+        st.session_state[FLAG_ERROR] = "Schrijf kort op wat er niet klopt; dan weet de redactie wat te doen."
+        return
+    try:
+        stored = client().flag_article({"article_id": article_id, "section": st.session_state.get(FLAG_SECTION),
+                                        "comment": comment, "agent_id": agent, "contact_id": None})
+    except ApiError as exc:
+        st.session_state[FLAG_ERROR] = exc.message
+        return
+    st.session_state[FLAG_DONE] = f"Melding verstuurd naar {stored.get('owner') or 'de redactie'}. Dank u!"
+    st.session_state[FLAG_COMMENT] = ""
+    st.session_state[FLAG_SECTION] = None

@@ -1,0 +1,55 @@
+"""Shared resources of the console: the settings and one API client per (URL, key), via ``st.cache_resource``.
+
+The settings come from the ``KCC_*`` environment that ``kcc console`` / ``kcc run`` pass to Streamlit.
+"""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from kcc.settings import Settings
+from ui.client import ApiError, KccClient
+
+
+def settings() -> Settings:
+    # keyed on the KCC_* environment, so a changed environment (a test, a restart) never sees stale settings
+    return _settings(tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith("KCC_"))))
+
+
+@st.cache_resource(show_spinner=False)
+def _settings(environment: tuple[tuple[str, str], ...]) -> Settings:  # the argument is the cache key
+    return Settings()
+
+
+def agent_key(current: Settings) -> str | None:
+    """The first agent key: the console acts as one KCC agent towards the API."""
+    keys = [key.strip() for key in (current.agent_api_key or "").split(",") if key.strip()]
+    return keys[0] if keys else None
+
+
+def client() -> KccClient:
+    current = settings()
+    return _client(current.api_url, agent_key(current))
+
+
+@st.cache_resource(show_spinner=False)
+def _client(api_url: str, api_key: str | None) -> KccClient:
+    # one connection pool for every session; httpx.Client is safe to share between threads
+    return KccClient(api_url, api_key)
+
+
+def recent_teams() -> list[str]:
+    """Teams that contacts were recently handed to or owned by: suggestions for 'Doorverbonden met'."""
+    current = settings()
+    return _recent_teams(current.api_url, agent_key(current))
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def _recent_teams(api_url: str, api_key: str | None) -> list[str]:
+    try:
+        by_team = _client(api_url, api_key).fcr_stats()["by_team"]
+    except (ApiError, KeyError, TypeError):
+        return []  # only suggestions: the agent can still type a team
+    return sorted(team for team in by_team if team != "(geen)")
