@@ -1,0 +1,112 @@
+"""The contact log's tables: contacts, feedback on articles, and human grades of answers.
+
+The Alembic migrations in ``api/db/migrations`` create these tables; the models are the code's view of them
+(a test checks that both agree). Every timestamp is stored and returned in UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+# Explicit constraint names, so migrations name them the same on SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime) -> datetime:
+    """``value`` in UTC; a naive datetime is taken to be UTC already."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every backend.
+
+    PostgreSQL keeps the zone (timestamptz); SQLite has no zone, so naive UTC is stored and UTC is attached
+    again on the way out. A naive input is taken to be UTC already.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        value = as_utc(value)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else as_utc(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Contact(Base):
+    """One resident contact as the agent logged it: the question, the answer shown and the outcome."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True, default=utcnow)
+    channel: Mapped[str] = mapped_column(String(16), index=True)
+    question: Mapped[str] = mapped_column(Text)
+    answer_id: Mapped[str | None] = mapped_column(String(64))
+    answer_status: Mapped[str | None] = mapped_column(String(16))
+    # [{"article_id", "section"}]: the sources the agent saw, in the order shown
+    sources: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    answer_text: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(64))
+    resolved_first_contact: Mapped[bool] = mapped_column(Boolean)
+    resolved_overridden: Mapped[bool] = mapped_column(Boolean, default=False)
+    forwarded_to: Mapped[str | None] = mapped_column(String(128))
+    team: Mapped[str | None] = mapped_column(String(128), index=True)
+    article_id: Mapped[str | None] = mapped_column(String(128), index=True)
+    duration_seconds: Mapped[int] = mapped_column(Integer)
+    agent_id: Mapped[str] = mapped_column(String(64))
+
+
+class Feedback(Base):
+    """An agent's remark on an article (wrong, unclear, missing), for the article's owner."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True, default=utcnow)
+    article_id: Mapped[str] = mapped_column(String(128), index=True)
+    section: Mapped[str | None] = mapped_column(String(255))
+    comment: Mapped[str] = mapped_column(Text)
+    agent_id: Mapped[str] = mapped_column(String(64))
+    # the owning team when the remark was made; kept, because ownership may move later
+    owner: Mapped[str] = mapped_column(String(128), index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+
+
+class Grade(Base):
+    """A human grade of the answer given in one contact, on the four criteria of the evaluation."""
+
+    __tablename__ = "grades"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True, default=utcnow)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    grader: Mapped[str] = mapped_column(String(64))
+    juist: Mapped[bool] = mapped_column(Boolean)
+    volledig: Mapped[bool] = mapped_column(Boolean)
+    bron_klopt: Mapped[bool] = mapped_column(Boolean)
+    begrijpelijk: Mapped[bool] = mapped_column(Boolean)
+    comment: Mapped[str | None] = mapped_column(Text)
