@@ -17,9 +17,10 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
+from api.db import Database, safe_url
 from api.deps import KccState, role_keys
 from api.errors import install_error_handlers
-from api.routers import admin, answer, articles, health, search
+from api.routers import admin, answer, articles, contacts, feedback, grades, health, outcomes, search, stats
 from kb.loader import load_kb
 from kcc.answer import AnswerService
 from kcc.runtime import Runtime
@@ -55,17 +56,26 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = runtime is None
         active = runtime or Runtime(settings)
+        db: Database | None = None
         try:
+            db = Database(settings.database)
+            # migrations run at every start, so a fresh install or an upgrade of the package just works
+            db.upgrade()
+            log.info("contact log: %s", safe_url(db.url))
             app.state.kcc = build_state(settings, active)
+            app.state.kcc.db = db
             yield
         finally:
+            if db is not None:
+                db.close()
             if owned:
                 active.close()
 
     app = FastAPI(title="KCC Kennisbank API", version="1.0",
                   description="Eén antwoord, met bronnen, voor elk kanaal van het KCC.", lifespan=lifespan)
     install_error_handlers(app)
-    for router in (answer.router, search.router, articles.router, health.router, admin.router):
+    for router in (answer.router, search.router, articles.router, health.router, admin.router, contacts.router,
+                   outcomes.router, stats.router, feedback.router, grades.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

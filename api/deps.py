@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import hmac
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated
 
+import numpy as np
 from fastapi import Depends, Header, Request
+from sqlalchemy.orm import Session
 
+from api.db import Database
 from api.errors import ApiError
 from kb.model import Article
 from kcc.answer import AnswerService
@@ -26,6 +30,8 @@ class KccState:
     keys: dict[str, str]
     # one lock around the store and the embedder: both are used from FastAPI's thread pool
     lock: threading.Lock = field(default_factory=threading.Lock)
+    db: Database | None = None  # the contact log; opened (and migrated) in the app's lifespan
+    question_vectors: dict[str, np.ndarray] = field(default_factory=dict)  # gap grouping re-embeds nothing twice
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -68,6 +74,27 @@ def get_caller(state: StateDep, x_api_key: Annotated[str | None, Header()] = Non
 
 
 CallerDep = Annotated[Caller, Depends(get_caller)]
+
+
+def require_staff(caller: CallerDep) -> Caller:
+    """Contact log, statistics, feedback and grading are for KCC staff only: no key, no access."""
+    if not caller.staff:
+        raise ApiError(401, "api_key_required", "Deze functie is alleen voor KCC-medewerkers. Stuur uw "
+                                                "API-sleutel mee in de kop X-API-Key.")
+    return caller
+
+
+StaffDep = Annotated[Caller, Depends(require_staff)]
+
+
+def get_session(state: StateDep) -> Iterator[Session]:
+    if state.db is None:
+        raise ApiError(503, "unavailable", "Het contactlog is niet beschikbaar. Probeer het later opnieuw.")
+    with state.db.session() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
 
 
 def require_role(*roles: str):

@@ -1,12 +1,19 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.db import Database
+from api.deps import get_session
+from tests.pg import fresh_database, postgres  # noqa: F401  (postgres: the session fixture behind "postgresql")
 
 AGENT_KEY = "test-agent-key"
 EDITOR_KEY = "test-editor-key"
+AUTH = {"X-API-Key": AGENT_KEY}
+BACKENDS = ["sqlite", "postgresql"]
 
 
 @pytest.fixture(scope="session")
@@ -24,3 +31,26 @@ def client(sample_runtime, api_settings):
 def ask(client, question: str, channel: str = "chat", key: str | None = None):
     headers = {"X-API-Key": key} if key else {}
     return client.post("/v1/answer", json={"question": question, "channel": channel}, headers=headers)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def log_db(request, tmp_path_factory) -> Iterator[Database]:
+    """A fresh, migrated contact log per test module, on SQLite and on PostgreSQL."""
+    with fresh_database(request, request.param, tmp_path_factory.mktemp("contact-log")) as url:
+        database = Database(url)
+        database.upgrade()
+        yield database
+        database.close()
+
+
+@pytest.fixture(scope="module")
+def log_client(client, log_db) -> Iterator[TestClient]:
+    """The session's API client with its contact log routed to this module's database (no second index)."""
+
+    def sessions():
+        with log_db.session() as session:
+            yield session
+
+    client.app.dependency_overrides[get_session] = sessions
+    yield client
+    client.app.dependency_overrides.pop(get_session, None)

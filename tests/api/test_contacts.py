@@ -1,0 +1,193 @@
+"""The contact log: the FCR rule, what a logged contact derives, listing, staff-only access and bad input.
+
+Runs on SQLite and on PostgreSQL (the ``log_db`` fixture), against the session's API and real sample KB.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from api.contactlog import resolved_by_rule
+from api.errors import ApiError
+from kcc.settings import DEFAULT_OUTCOMES
+from tests.api.conftest import AGENT_KEY, AUTH
+
+
+def contact(**fields) -> dict:
+    body = {"channel": "phone", "question": "Wat kost een paspoort?", "outcome": "Zelfstandig afgehandeld",
+            "duration_seconds": 120, "agent_id": "agent-01"}
+    return {**body, **fields}
+
+
+def post(client, **fields):
+    return client.post("/v1/contacts", json=contact(**fields), headers=AUTH)
+
+
+# --- the FCR rule ---
+
+@pytest.mark.parametrize(("outcome", "resolved"), list(DEFAULT_OUTCOMES.items()))
+@pytest.mark.parametrize("override", [None, True, False])
+def test_fcr_rule_follows_the_outcome_unless_the_agent_overrides(log_client, outcome, resolved, override):
+    response = post(log_client, outcome=outcome, resolved_first_contact=override)
+    assert response.status_code == 201
+    logged = response.json()
+    expected = resolved if override is None else override
+    assert logged["resolved_first_contact"] is expected
+    # an override is flagged only when it disagrees with the rule
+    assert logged["resolved_overridden"] is (override is not None and override != resolved)
+
+
+def test_fcr_rule_takes_the_configured_outcomes():
+    outcomes = {"Opgelost": True, "Niet opgelost": False}
+    assert resolved_by_rule(outcomes, "Opgelost") == (True, False)
+    assert resolved_by_rule(outcomes, "Niet opgelost", override=True) == (True, True)
+    with pytest.raises(ApiError) as raised:
+        resolved_by_rule(outcomes, "Zelfstandig afgehandeld")
+    assert raised.value.code == "unknown_outcome" and "Opgelost, Niet opgelost" in raised.value.message
+
+
+def test_outcomes_come_in_settings_order_with_the_target(log_client):
+    body = log_client.get("/v1/outcomes", headers=AUTH).json()
+    assert [(o["name"], o["resolved_first_contact"]) for o in body["outcomes"]] == list(DEFAULT_OUTCOMES.items())
+    assert body["target"] == 0.8
+
+
+# --- what a contact derives ---
+
+def test_a_contact_echoes_its_fields_and_derives_team_and_article(log_client):
+    sources = [{"article_id": "paspoort-aanvragen", "section": "Wat kost het?"},
+               {"article_id": "grofvuil-ophalen", "section": None}]
+    response = post(log_client, question="  Wat kost   een paspoort? ", answer_id="abc123", answer_status="answered",
+                    sources=sources, answer_text="Een paspoort kost € 84,45.", channel="counter",
+                    duration_seconds=0)
+    assert response.status_code == 201
+    logged = response.json()
+    assert isinstance(logged["id"], int)
+    assert logged["question"] == "Wat kost een paspoort?"  # normalised like /v1/answer does
+    assert logged["sources"] == sources
+    assert (logged["answer_id"], logged["answer_status"], logged["channel"]) == ("abc123", "answered", "counter")
+    assert logged["answer_text"] == "Een paspoort kost € 84,45." and logged["duration_seconds"] == 0
+    assert logged["article_id"] == "paspoort-aanvragen"  # the first source is the main article shown
+    assert logged["team"] == "Burgerzaken"  # ... and its owner the team
+    assert logged["created_at"].endswith("Z")
+
+
+@pytest.mark.parametrize(("forwarded_to", "sources", "team", "article_id"), [
+    ("Vergunningen", [{"article_id": "paspoort-aanvragen"}], "Vergunningen", "paspoort-aanvragen"),
+    (None, [{"article_id": "grofvuil-ophalen"}], "Afval", "grofvuil-ophalen"),
+    (None, [{"article_id": "artikel-dat-niet-bestaat"}], None, "artikel-dat-niet-bestaat"),
+    (None, [], None, None),
+    ("  ", [], None, None),
+])
+def test_team_is_the_handover_else_the_main_articles_owner(log_client, forwarded_to, sources, team, article_id):
+    logged = post(log_client, forwarded_to=forwarded_to, sources=sources).json()
+    assert (logged["team"], logged["article_id"]) == (team, article_id)
+
+
+@pytest.mark.parametrize(("given", "stored"), [
+    ("2026-11-02T09:30:00Z", "2026-11-02T09:30:00Z"),
+    ("2026-11-02T10:30:00+01:00", "2026-11-02T09:30:00Z"),  # Dutch winter time, stored as UTC
+    ("2026-11-02T09:30:00", "2026-11-02T09:30:00Z"),  # no zone: taken as UTC
+])
+def test_created_at_is_stored_in_utc(log_client, given, stored):
+    logged = post(log_client, created_at=given).json()
+    assert logged["created_at"] == stored
+    listed = log_client.get("/v1/contacts?start=2026-11-02&end=2026-11-02&limit=500", headers=AUTH).json()
+    assert logged["id"] in {c["id"] for c in listed["contacts"]}
+
+
+# --- listing ---
+
+def test_list_is_newest_first_with_filters_and_paging(log_client):
+    ids = [post(log_client, agent_id="agent-lijst", channel=channel, outcome=outcome,
+                created_at=f"2026-10-0{day}T12:00:00Z").json()["id"]
+           for day, channel, outcome in [(1, "phone", "Doorverbonden"), (2, "email", "Zelfstandig afgehandeld"),
+                                         (3, "phone", "Zelfstandig afgehandeld"), (4, "chat", "Doorverbonden")]]
+
+    def listed(query: str) -> tuple[list[int], int]:
+        body = log_client.get(f"/v1/contacts?agent_id=agent-lijst&{query}", headers=AUTH).json()
+        return [c["id"] for c in body["contacts"]], body["total"]
+
+    assert listed("") == (ids[::-1], 4)
+    assert listed("limit=2") == (ids[:1:-1], 4)
+    assert listed("limit=2&offset=2") == (ids[1::-1], 4)
+    assert listed("channel=phone") == ([ids[2], ids[0]], 2)
+    assert listed("outcome=Doorverbonden") == ([ids[3], ids[0]], 2)
+    assert listed("start=2026-10-02&end=2026-10-03") == ([ids[2], ids[1]], 2)
+    assert listed("start=2026-10-04") == ([ids[3]], 1)
+    assert listed("end=2026-10-01") == ([ids[0]], 1)
+
+
+# --- access ---
+
+ROUTES = [("get", "/v1/outcomes", None), ("post", "/v1/contacts", contact()), ("get", "/v1/contacts", None),
+          ("get", "/v1/stats/fcr", None), ("get", "/v1/stats/gaps", None), ("get", "/v1/stats/grades", None),
+          ("post", "/v1/feedback", {"article_id": "paspoort-aanvragen", "comment": "x", "agent_id": "a"}),
+          ("get", "/v1/feedback", None), ("get", "/v1/grades/sample", None),
+          ("post", "/v1/grades", {"contact_id": 1, "grader": "g", "juist": True, "volledig": True,
+                                  "bron_klopt": True, "begrijpelijk": True})]
+
+
+@pytest.mark.parametrize(("method", "path", "body"), ROUTES)
+def test_every_contact_log_route_is_staff_only(log_client, method, path, body):
+    public = log_client.request(method.upper(), path, json=body)
+    assert public.status_code == 401
+    assert public.json()["error"]["code"] == "api_key_required"
+    assert "X-API-Key" in public.json()["error"]["message"]
+    wrong = log_client.request(method.upper(), path, json=body, headers={"X-API-Key": "fout"})
+    assert (wrong.status_code, wrong.json()["error"]["code"]) == (401, "invalid_api_key")
+
+
+def test_every_staff_key_may_log(log_client):
+    from tests.api.conftest import EDITOR_KEY
+
+    for key in (AGENT_KEY, "second-agent-key", EDITOR_KEY):
+        assert log_client.post("/v1/contacts", json=contact(), headers={"X-API-Key": key}).status_code == 201
+
+
+# --- bad input: 4xx with a Dutch message, never a 500 ---
+
+@pytest.mark.parametrize(("fields", "code"), [
+    ({"outcome": "Opgelost"}, "unknown_outcome"),
+    ({"channel": "fax"}, "unknown_channel"),
+    ({"question": "   "}, "empty_question"),
+    ({"question": "paspoort " * 100}, "question_too_long"),
+    ({"duration_seconds": -1}, "invalid_duration"),
+    ({"duration_seconds": 10**7}, "invalid_duration"),
+    ({"answer_status": "misschien"}, "unknown_answer_status"),
+    ({"agent_id": ""}, "invalid_agent_id"),
+    ({"agent_id": "a" * 65}, "invalid_agent_id"),
+    ({"sources": [{"article_id": ""}]}, "invalid_source"),
+    ({"sources": [{"article_id": "paspoort-aanvragen"}] * 21}, "too_many_sources"),
+    ({"duration_seconds": "lang"}, "invalid_field"),
+    ({"created_at": "gisteren"}, "invalid_field"),
+    ({"outcome": None}, "invalid_field"),
+])
+def test_bad_contacts_get_a_dutch_422(log_client, fields, code):
+    response = post(log_client, **fields)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == code
+    assert response.json()["error"]["message"][0].isupper()
+
+
+def test_missing_fields_and_bad_json(log_client):
+    response = log_client.post("/v1/contacts", json={"channel": "phone"}, headers=AUTH)
+    assert (response.status_code, response.json()["error"]["code"]) == (422, "missing_field")
+    response = log_client.post("/v1/contacts", content=b"{", headers={**AUTH, "content-type": "application/json"})
+    assert (response.status_code, response.json()["error"]["code"]) == (400, "invalid_json")
+
+
+@pytest.mark.parametrize(("query", "code"), [
+    ("start=2026-13-01", "invalid_date"),
+    ("end=gisteren", "invalid_date"),
+    ("start=2026-11-05&end=2026-11-01", "invalid_period"),
+    ("channel=fax", "unknown_channel"),
+    ("outcome=Opgelost", "unknown_outcome"),
+    ("limit=0", "invalid_request"),
+    ("offset=-1", "invalid_request"),
+])
+def test_bad_list_filters_get_a_dutch_422(log_client, query, code):
+    response = log_client.get(f"/v1/contacts?{query}", headers=AUTH)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == code
+    assert response.json()["error"]["message"]
