@@ -13,6 +13,16 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   fi
 fi
 
+# Debian's PostgreSQL server binaries for the contact-log tests (tests/pg.py starts a throwaway cluster);
+# skipped when present, or when KCC_TEST_DATABASE_URL points at a server.
+if [ -z "${KCC_TEST_DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+fi
+
 python3.11 -m venv .venv 2>/dev/null || python3 -m venv .venv
 . .venv/bin/activate
 pip install -q --upgrade pip
