@@ -59,6 +59,16 @@ def call_timer() -> None:
         st.metric("Gesprek", mmss(elapsed()))
 
 
+def article_owner(response: dict[str, Any]) -> str | None:
+    """The team that owns the answer's main article (for 'Doorverbonden met'); ``None`` if unknown."""
+    if not response["sources"]:
+        return None
+    try:
+        return client().article(response["sources"][0]["article_id"])["owner"]
+    except (ApiError, KeyError):
+        return None  # only a suggestion: the agent can still pick or type a team
+
+
 def outcome_buttons(outcomes: list[dict[str, Any]], teams: list[str], agent: str) -> None:
     """One button per outcome; one click logs the contact with everything the last search showed."""
     st.markdown("##### Uitkomst vastleggen")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from streamlit.testing.v1 import AppTest
 
 from tests.ui.conftest import APP, open_page, search, texts
@@ -52,6 +54,93 @@ def test_the_full_article_opens_with_its_internal_sections_marked(console_env):
     assert "Eigenaar: Burgerzaken" in texts(at.caption)
     at.button(key="zoeken_close_article").click().run()
     assert "### Paspoort aanvragen" not in texts(at.markdown)
+
+
+def as_agent(at: AppTest) -> str:
+    """A fresh agent id in the sidebar, so this test finds exactly its own contacts."""
+    agent = f"agent-{uuid.uuid4().hex[:8]}"
+    at.text_input(key="shared_agent_id").input(agent).run()
+    return agent
+
+
+def outcome_button(at: AppTest, name: str):
+    return next(button for button in at.button if button.label == name)
+
+
+def test_one_click_logs_the_contact_with_the_last_search_filled_in(console_env, api):
+    at = open_page("zoeken")
+    agent = as_agent(at)
+    search(at, "Wat kost een paspoort voor een volwassene?", "Balie")
+    shown = at.session_state["zoeken_result"]["response"]
+    at.session_state["zoeken_call_started"] -= 75  # the call has been running for 75 seconds
+    # the article's owner is suggested (the agent may also type another team: AppTest cannot simulate typing)
+    at.selectbox(key="zoeken_forward_team").select("Burgerzaken")
+    outcome_button(at, "Doorverbonden").click().run()
+    assert not at.exception
+
+    contacts = api.get("/v1/contacts", params={"agent_id": agent}).json()["contacts"]
+    assert len(contacts) == 1
+    contact = contacts[0]
+    assert contact["question"] == "Wat kost een paspoort voor een volwassene?"
+    assert contact["channel"] == "counter"
+    assert contact["answer_id"] == shown["answer"]["id"] and contact["answer_status"] == "answered"
+    assert contact["sources"] == [{"article_id": s["article_id"], "section": s["section"]} for s in shown["sources"]]
+    assert contact["answer_text"] == shown["answer"]["markdown"]
+    assert contact["outcome"] == "Doorverbonden" and contact["resolved_first_contact"] is False
+    assert contact["forwarded_to"] == "Burgerzaken" and contact["team"] == "Burgerzaken"
+    assert 75 <= contact["duration_seconds"] < 120
+    assert "Contact vastgelegd: Doorverbonden" in texts(at.success)
+    assert "Contact vastgelegd" in texts(at.toast)
+    # the call is over: timer reset, screen cleared for the next resident
+    assert at.session_state.get("zoeken_call_started") is None
+    assert at.text_input(key="zoeken_question").value == ""
+    assert "Bronnen" not in texts(at.markdown)
+
+
+def test_the_override_turns_the_fcr_rule_around(console_env, api):
+    at = open_page("zoeken")
+    agent = as_agent(at)
+    search(at, "Wanneer wordt het grofvuil opgehaald?")
+    at.checkbox(key="zoeken_override").check()
+    outcome_button(at, "Zelfstandig afgehandeld").click().run()
+    contact = api.get("/v1/contacts", params={"agent_id": agent}).json()["contacts"][0]
+    assert contact["outcome"] == "Zelfstandig afgehandeld"
+    assert contact["resolved_first_contact"] is False and contact["resolved_overridden"] is True
+    assert contact["forwarded_to"] is None
+    assert "niet in één keer opgelost" in texts(at.success)
+
+
+def test_flagging_the_article_stores_feedback_for_its_owner(console_env, api):
+    at = open_page("zoeken")
+    agent = as_agent(at)
+    search(at, "Wat kost een paspoort voor een volwassene?")
+    at.selectbox(key="zoeken_flag_section").select("Wat kost het?")
+    at.text_area(key="zoeken_flag_comment").input("De prijs voor kinderen ontbreekt.")
+    at.button(key="FormSubmitter:zoeken_flag_form-Melding versturen").click().run()
+    assert not at.exception
+    assert "Melding verstuurd naar Burgerzaken" in texts(at.success)
+    stored = [item for item in api.get("/v1/feedback", params={"article_id": "paspoort-aanvragen"}).json()["feedback"]
+              if item["agent_id"] == agent]
+    assert [(item["section"], item["comment"], item["owner"]) for item in stored] == [
+        ("Wat kost het?", "De prijs voor kinderen ontbreekt.", "Burgerzaken")]
+    assert at.text_area(key="zoeken_flag_comment").value == ""
+
+
+def test_an_empty_flag_is_not_sent(console_env, api):
+    at = search(open_page("zoeken"), "Wat kost een paspoort voor een volwassene?")
+    before = len(api.get("/v1/feedback", params={"limit": 500}).json()["feedback"])
+    at.button(key="FormSubmitter:zoeken_flag_form-Melding versturen").click().run()
+    assert "Schrijf kort op wat er niet klopt" in texts(at.error)
+    assert len(api.get("/v1/feedback", params={"limit": 500}).json()["feedback"]) == before
+
+
+def test_the_agent_id_stays_when_switching_pages(console_env):
+    at = open_page("zoeken")
+    agent = as_agent(at)
+    at.switch_page("app_pages/signalen.py").run()
+    assert at.text_input(key="shared_agent_id").value == agent
+    at.switch_page("app_pages/zoeken.py").run()
+    assert at.text_input(key="shared_agent_id").value == agent
 
 
 def test_an_empty_question_asks_for_one_without_calling_the_api(console_env):

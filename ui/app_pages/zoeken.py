@@ -10,6 +10,7 @@ from ui.contact_log import (
     FLASH,
     QUESTION,
     RESULT,
+    article_owner,
     call_timer,
     close_article,
     flag_form,
@@ -41,7 +42,8 @@ if searched:
         with st.spinner("Zoeken in de kennisbank…"):
             response = call(client().answer, question, channel)
         if response is not None:
-            st.session_state[RESULT] = {"question": question, "channel": channel, "response": response}
+            st.session_state[RESULT] = {"question": question, "channel": channel, "response": response,
+                                        "owner": article_owner(response)}
             st.session_state.pop(ARTICLE, None)
 
 result = st.session_state.get(RESULT)
@@ -64,8 +66,9 @@ else:
         show_internal_notes(response["internal_notes"])
         outcomes = call(client().outcomes)
         if outcomes is not None:
-            referral_owner = (response.get("referral") or {}).get("owner")
-            teams = sorted({*recent_teams(), *([referral_owner] if referral_owner else [])})
+            # the shown article's owner and the referral are the likeliest teams to hand the call to
+            likely = {result.get("owner"), (response.get("referral") or {}).get("owner")} - {None}
+            teams = sorted({*recent_teams(), *likely})
             outcome_buttons(outcomes["outcomes"], teams, agent)
 
     if (opened := st.session_state.get(ARTICLE)) is not None:

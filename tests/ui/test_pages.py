@@ -1,0 +1,114 @@
+"""FCR-dashboard, Beoordelen and Signalen in AppTest, against the real API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.ui.conftest import APP, PAGES, open_page, search, texts
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def log_through_console(question: str, channel: str, outcome: str) -> None:
+    at = search(open_page("zoeken"), question, channel)
+    next(button for button in at.button if button.label == outcome).click().run()
+    assert "Contact vastgelegd" in texts(at.success)
+
+
+def percent(resolved: int, total: int) -> str:
+    return f"{resolved / total * 100:.1f}%".replace(".", ",")
+
+
+def test_the_dashboard_changes_after_contacts_are_logged(console_env, api):
+    dashboard = open_page("dashboard")
+    before = metrics(dashboard)
+    total, resolved = int(before["Contacten"]), int(before["In één keer opgelost"])
+
+    log_through_console("Wat kost een paspoort voor een volwassene?", "Balie", "Zelfstandig afgehandeld")
+    log_through_console("Hoe vraag ik een parkeervergunning aan?", "Balie", "Terugbelnotitie gemaakt")
+    log_through_console("Wie wint de Champions League dit jaar?", "Chat", "Verwezen naar andere instantie")
+
+    dashboard.run()
+    assert not dashboard.exception
+    after = metrics(dashboard)
+    assert int(after["Contacten"]) == total + 3
+    assert int(after["In één keer opgelost"]) == resolved + 2
+    assert after["In één keer goed"] == percent(resolved + 2, total + 3)
+    delta = dashboard.metric[0].proto.delta
+    assert delta.endswith("procentpunt t.o.v. doel 80%")
+    # the charts: over time, by channel, by team, by article
+    charts = dashboard.get("vega_lite_chart")
+    assert len(charts) == 4
+    assert all('"field": "doel"' in chart.proto.spec for chart in charts)  # each with the target line
+    articles = dashboard.dataframe[0].value
+    assert list(articles.columns) == ["Artikel", "FCR", "Contacten", "Opgelost"]
+    assert list(articles["FCR"]) == sorted(articles["FCR"])  # worst articles first
+    # the unanswered question is a content gap
+    assert any("Champions League" in expander.label for expander in dashboard.expander)
+
+    dashboard.selectbox(key="dashboard_channel").select("Balie").run()
+    counter = api.get("/v1/stats/fcr", params={"channel": "counter"}).json()
+    assert int(metrics(dashboard)["Contacten"]) == counter["total"] >= 2
+
+
+def test_grading_an_answer_stores_the_grade(console_env, api):
+    log_through_console("Wat kost een paspoort voor een volwassene?", "Telefoon", "Zelfstandig afgehandeld")
+    graded_before = api.get("/v1/stats/grades").json()["total"]
+    at = open_page("beoordelen")
+    sample = at.session_state["beoordelen_sample"]
+    assert sample and all(contact["answer_id"] for contact in sample)
+    contact = sample[0]
+    assert f"Antwoord 1 van {len(sample)}" in texts(at.markdown)
+    assert contact["answer_text"] in texts(at.markdown)
+
+    at.checkbox(key="beoordelen_juist").check()
+    at.checkbox(key="beoordelen_bron_klopt").check()
+    at.text_area(key="beoordelen_comment").input("Mist de prijs voor kinderen.")
+    at.button(key="FormSubmitter:beoordelen_form-Opslaan en volgende").click().run()
+    assert not at.exception
+    assert "Beoordeling opgeslagen." in texts(at.success)
+
+    stats = api.get("/v1/stats/grades").json()
+    assert stats["total"] == graded_before + 1
+    assert metrics(at)["Beoordeeld"] == str(graded_before + 1)
+    ungraded = {c["id"] for c in api.get("/v1/grades/sample", params={"n": 100}).json()["contacts"]}
+    assert contact["id"] not in ungraded
+    # the next answer (or the end of the sample), with a clean rubric
+    assert at.session_state["beoordelen_index"] == 1
+    assert not at.checkbox(key="beoordelen_juist").value if len(sample) > 1 else "Klaar" in texts(at.success)
+
+
+def test_signalen_lists_flagged_articles_per_owner(console_env, api):
+    marker = uuid.uuid4().hex[:6]
+    for article, comment in (("paspoort-aanvragen", f"Prijs verouderd {marker}"),
+                             ("afvalkalender", f"Ophaaldag klopt niet {marker}")):
+        response = api.post("/v1/feedback", json={"article_id": article, "section": None, "comment": comment,
+                                                  "agent_id": "signalen-test", "contact_id": None})
+        assert response.status_code == 201
+    at = open_page("signalen")
+    table = at.dataframe[0].value
+    assert {f"Prijs verouderd {marker}", f"Ophaaldag klopt niet {marker}"} <= set(table["Melding"])
+
+    at.selectbox(key="signalen_owner").select("Afval").run()
+    table = at.dataframe[0].value
+    assert set(table["Team"]) == {"Afval"}
+    assert f"Ophaaldag klopt niet {marker}" in set(table["Melding"])
+    assert f"Prijs verouderd {marker}" not in set(table["Melding"])
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_survives_the_api_being_down(page, monkeypatch):
+    monkeypatch.setenv("KCC_API_URL", "http://127.0.0.1:9")  # discard port: nothing listens there
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    if page != "zoeken":
+        at.switch_page(PAGES[page]).run()
+    else:
+        at.text_input(key="zoeken_question").input("Wat kost een paspoort?")
+        at.form_submit_button[0].click().run()
+    assert not at.exception
+    assert "De kennisbank is niet bereikbaar" in texts(at.error)

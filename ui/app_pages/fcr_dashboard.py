@@ -1,0 +1,79 @@
+"""FCR-dashboard: how often the KCC answers right first time (target 80%), by channel, team and article,
+and which questions the knowledge base does not answer yet."""
+
+import streamlit as st
+
+from ui.charts import fcr_over_time, groups_frame, rate_bars
+from ui.common import CHANNEL_LABELS, CHANNELS, agent_id, call, interval_for, percent, period_input, plain
+from ui.resources import client
+
+ALL_CHANNELS, ALL_TEAMS = "Alle kanalen", "Alle teams"
+
+agent_id()
+st.title("FCR-dashboard")
+st.caption("In één keer goed (first-contact resolution): het aandeel contacten dat bij het eerste contact is "
+           "opgelost, volgens de FCR-regel van de uitkomsten.")
+
+period_column, channel_column, team_column = st.columns([2, 1, 1])
+with period_column:
+    start, end = period_input("Periode", "dashboard_period")
+channel_label = channel_column.selectbox("Kanaal", [ALL_CHANNELS, *CHANNELS], key="dashboard_channel")
+filters = {"start": start, "end": end, "channel": CHANNELS.get(channel_label), "interval": interval_for(start, end)}
+
+overall = call(client().fcr_stats, **filters)
+if overall is None:
+    st.stop()
+team = team_column.selectbox("Team", [ALL_TEAMS, *sorted(overall["by_team"])], key="dashboard_team")
+stats = overall if team == ALL_TEAMS else call(client().fcr_stats, **filters, team=team)
+if stats is None:
+    st.stop()
+
+target = stats["target"]
+rate = stats["rate"]
+headline, total_column, resolved_column, open_column = st.columns(4)
+headline.metric("In één keer goed", percent(rate), border=True,
+                delta=None if rate is None else f"{(rate - target) * 100:+.1f}".replace(".", ",")
+                + f" procentpunt t.o.v. doel {target:.0%}",
+                help=f"Doel: {target:.0%} van de vragen in één keer goed (Antwoord©).")
+total_column.metric("Contacten", stats["total"], border=True)
+resolved_column.metric("In één keer opgelost", stats["resolved_first_contact"], border=True)
+open_column.metric("Niet in één keer", stats["total"] - stats["resolved_first_contact"], border=True)
+
+if stats["total"] == 0:
+    st.info("Geen contacten in deze periode met deze filters. Leg contacten vast op de pagina Zoeken.",
+            icon=":material/info:")
+else:
+    st.subheader("Verloop" + (" per dag" if stats["interval"] == "day" else " per week"))
+    st.altair_chart(fcr_over_time(stats["over_time"], target), width="stretch")
+
+    by_channel, by_team = st.columns(2, gap="large")
+    with by_channel:
+        st.subheader("Per kanaal")
+        st.altair_chart(rate_bars(groups_frame(stats["by_channel"], "Kanaal", CHANNEL_LABELS), "Kanaal", target),
+                        width="stretch")
+    with by_team:
+        st.subheader("Per team")
+        st.altair_chart(rate_bars(groups_frame(stats["by_team"], "Team"), "Team", target), width="stretch")
+
+    st.subheader("Per artikel (slechtste eerst)")
+    articles = groups_frame(stats["by_article"], "Artikel")
+    chart_column, table_column = st.columns([3, 2], gap="large")
+    chart_column.altair_chart(rate_bars(articles.head(15), "Artikel", target), width="stretch")
+    table_column.dataframe(articles, hide_index=True, height=min(420, 36 * (len(articles) + 1)),
+                           column_config={"FCR": st.column_config.ProgressColumn(
+                               "FCR", format="percent", min_value=0.0, max_value=1.0)})
+
+st.subheader("Kennislacunes")
+st.caption("Vragen zonder antwoord of niet in één keer opgelost, gegroepeerd op betekenis: kandidaten voor een "
+           "nieuw of beter artikel.")
+gaps = call(client().gaps, start=start, end=end, limit=10)
+if gaps is not None:
+    if not gaps["groups"]:
+        st.info("Geen kennislacunes in deze periode.", icon=":material/check_circle:")
+    for group in gaps["groups"]:
+        with st.expander(f"{plain(group['label'])} — {group['count']}×"):
+            channels = ", ".join(f"{CHANNEL_LABELS.get(code, code)} {count}"
+                                 for code, count in group.get("channels", {}).items())
+            shown = ", ".join(group.get("articles") or []) or "geen"
+            st.caption(f"Kanalen: {channels or '–'} · getoonde artikelen: {shown}")
+            st.markdown("\n".join(f"- {plain(question)}" for question in group["questions"]))
