@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -317,14 +318,51 @@ def serve(kb_dir: Path | None, data_dir: Path | None, embedder: str | None, host
 @data_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def run(kb_dir: Path | None, data_dir: Path | None, host: str, port: int) -> None:
-    """Demo on the embedded defaults: index the KB, then serve the API and the chat page.
+@click.option("--console-port", type=int, help="Port of the agent console (KCC_CONSOLE_PORT, 8501).")
+def run(kb_dir: Path | None, data_dir: Path | None, host: str, port: int, console_port: int | None) -> None:
+    """Demo on the embedded defaults: index the KB, then serve the API, the chat page and the agent console.
 
-    Without KCC_AGENT_API_KEY a development agent key is set and logged.
+    Without KCC_AGENT_API_KEY a development agent key is set and logged, and the console uses it.
+    The console (Streamlit) runs as a subprocess and stops with the API.
 
     Example: kcc run
     """
-    _serve(build_settings(kb_dir=kb_dir, data_dir=data_dir, demo=True), host, port, ingest_first=True)
+    from api.app import DEMO_AGENT_KEY
+    from ui.launch import start_console, stop_console
+
+    settings = build_settings(kb_dir=kb_dir, data_dir=data_dir, demo=True, console_port=console_port)
+    console = start_console(settings, port=settings.console_port, api_url=f"http://{_local_host(host)}:{port}",
+                            agent_key=None if settings.agent_api_key else DEMO_AGENT_KEY)
+    click.echo(f"Console:    http://127.0.0.1:{settings.console_port}")
+    try:
+        _serve(settings, host, port, ingest_first=True)
+    finally:
+        stop_console(console)
+
+
+@main.command()
+@click.option("--port", type=int, help="Port of the console (KCC_CONSOLE_PORT, 8501).")
+@click.option("--api-url", help="Base URL of a running API (KCC_API_URL).")
+def console(port: int | None, api_url: str | None) -> None:
+    """Start the agent console (Streamlit) on 127.0.0.1 against a running API.
+
+    The console uses the first KCC_AGENT_API_KEY towards the API.
+
+    Example: kcc console --port 8501 --api-url http://127.0.0.1:8000
+    """
+    from ui.launch import console_command, console_environment
+
+    settings = build_settings(console_port=port, api_url=api_url)
+    click.echo(f"Console: http://127.0.0.1:{settings.console_port}  (API: {settings.api_url})")
+    sys.stdout.flush()
+    # this process becomes Streamlit: signals (Ctrl+C, a service manager's stop) reach it directly
+    command = console_command(settings.console_port)
+    os.execve(command[0], command, console_environment(settings))
+
+
+def _local_host(host: str) -> str:
+    """Where a process on this machine reaches a server bound to ``host`` (0.0.0.0 binds every interface)."""
+    return "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
 
 
 if __name__ == "__main__":

@@ -25,7 +25,8 @@ PRIVATE_SETTINGS = frozenset({"editor_api_key", "admin_api_key"})
 def console_environment(settings: Settings, *, api_url: str | None = None,
                         agent_key: str | None = None) -> dict[str, str]:
     """This process's environment plus every set ``KCC_*`` setting, so the console sees the same configuration."""
-    env = dict(os.environ)
+    env = {name: value for name, value in os.environ.items() if name.lower().removeprefix("kcc_")
+           not in PRIVATE_SETTINGS}
     values = settings.model_dump(mode="json")
     if api_url:
         values["api_url"] = api_url

@@ -1,7 +1,10 @@
-"""The console as operators run it: a real ``streamlit run`` subprocess, in headless Chromium, against the API."""
+"""The console as operators run it: ``kcc console`` (a real ``streamlit run``) in headless Chromium, on the API."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 
 import httpx
@@ -10,10 +13,9 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from kcc.settings import Settings
 from tests.browser import chromium, free_port
 from tests.ui.conftest import AGENT_KEY
-from ui.launch import start_console, stop_console
+from ui.launch import stop_console
 
 
 def wait_until_healthy(url: str, process, timeout: float = 60) -> None:
@@ -31,8 +33,10 @@ def wait_until_healthy(url: str, process, timeout: float = 60) -> None:
 
 def test_the_running_console_answers_a_typed_question(ui_api_url, tmp_path):
     port = free_port()
-    settings = Settings(data_dir=tmp_path, api_url=ui_api_url, agent_api_key=AGENT_KEY)
-    process = start_console(settings, port=port, quiet=True)
+    env = {**os.environ, "KCC_AGENT_API_KEY": AGENT_KEY, "KCC_DATA_DIR": str(tmp_path)}
+    process = subprocess.Popen([sys.executable, "-m", "kcc.cli", "console", "--port", str(port),
+                                "--api-url", ui_api_url], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}"
         wait_until_healthy(url, process)

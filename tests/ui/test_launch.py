@@ -1,0 +1,76 @@
+"""How the console is started: the settings reach Streamlit through the environment; ``kcc run`` starts
+the console beside the API and stops it when the API stops."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+from click.testing import CliRunner
+
+import kcc.cli
+import ui.launch
+from kcc.settings import Settings
+from tests.browser import free_port
+from ui.launch import console_command, console_environment
+
+
+def test_the_console_environment_carries_the_settings_but_not_the_editor_and_admin_keys(monkeypatch, tmp_path):
+    monkeypatch.setenv("KCC_ADMIN_API_KEY", "admin-secret")
+    settings = Settings(data_dir=tmp_path, api_url="http://127.0.0.1:8123", agent_api_key="first,second",
+                        editor_api_key="editor-secret", outcomes={"Opgelost": True, "Doorverbonden": False},
+                        fcr_target=0.75)
+    env = console_environment(settings)
+    assert env["KCC_API_URL"] == "http://127.0.0.1:8123"
+    assert env["KCC_AGENT_API_KEY"] == "first,second"
+    assert "KCC_EDITOR_API_KEY" not in env and "KCC_ADMIN_API_KEY" not in env
+    for name, value in env.items():  # what Streamlit's process will read back
+        if name.startswith("KCC_"):
+            monkeypatch.setenv(name, value)
+    monkeypatch.delenv("KCC_ADMIN_API_KEY")
+    seen = Settings()
+    assert (seen.data_dir, seen.outcomes, seen.fcr_target) == (tmp_path, settings.outcomes, 0.75)
+    assert console_environment(settings, agent_key="demo")["KCC_AGENT_API_KEY"] == "demo"
+
+
+def test_the_console_listens_on_localhost_only_without_usage_statistics():
+    command = console_command(8600)
+    assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("ui/app.py")
+    options = dict(zip(command[5::2], command[6::2], strict=True))
+    assert options == {"--server.headless": "true", "--server.address": "127.0.0.1", "--server.port": "8600",
+                       "--browser.gatherUsageStats": "false"}
+
+
+def test_kcc_run_starts_the_console_with_the_demo_key_and_stops_it_with_the_api(monkeypatch, tmp_path):
+    monkeypatch.delenv("KCC_AGENT_API_KEY", raising=False)
+    api_port, console_port = free_port(), free_port()
+    started, seen = [], {}
+    real_start = ui.launch.start_console
+
+    def spy_start(settings, **kwargs):
+        process = real_start(settings, **kwargs, quiet=True)
+        started.append((process, kwargs))
+        return process
+
+    def fake_api(settings, host, port, ingest_first):
+        # stands in for the API (ingest and uvicorn are tested elsewhere); it returns when "the API stops"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                seen["health"] = httpx.get(f"http://127.0.0.1:{console_port}/_stcore/health", timeout=2).text
+                break
+            except httpx.TransportError:
+                time.sleep(0.3)
+        seen["demo"], seen["port"] = settings.demo, port
+
+    monkeypatch.setattr(ui.launch, "start_console", spy_start)
+    monkeypatch.setattr(kcc.cli, "_serve", fake_api)
+    result = CliRunner().invoke(kcc.cli.main, ["run", "--data", str(tmp_path), "--port", str(api_port),
+                                               "--console-port", str(console_port)])
+    assert result.exit_code == 0, result.output
+    assert f"Console:    http://127.0.0.1:{console_port}" in result.output
+    assert seen == {"health": "ok", "demo": True, "port": api_port}
+    process, kwargs = started[0]
+    assert kwargs["agent_key"] == "demo-agent-key"
+    assert kwargs["api_url"] == f"http://127.0.0.1:{api_port}"
+    assert process.poll() is not None  # stopped together with the API
