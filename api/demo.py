@@ -216,8 +216,7 @@ def generate(session: Session, service: AnswerService, settings: Settings, *, da
         session.add(Feedback(created_at=min(contact.created_at + timedelta(minutes=rng.randint(2, 30)), now),
                              article_id=contact.article_id, section=contact.sources[0]["section"],
                              comment=rng.choice(FEEDBACK), agent_id=contact.agent_id,
-                             owner=service.articles[contact.article_id].owner if contact.article_id in
-                             service.articles else "KCC", contact_id=contact.id))
+                             owner=service.articles[contact.article_id].owner, contact_id=contact.id))
     graded = rng.sample(answered, min(grades, len(answered)))
     for contact, question in graded:
         graded_at = min(contact.created_at + timedelta(days=rng.randint(1, 3), hours=rng.randint(0, 6)), now)
