@@ -50,7 +50,8 @@ def show_internal_notes(notes: list[dict[str, Any]]) -> None:
         if not notes:
             st.caption("Geen interne informatie bij dit antwoord.")
         for note in notes:
-            st.warning(note["markdown"], title=f"{note['title']} — {note['section']}", icon=":material/lock:")
+            # the note's markdown starts with its own section heading
+            st.warning(note["markdown"], title=note["title"], icon=":material/lock:")
 
 
 def show_article(article: dict[str, Any]) -> None:

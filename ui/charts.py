@@ -7,12 +7,14 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+NONE = "(geen)"  # the API's group of contacts without a team or article
 GRADE_CRITERIA = {"juist": "Juist", "volledig": "Volledig", "bron_klopt": "Bron klopt", "begrijpelijk": "Begrijpelijk"}
 
 
 def groups_frame(groups: dict[str, dict[str, Any]], label: str, names: dict[str, str] | None = None) -> pd.DataFrame:
     """``{"phone": {"total", "resolved_first_contact", "rate"}}`` as a table, worst rate first."""
-    rows = [{label: (names or {}).get(key, key), "FCR": value["rate"], "Contacten": value["total"],
+    names = {NONE: f"(geen {label.lower()})", **(names or {})}
+    rows = [{label: names.get(key, key), "FCR": value["rate"], "Contacten": value["total"],
              "Opgelost": value["resolved_first_contact"]} for key, value in groups.items()]
     frame = pd.DataFrame(rows, columns=[label, "FCR", "Contacten", "Opgelost"])
     return frame.sort_values(["FCR", "Contacten"], ascending=[True, False], na_position="last", ignore_index=True)
@@ -41,14 +43,15 @@ def rate_bars(frame: pd.DataFrame, label: str, target: float, *, height: int | N
     """Horizontal FCR bars (worst on top), the contact count as text, the target as a dashed line."""
     order = list(frame[label])
     base = alt.Chart(frame).encode(
-        y=alt.Y(f"{label}:N", sort=order, title=None),
+        y=alt.Y(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False)),
         tooltip=[alt.Tooltip(f"{label}:N"), alt.Tooltip("FCR:Q", format=".0%"), alt.Tooltip("Contacten:Q")])
     bars = base.mark_bar().encode(
         x=alt.X("FCR:Q", title="In één keer goed", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
         color=alt.condition(f"datum.FCR >= {target}", alt.value("#2e8b57"), alt.value("#e67e22")))
     counts = base.mark_text(align="left", dx=4, color="#333").encode(
         x=alt.X("FCR:Q"), text=alt.Text("Contacten:Q", format="d"))
-    return alt.layer(bars, counts, _target_rule(target, "x")).properties(height=height or max(120, 26 * len(order)))
+    # about 30 pixels a bar, so every label stays readable, plus room for the axis and its title
+    return alt.layer(bars, counts, _target_rule(target, "x")).properties(height=height or 30 * len(order) + 80)
 
 
 def grades_over_time(rows: list[dict[str, Any]]) -> alt.Chart:

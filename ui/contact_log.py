@@ -72,19 +72,20 @@ def article_owner(response: dict[str, Any]) -> str | None:
 def outcome_buttons(outcomes: list[dict[str, Any]], teams: list[str], agent: str) -> None:
     """One button per outcome; one click logs the contact with everything the last search showed."""
     st.markdown("##### Uitkomst vastleggen")
-    left, right = st.columns(2, vertical_alignment="bottom")
-    left.selectbox("Doorverbonden met", teams, index=None, key=TEAM, accept_new_options=True,
-                   placeholder="Team (alleen bij doorverbinden)",
-                   help="Het team dat de vraag overneemt; u kunt ook een andere naam typen.")
-    right.checkbox("Toch wel/niet in één keer opgelost", key=OVERRIDE,
-                   help="Wijk af van de FCR-regel: telt de gekozen uitkomst normaal als opgelost, dan nu niet, "
-                        "en omgekeerd.")
-    with st.container(horizontal=True, wrap=True):
-        for index, outcome in enumerate(outcomes):
-            resolved = outcome["resolved_first_contact"]
-            st.button(outcome["name"], key=f"zoeken_outcome_{index}", on_click=_log_outcome, args=(outcome, agent),
-                      icon=":material/check_circle:" if resolved else ":material/call_split:",
-                      help="Telt als in één keer opgelost." if resolved else "Telt niet als in één keer opgelost.")
+    st.selectbox("Doorverbonden met", teams, index=None, key=TEAM, accept_new_options=True,
+                 placeholder="Kies of typ een team (bij doorverbinden)",
+                 help="Het team dat de vraag overneemt (doorverbinden, terugbelnotitie).")
+    st.checkbox("Toch wel/niet in één keer opgelost", key=OVERRIDE,
+                help="Wijk af van de FCR-regel: telt de gekozen uitkomst normaal als opgelost, dan nu niet, en "
+                     "omgekeerd.")
+    columns = dict(zip((True, False), st.columns(2), strict=True))
+    columns[True].caption("Telt als in één keer opgelost")
+    columns[False].caption("Telt niet als in één keer opgelost")
+    for index, outcome in enumerate(outcomes):
+        resolved = outcome["resolved_first_contact"]
+        columns[resolved].button(outcome["name"], key=f"zoeken_outcome_{index}", on_click=_log_outcome,
+                                 args=(outcome, agent), width="stretch", wrap=True,
+                                 icon=":material/check_circle:" if resolved else ":material/call_split:")
     if message := st.session_state.pop(ERROR, None):
         st.error(message, icon=":material/error:")
 

@@ -41,7 +41,9 @@ def console_environment(settings: Settings, *, api_url: str | None = None,
 
 def console_command(port: int, address: str = "127.0.0.1") -> list[str]:
     return [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
-            "--server.address", address, "--server.port", str(port), "--browser.gatherUsageStats", "false"]
+            "--server.address", address, "--server.port", str(port), "--browser.gatherUsageStats", "false",
+            # agents get the app's own menu only: no "Deploy" button or developer options
+            "--client.toolbarMode", "minimal"]
 
 
 def start_console(settings: Settings, *, port: int, address: str = "127.0.0.1", api_url: str | None = None,

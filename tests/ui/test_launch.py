@@ -38,7 +38,7 @@ def test_the_console_listens_on_localhost_only_without_usage_statistics():
     assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("ui/app.py")
     options = dict(zip(command[5::2], command[6::2], strict=True))
     assert options == {"--server.headless": "true", "--server.address": "127.0.0.1", "--server.port": "8600",
-                       "--browser.gatherUsageStats": "false"}
+                       "--browser.gatherUsageStats": "false", "--client.toolbarMode": "minimal"}
 
 
 def test_kcc_run_starts_the_console_with_the_demo_key_and_stops_it_with_the_api(monkeypatch, tmp_path):

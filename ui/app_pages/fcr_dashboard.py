@@ -3,7 +3,7 @@ and which questions the knowledge base does not answer yet."""
 
 import streamlit as st
 
-from ui.charts import fcr_over_time, groups_frame, rate_bars
+from ui.charts import NONE, fcr_over_time, groups_frame, rate_bars
 from ui.common import CHANNEL_LABELS, CHANNELS, agent_id, call, interval_for, percent, period_input, plain
 from ui.resources import client
 
@@ -23,7 +23,8 @@ filters = {"start": start, "end": end, "channel": CHANNELS.get(channel_label), "
 overall = call(client().fcr_stats, **filters)
 if overall is None:
     st.stop()
-team = team_column.selectbox("Team", [ALL_TEAMS, *sorted(overall["by_team"])], key="dashboard_team")
+team = team_column.selectbox("Team", [ALL_TEAMS, *sorted(t for t in overall["by_team"] if t != NONE)],
+                             key="dashboard_team")
 stats = overall if team == ALL_TEAMS else call(client().fcr_stats, **filters, team=team)
 if stats is None:
     st.stop()
@@ -57,9 +58,10 @@ else:
 
     st.subheader("Per artikel (slechtste eerst)")
     articles = groups_frame(stats["by_article"], "Artikel")
-    chart_column, table_column = st.columns([3, 2], gap="large")
+    chart_column, table_column = st.columns(2, gap="large")
     chart_column.altair_chart(rate_bars(articles.head(15), "Artikel", target), width="stretch")
-    table_column.dataframe(articles, hide_index=True, height=min(420, 36 * (len(articles) + 1)),
+    table_column.dataframe(articles, hide_index=True, width="stretch", height=30 * 15 + 20,
+                           column_order=["Artikel", "FCR", "Contacten"],
                            column_config={"FCR": st.column_config.ProgressColumn(
                                "FCR", format="percent", min_value=0.0, max_value=1.0)})
 

@@ -24,7 +24,7 @@ agent = agent_id()
 
 # the search box comes first: during a call every second counts
 with st.form("zoeken_form", border=False, enter_to_submit=True):
-    box, channel_box, button = st.columns([8, 2, 1], vertical_alignment="bottom")
+    box, channel_box, button = st.columns([7, 2, 1.2], vertical_alignment="bottom")
     box.text_input("Vraag van de inwoner", key=QUESTION, max_chars=500,
                    placeholder="Bijvoorbeeld: Wat kost een paspoort?")
     channel_box.selectbox("Kanaal", list(CHANNELS), key="zoeken_channel")
