@@ -276,6 +276,7 @@ def _demo_fill(settings: Settings, runtime) -> None:
     if summary is not None:
         click.echo(f"Demodata:   {summary.contacts} contacten ({summary.start} t/m {summary.end}) in het contactlog.")
 
+
 def _serve(settings: Settings, host: str, port: int, ingest_first: bool) -> None:
     import uvicorn
 
