@@ -24,6 +24,7 @@ class ScriptedSearcher:
     """Returns fixed hits. Article titles (the confidence calibration) score 0.9, questions ``dense_score``."""
 
     TITLE_SCORE = 0.9
+    embedder = None  # no out-of-scope examples in these tests (they are tested with the real embedder)
 
     def __init__(self, hits, dense_score, titles=("Paspoort aanvragen",)):
         self.hits, self.dense_score, self.titles = hits, dense_score, titles
@@ -71,7 +72,7 @@ def test_internal_sections_are_never_selected_for_the_answer(paspoort):
 
 
 def make_service(paspoort, hits, dense_score):
-    settings = Settings(kb_dir=Path("unused"), data_dir=Path("unused"))
+    settings = Settings(kb_dir=Path("unused"), data_dir=Path("unused"), out_of_scope_file=None)
     return AnswerService(ScriptedSearcher(hits, dense_score), {"paspoort": paspoort}, settings)
 
 
