@@ -26,6 +26,7 @@ from api.errors import ApiError
 from api.filters import Period, check_channel
 from kb.model import Article
 from kcc.answer import normalise_question
+from kcc.privacy import mask_personal_data
 from kcc.settings import Settings
 
 ANSWER_STATUSES = ("answered", "no_answer")
@@ -79,7 +80,8 @@ def build_contact(body: ContactIn, settings: Settings, articles: Mapping[str, Ar
     :raises QuestionError: empty or over-long question.
     """
     check_channel(body.channel)
-    question = normalise_question(body.question, settings.max_question_chars)
+    # the log keeps the question, not the person: BSN, phone, e-mail and IBAN are masked before storage
+    question = mask_personal_data(normalise_question(body.question, settings.max_question_chars))
     if body.answer_status is not None and body.answer_status not in ANSWER_STATUSES:
         raise ApiError(422, "unknown_answer_status", f"Onbekende antwoordstatus '{body.answer_status}'. "
                                                      "Kies uit: answered, no_answer, of laat het veld leeg.")

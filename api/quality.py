@@ -14,6 +14,7 @@ from api.db.models import Contact, Feedback, Grade
 from api.errors import ApiError
 from api.filters import Period
 from kb.model import Article
+from kcc.privacy import mask_personal_data
 
 MAX_COMMENT = 2000
 
@@ -25,7 +26,12 @@ def _comment(value: str) -> str:
     if len(comment) > MAX_COMMENT:
         raise ApiError(422, "comment_too_long", f"De opmerking is te lang ({len(comment)} tekens). "
                                                 f"Gebruik hoogstens {MAX_COMMENT} tekens.")
-    return comment
+    return mask_personal_data(comment)
+
+
+def _optional_comment(value: str | None) -> str | None:
+    comment = optional_text(value, "comment", MAX_COMMENT)
+    return mask_personal_data(comment) if comment else None
 
 
 def _contact(session: Session, contact_id: int) -> Contact:
@@ -86,7 +92,7 @@ def add_grade(session: Session, body: GradeIn) -> Grade:
                                             "er is niets te beoordelen.")
     grade = Grade(contact_id=contact.id, grader=check_name(body.grader, "grader", "invalid_grader"),
                   juist=body.juist, volledig=body.volledig, bron_klopt=body.bron_klopt,
-                  begrijpelijk=body.begrijpelijk, comment=optional_text(body.comment, "comment", MAX_COMMENT))
+                  begrijpelijk=body.begrijpelijk, comment=_optional_comment(body.comment))
     session.add(grade)
     session.commit()
     return grade

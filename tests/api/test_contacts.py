@@ -191,3 +191,11 @@ def test_bad_list_filters_get_a_dutch_422(log_client, query, code):
     assert response.status_code == 422
     assert response.json()["error"]["code"] == code
     assert response.json()["error"]["message"]
+
+
+def test_personal_data_in_the_question_is_masked_before_it_is_stored(log_client):
+    logged = post(log_client, question="Mijn BSN is 111222333, bel me op 06-12345678 over mijn paspoort").json()
+    assert logged["question"] == "Mijn BSN is [BSN], bel me op [telefoonnummer] over mijn paspoort"
+    listed = log_client.get("/v1/contacts?agent_id=agent-01&limit=500", headers=AUTH).json()["contacts"]
+    stored = next(c for c in listed if c["id"] == logged["id"])
+    assert "111222333" not in stored["question"] and "[BSN]" in stored["question"]

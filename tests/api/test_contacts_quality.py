@@ -111,3 +111,14 @@ def test_a_contact_without_an_answer_cannot_be_graded(log_client):
 def test_bad_sample_requests(log_client, query):
     response = log_client.get(f"/v1/grades/sample?{query}", headers=AUTH)
     assert response.status_code == 422 and response.json()["error"]["message"]
+
+
+def test_personal_data_in_comments_is_masked(log_client):
+    feedback = log_client.post("/v1/feedback", headers=AUTH, json={
+        "article_id": "paspoort-aanvragen", "comment": "Klant (j.jansen@example.nl) vroeg naar spoed", "agent_id": "a"})
+    assert feedback.status_code == 201, feedback.text
+    assert feedback.json()["comment"] == "Klant ([e-mailadres]) vroeg naar spoed"
+    grade = log_client.post("/v1/grades", headers=AUTH, json={
+        "contact_id": log_contact(log_client), **GRADE, "comment": "Klant gaf IBAN NL91ABNA0417164300 door"})
+    assert grade.status_code == 201, grade.text
+    assert grade.json()["comment"] == "Klant gaf IBAN [IBAN] door"
