@@ -16,6 +16,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import SQLAlchemyError
 
 from api.db import Database, safe_url
 from api.deps import KccState, role_keys
@@ -49,6 +50,21 @@ def build_state(settings: Settings, runtime: Runtime) -> KccState:
                     keys=keys)
 
 
+def open_contact_log(settings: Settings) -> Database | None:
+    """The migrated contact log, or None when its database cannot be reached: residents still get answers,
+    and the contact-log routes say 503 until the API is restarted with a working database."""
+    db = Database(settings.database)
+    try:
+        # migrations run at every start, so a fresh install or an upgrade of the package just works
+        db.upgrade()
+    except (SQLAlchemyError, OSError) as exc:
+        log.error("contact log %s unavailable, answering without it: %s", safe_url(settings.database), exc)
+        db.close()
+        return None
+    log.info("contact log: %s", safe_url(db.url))
+    return db
+
+
 def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
     """:param runtime: an already open runtime (tests, ``kcc run``); otherwise one is opened in the lifespan."""
 
@@ -58,10 +74,7 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
         active = runtime or Runtime(settings)
         db: Database | None = None
         try:
-            db = Database(settings.database)
-            # migrations run at every start, so a fresh install or an upgrade of the package just works
-            db.upgrade()
-            log.info("contact log: %s", safe_url(db.url))
+            db = open_contact_log(settings)
             app.state.kcc = build_state(settings, active)
             app.state.kcc.db = db
             yield

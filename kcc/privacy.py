@@ -16,7 +16,9 @@ _IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d){10}\b", re.IGNORECASE
 # Dutch numbers: 0 + 9 digits, or +31 / 0031 + 9 digits, with optional spaces or dashes between digits
 _PHONE = re.compile(r"(?<![\w+])(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){8}\d(?!\d)")
 # a BSN is 9 digits (8 when the leading zero is dropped), written plain or in groups, and passes the 11-test
-_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(?:\d{8,9}|\d{3}[.\s]\d{2,3}[.\s]\d{3}|\d{4}[.\s]\d{2}[.\s]\d{3})(?!\d|[.,]\d)")
+_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])"  # not inside a longer number such as 1.123.456.782,00
+                     r"(?:\d{8,9}|\d{3}[.\s]\d{2,3}[.\s]\d{3}|\d{4}[.\s]\d{2}[.\s]\d{3})"
+                     r"(?!\d|[.,]\d)")
 
 
 def is_bsn(digits: str) -> bool:
