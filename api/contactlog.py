@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
 from api.contact_schemas import ContactIn
-from api.db.models import Contact, as_utc, utcnow
+from api.db.models import Contact, Feedback, as_utc, utcnow
 from api.errors import ApiError
 from api.filters import Period, check_channel
 from kb.model import Article
@@ -139,6 +140,22 @@ def list_contacts(session: Session, where: ContactFilter, outcomes: Mapping[str,
     rows = session.scalars(select(Contact).where(*conditions).order_by(Contact.created_at.desc(), Contact.id.desc())
                            .limit(limit).offset(offset)).all()
     return list(rows), total
+
+
+@dataclass(frozen=True)
+class Purged:
+    contacts: int
+    feedback: int
+
+
+def purge_before(session: Session, cutoff: datetime) -> Purged:
+    """Delete contacts and feedback logged before ``cutoff`` (the retention period, AVG). Grades of a deleted
+    contact go with it (ON DELETE CASCADE); feedback that pointed at one keeps its text, without the link."""
+    cutoff = as_utc(cutoff)
+    contacts = session.execute(delete(Contact).where(Contact.created_at < cutoff)).rowcount
+    feedback = session.execute(delete(Feedback).where(Feedback.created_at < cutoff)).rowcount
+    session.commit()
+    return Purged(contacts or 0, feedback or 0)
 
 
 def count_contacts(session: Session) -> int:

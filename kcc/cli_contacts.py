@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
@@ -37,6 +37,34 @@ def db_upgrade(data_dir: Path | None, revision: str) -> None:
     except (SQLAlchemyError, CommandError) as exc:
         raise click.ClickException(f"Bijwerken van de database {safe_url(settings.database)} mislukt: {exc}") from exc
     click.echo(f"Database {safe_url(settings.database)} staat op revisie {reached}.")
+
+
+@db.command("purge")
+@data_option
+@click.option("--days", type=click.IntRange(min=1),
+              help="Keep this many days (default: KCC_CONTACT_RETENTION_DAYS).")
+def db_purge(data_dir: Path | None, days: int | None) -> None:
+    """Delete contacts and feedback older than the retention period (run it daily, e.g. from cron).
+
+    Grades go with their contact. Example: KCC_CONTACT_RETENTION_DAYS=365 kcc db purge
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from api.contactlog import purge_before
+    from api.db import Database, safe_url
+
+    settings = build_settings(data_dir=data_dir)
+    days = days or settings.contact_retention_days
+    if days is None:
+        raise click.ClickException("Geen bewaartermijn: stel KCC_CONTACT_RETENTION_DAYS in of geef --days.")
+    cutoff = datetime.now(UTC) - timedelta(days=days)
+    try:
+        with Database(settings.database) as database, database.session() as session:
+            purged = purge_before(session, cutoff)
+    except SQLAlchemyError as exc:
+        raise click.ClickException(f"Opschonen van de database {safe_url(settings.database)} mislukt: {exc}") from exc
+    click.echo(f"Verwijderd: {purged.contacts} contacten en {purged.feedback} feedbackmeldingen van voor "
+               f"{cutoff:%Y-%m-%d %H:%M} UTC (bewaartermijn {days} dagen).")
 
 
 @click.command("demo-data")

@@ -65,6 +65,10 @@ class Settings(BaseSettings):
         default_factory=lambda: dict(DEFAULT_OUTCOMES),
         description="Contact outcomes (JSON object) and whether each counts as resolved at first contact.",
     )
+    contact_retention_days: int | None = Field(
+        default=None, ge=1,
+        description="Days a logged contact is kept; 'kcc db purge' deletes older ones. Unset = keep.",
+    )
     fcr_target: float = Field(default=0.8, gt=0.0, le=1.0, description="First-contact resolution target (Antwoord©).")
     api_url: str = Field(default="http://127.0.0.1:8000", description="API base URL the agent console talks to.")
     console_port: int = Field(default=8501, ge=1, le=65535, description="Port of the agent console (Streamlit).")
