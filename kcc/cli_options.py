@@ -5,13 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
 from kcc.settings import Settings
 
 
 def build_settings(**overrides: object) -> Settings:
-    """Settings from the environment, with the CLI flags that were given on top."""
-    return Settings(**{k: v for k, v in overrides.items() if v not in (None, ())})
+    """Settings from the environment, with the CLI flags that were given on top.
+
+    :raises click.ClickException: a setting has a value it cannot take (named as its KCC_* variable, in Dutch).
+    """
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v not in (None, ())})
+    except ValidationError as exc:
+        problems = "; ".join(f"KCC_{'_'.join(str(p) for p in error['loc']).upper()}: {error['msg']}"
+                             for error in exc.errors())
+        raise click.ClickException(f"Ongeldige instelling: {problems}") from exc
 
 
 def kb_option(f):

@@ -55,3 +55,10 @@ def test_search_hides_internal_text_unless_agent(small_kb, tmp_path):
     assert "[intern]" not in public.output and "doorverbindlijst" not in public.output
     agent = run("search", "toestel vergunningen doorverbinden", "--data", data, "--agent")
     assert "1. doorverbindlijst / Teams [intern]" in agent.output
+
+
+def test_an_invalid_setting_is_named_not_a_traceback(tmp_path):
+    result = CliRunner().invoke(main, ["lint", "--kb", str(tmp_path)], env={"KCC_RRF_K": "nul"})
+    assert result.exit_code == 1
+    assert "Ongeldige instelling: KCC_RRF_K" in result.output
+    assert "Traceback" not in result.output
