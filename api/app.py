@@ -22,8 +22,6 @@ from api.db import Database, safe_url
 from api.deps import KccState, role_keys
 from api.errors import install_error_handlers
 from api.routers import admin, answer, articles, contacts, feedback, grades, health, outcomes, search, stats
-from kb.loader import load_kb
-from kcc.answer import AnswerService
 from kcc.runtime import Runtime
 from kcc.settings import Settings
 
@@ -39,14 +37,14 @@ PAGE_HEADERS = {
 
 
 def build_state(settings: Settings, runtime: Runtime) -> KccState:
-    kb = load_kb(settings.kb_dir)
-    for problem in kb.errors:
-        log.warning("article skipped: %s", problem)
+    service = runtime.answer_service()
+    for problem in service.view.problems:
+        log.warning("index: %s", problem)
     keys = role_keys(settings)
     if settings.demo and not any(role == "agent" for role in keys.values()):
         keys[DEMO_AGENT_KEY] = "agent"
         log.warning("DEMO MODE: agent API key is '%s'. Set KCC_AGENT_API_KEY before real use.", DEMO_AGENT_KEY)
-    return KccState(settings=settings, runtime=runtime, service=AnswerService(runtime.searcher, kb.by_id, settings),
+    return KccState(settings=settings, runtime=runtime, service=service,
                     keys=keys)
 
 

@@ -28,7 +28,6 @@ from api.contactlog import count_contacts, derive_team
 from api.db import Database
 from api.db.models import Contact, Feedback, Grade
 from eval.gold import GoldQuestion, load_gold
-from kb.loader import load_kb
 from kcc.answer import AnswerResult, AnswerService
 from kcc.runtime import Runtime
 from kcc.settings import Settings
@@ -259,5 +258,5 @@ def fill(settings: Settings, runtime: Runtime, *, days: int = 30, end: date | No
                                 "vervangen door demodata.")
             clear(session)
             if service is None:
-                service = AnswerService(runtime.searcher, load_kb(settings.kb_dir).by_id, settings)
+                service = runtime.answer_service()
             return generate(session, service, settings, days=days, end=end, seed=seed, answers=answers)

@@ -22,6 +22,8 @@ class AnswerBodyOut(BaseModel):
     text: str
     markdown: str
     html: str
+    short: str = Field(description="The few sentences that answer the question (plain text); the answer opens "
+                                   "with them.")
 
 
 class SourceOut(BaseModel):
@@ -33,6 +35,22 @@ class SourceOut(BaseModel):
     url: str
     version: str
     reviewed: str | None
+    part: int = Field(description="Index in ``parts`` of the question part this source answers (0 for one part).")
+
+
+class ArticleRefOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    article_id: str
+    title: str
+    url: str
+
+
+class ClarifyOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    question: str = Field(description="Dutch: 'Bedoelt u ... of ...?'")
+    choices: list[ArticleRefOut]
 
 
 class InternalNoteOut(BaseModel):
@@ -61,6 +79,14 @@ class AnswerOut(BaseModel):
     referral: ReferralOut | None
     confidence: float
     channel: str = Field(description="Presentation only: the channel that asked.")
+    alternatives: list[ArticleRefOut] = Field(default_factory=list,
+                                              description="The next best public articles, when the first is not it.")
+    clarify: ClarifyOut | None = Field(default=None, description="Set when two articles compete for the question: "
+                                                                 "show the choices.")
+    parts: list[str] = Field(default_factory=list, description="The parts of a question that asks several things, "
+                                                               "each answered in its own block (empty for one).")
+    language: str = Field(default="nl", description="Detected language of the question (ISO 639-1); the answer is "
+                                                    "the Dutch approved text.")
 
 
 class SearchResultOut(BaseModel):

@@ -15,7 +15,6 @@ from eval.runner import EvalReport, run_gold
 from kb.loader import load_kb
 from kcc.answer import AnswerService
 from kcc.runtime import Runtime
-from kcc.search import Searcher
 from kcc.settings import Settings
 
 # name -> settings that differ from the defaults; each embedder is indexed once per run
@@ -30,14 +29,13 @@ COMPARE_CONFIGS: dict[str, dict] = {
     "hybrid, chunks of 400 words": {"chunk_words": 400},
 }
 INDEX_SETTINGS = ("embedder", "chunk_words", "bm25_language")  # settings that need their own index
-HIGHER_IS_BETTER = ("hit1", "hit5", "mrr", "fact_accuracy", "oos_refused", "consistency")
+HIGHER_IS_BETTER = ("answer_hit1", "hit1", "hit5", "mrr", "fact_accuracy", "oos_refused", "consistency")
+LOWER_IS_BETTER = ("answerable_refused",)
 
 
 def service_for(runtime: Runtime, settings: Settings) -> AnswerService:
     """An answer service with other retrieval settings on an already open index."""
-    searcher = Searcher(runtime.store, runtime.embedder, rrf_k=settings.rrf_k, prefetch_limit=settings.prefetch_limit,
-                        bm25_language=settings.bm25_language, dense_weight=settings.dense_weight)
-    return AnswerService(searcher, load_kb(settings.kb_dir).by_id, settings)
+    return runtime.answer_service(settings)
 
 
 def evaluate(base: Settings, questions: Sequence[GoldQuestion], configs: dict[str, dict], *,
@@ -73,8 +71,10 @@ def check_against_baseline(report: EvalReport, baseline_path: Path) -> list[str]
         if key == "internal_leaks":
             if now[key] > value:
                 failures.append(f"internal_leaks {now[key]:.0f} > {value:.0f}")
-        elif key in HIGHER_IS_BETTER and now[key] < value - tolerance:
-            failures.append(f"{key} {now[key]:.3f} < baseline {value:.3f} - {tolerance}")
+        elif key in HIGHER_IS_BETTER and now.get(key, 0.0) < value - tolerance:
+            failures.append(f"{key} {now.get(key, 0.0):.3f} < baseline {value:.3f} - {tolerance}")
+        elif key in LOWER_IS_BETTER and now.get(key, 1.0) > value + tolerance:
+            failures.append(f"{key} {now.get(key, 1.0):.3f} > baseline {value:.3f} + {tolerance}")
     return failures
 
 

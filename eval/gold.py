@@ -2,7 +2,7 @@
 
 Fields: ``id``, ``question``, ``channel`` (phone|counter|email|chat|web), ``gold`` (article ids, empty for
 out-of-scope), ``answer_must_contain`` (strings the answer must hold), ``kind`` (direct|paraphrase|
-colloquial|typo|multi|internal|out_of_scope).
+colloquial|typo|multi|non_dutch|internal|out_of_scope).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CHANNELS = ("phone", "counter", "email", "chat", "web")
-KINDS = ("direct", "paraphrase", "colloquial", "typo", "multi", "internal", "out_of_scope")
+KINDS = ("direct", "paraphrase", "colloquial", "typo", "multi", "non_dutch", "internal", "out_of_scope")
 FIELDS = ("id", "question", "channel", "gold", "answer_must_contain", "kind")
 
 

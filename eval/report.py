@@ -6,7 +6,8 @@ from pathlib import Path
 
 from eval.runner import EvalReport, Figures
 
-COLUMNS = ("questions", "hit1", "hit3", "hit5", "mrr", "ndcg5", "fact_accuracy", "answered")
+COLUMNS = ("questions", "answer_hit1", "hit1", "hit3", "hit5", "mrr", "ndcg5", "fact_accuracy", "short_fact_accuracy",
+           "answered")
 
 
 def _row(label: str, f: Figures) -> str:
@@ -65,7 +66,7 @@ def charts(report: EvalReport, out: Path) -> list[Path]:
         fig, ax = plt.subplots(figsize=(8, 4))
         labels = list(rows)
         width = 0.27
-        for i, metric in enumerate(("hit1", "hit5", "fact_accuracy")):
+        for i, metric in enumerate(("answer_hit1", "hit5", "fact_accuracy")):
             ax.bar([x + (i - 1) * width for x in range(len(labels))], [getattr(rows[k], metric) for k in labels],
                    width, label=metric)
         ax.set_xticks(range(len(labels)), labels, rotation=20)
@@ -88,7 +89,8 @@ def write_report(report: EvalReport, out: Path) -> list[Path]:
 
 
 def comparison_markdown(reports: list[EvalReport]) -> str:
-    keys = ("hit1", "hit5", "mrr", "fact_accuracy", "oos_refused", "internal_leaks", "consistency")
+    keys = ("answer_hit1", "hit1", "hit5", "mrr", "fact_accuracy", "answerable_refused", "oos_refused",
+            "internal_leaks", "consistency")
     head = "| configuration | " + " | ".join(keys) + " | p50 ms |\n|" + "---|" * (len(keys) + 2)
     rows = [f"| {r.name} | " + " | ".join(f"{r.headline()[k]:.3f}" for k in keys) + f" | {r.latency_ms['p50']:.1f} |"
             for r in reports]

@@ -34,6 +34,8 @@ class QuestionOutcome:
     ranked: list[str]
     status: str
     facts_ok: bool | None  # None where the question has no facts to check
+    short_facts_ok: bool | None  # the short answer alone (the asked fact first) holds the facts
+    answer_first: str | None  # the article of the answer's first source (None: no answer)
     leaks: list[str]
     consistent: bool
     latency_ms: float
@@ -49,6 +51,8 @@ class Figures:
     mrr: float = 0.0
     ndcg5: float = 0.0
     fact_accuracy: float = 0.0
+    short_fact_accuracy: float = 0.0
+    answer_hit1: float = 0.0  # the answer's first source is a right article (a refusal counts as a miss)
     answered: float = 0.0
 
 
@@ -65,24 +69,33 @@ class EvalReport:
     outcomes: list[QuestionOutcome] = field(default_factory=list)
 
     def headline(self) -> dict[str, float]:
-        return {"hit1": self.overall.hit1, "hit5": self.overall.hit5, "mrr": self.overall.mrr,
-                "fact_accuracy": self.overall.fact_accuracy, "oos_refused": self.out_of_scope["refused"],
+        return {"answer_hit1": self.overall.answer_hit1, "hit1": self.overall.hit1, "hit5": self.overall.hit5,
+                "mrr": self.overall.mrr,
+                "fact_accuracy": self.overall.fact_accuracy,
+                "answerable_refused": self.out_of_scope["answerable_refused"],
+                "oos_refused": self.out_of_scope["refused"],
                 "internal_leaks": float(self.internal_leaks), "consistency": self.consistency}
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
 
 
-def _facts_ok(question: GoldQuestion, public: dict, agent: dict | None) -> bool | None:
+def _facts_ok(question: GoldQuestion, public: dict, agent: dict | None, field: str = "markdown") -> bool | None:
     if not question.answer_must_contain:
         return None
     if question.kind == "internal":
+        if field != "markdown":
+            return None
         notes = "\n".join(n["markdown"] for n in (agent or {}).get("internal_notes", []))
         return all(fact in notes for fact in question.answer_must_contain)
     if public["status"] != "answered":
         return False
-    text = public["answer"]["markdown"]
+    text = public["answer"].get(field) or ""
     return all(fact in text for fact in question.answer_must_contain)
+
+
+def _first_source(public: dict) -> str | None:
+    return public["sources"][0]["article_id"] if public["status"] == "answered" and public["sources"] else None
 
 
 def _figures(outcomes: Sequence[QuestionOutcome], gold: dict[str, GoldQuestion]) -> Figures:
@@ -96,6 +109,9 @@ def _figures(outcomes: Sequence[QuestionOutcome], gold: dict[str, GoldQuestion])
         mrr=mean([reciprocal_rank(o.ranked, gold[o.id].gold) for o in ranked]),
         ndcg5=mean([ndcg_at_k(o.ranked, gold[o.id].gold, 5) for o in ranked]),
         fact_accuracy=mean([1.0 if ok else 0.0 for ok in facts]),
+        short_fact_accuracy=mean([1.0 if o.short_facts_ok else 0.0 for o in outcomes
+                                  if o.short_facts_ok is not None]),
+        answer_hit1=mean([1.0 if o.answer_first in gold[o.id].gold else 0.0 for o in ranked]),
         answered=mean([1.0 if o.status == "answered" else 0.0 for o in outcomes]),
     )
 
@@ -128,8 +144,9 @@ def run_gold(client: AnswerClient, questions: Sequence[GoldQuestion], fragments:
                     consistent &= (other["status"], other["answer"], other["sources"]) == key
         ranked = client.rank(question.question, agent=question.kind == "internal", top_k=5) if question.gold else []
         outcomes.append(QuestionOutcome(question.id, question.kind, question.channel, ranked, public["status"],
-                                        _facts_ok(question, public, agent), leaks, consistent, latency,
-                                        float(public["confidence"])))
+                                        _facts_ok(question, public, agent),
+                                        _facts_ok(question, public, agent, "short"), _first_source(public),
+                                        leaks, consistent, latency, float(public["confidence"])))
     gold = {q.id: q for q in questions}
     answerable = [o for o in outcomes if gold[o.id].kind not in ("out_of_scope", "internal")]
     by_kind: dict[str, list[QuestionOutcome]] = defaultdict(list)

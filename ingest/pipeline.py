@@ -2,10 +2,12 @@
 
 Flow: articles -> ArticleSplitter -> Bm25DocumentEmbedder -> DenseDocumentEmbedder -> StoreWriter.
 
-What is indexed is read back from the store itself (``article_id -> article_hash``), so there is no side
-file to drift. An article whose hash is unchanged is skipped; a changed one gets its new chunks written
-first and only then its old chunks deleted, so it is never missing while it is updated; a removed one is
-deleted.
+What is indexed is read back from the store itself (:func:`ingest.index_view.read_index`), so there is no
+side file to drift. An article the index holds in exactly its current, complete version is skipped; any
+other gets its new chunks written first and only then every other version deleted, so it is never missing
+while it is updated (and leftovers of an interrupted run are repaired); a removed one is deleted. A run
+that would remove more than ``max_removal_share`` of the indexed articles is refused before anything
+changes: an emptied or wrong KB folder must not wipe the index.
 """
 
 from __future__ import annotations
@@ -20,10 +22,15 @@ from ingest.components.bm25_embedder import Bm25DocumentEmbedder
 from ingest.components.dense_embedder import DenseDocumentEmbedder
 from ingest.components.store_writer import StoreWriter
 from ingest.embedders import DenseEmbedder
+from ingest.index_view import read_index
 from ingest.stores.base import VectorStore
 from kb.model import Article
 
 ARTICLE_BATCH = 8
+
+
+class RemovalRefused(RuntimeError):
+    """A sync that would delete too much of the index; nothing was changed. The message is Dutch."""
 
 
 @dataclass
@@ -32,6 +39,7 @@ class IngestReport:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
     chunks_embedded: int = 0
 
     @property
@@ -41,7 +49,8 @@ class IngestReport:
     def summary(self) -> str:
         if not self.embedded_articles and not self.removed:
             return f"Niets veranderd: {len(self.unchanged)} artikelen ongewijzigd, 0 opnieuw ge-embed."
-        return (f"{len(self.added)} nieuw, {len(self.changed)} gewijzigd, {len(self.removed)} verwijderd, "
+        repaired = f" (waarvan {len(self.repaired)} hersteld)" if self.repaired else ""
+        return (f"{len(self.added)} nieuw, {len(self.changed)} gewijzigd{repaired}, {len(self.removed)} verwijderd, "
                 f"{len(self.unchanged)} ongewijzigd; {self.chunks_embedded} stukken ge-embed "
                 f"uit {len(self.embedded_articles)} artikelen.")
 
@@ -76,21 +85,35 @@ class Indexer:
         self.pipeline.warm_up()
 
     def sync(self, articles: Iterable[Article], *, scope: Callable[[str], bool] = lambda _id: True,
+             keep: Callable[[str], bool] = lambda _id: False, max_removal_share: float = 1.0,
              progress: Callable[[Iterable], Iterable] | None = None) -> IngestReport:
         """Index new and changed articles and delete the ones no longer given.
 
         :param scope: which indexed article ids this sync owns (so articles and reference documents can be
             synced separately without deleting each other).
+        :param keep: indexed article ids to leave as they are although not given (a file that failed to load
+            keeps its last good version).
+        :param max_removal_share: refuse (:class:`RemovalRefused`) when more than this share of the indexed
+            articles in scope would be removed.
         :param progress: wraps the batch iterator, e.g. ``tqdm``.
         """
         report = IngestReport()
         wanted = {a.id: a for a in articles}
-        indexed = {k: v for k, v in self.store.indexed_articles().items() if k is not None and scope(k)}
+        view = read_index(self.store)
+        indexed = {k: v for k, v in view.versions.items() if scope(k)}
+        gone = sorted(set(indexed) - set(wanted) - {k for k in indexed if keep(k)})
+        if indexed and len(gone) / len(indexed) > max_removal_share:
+            raise RemovalRefused(
+                f"Deze indexering zou {len(gone)} van de {len(indexed)} artikelen uit de index verwijderen. "
+                "Er is niets veranderd. Controleer de map met artikelen (KCC_KB_DIR); is het verwijderen de "
+                "bedoeling, sta het dan toe (kcc ingest --allow-removal).")
         todo: list[Article] = []
         for article_id, article in wanted.items():
-            if indexed.get(article_id) == article.hash:
+            if view.clean(article_id, article.hash):
                 report.unchanged.append(article_id)
                 continue
+            if article.hash in indexed.get(article_id, set()):
+                report.repaired.append(article_id)
             (report.changed if article_id in indexed else report.added).append(article_id)
             todo.append(article)
         batches = [todo[i:i + ARTICLE_BATCH] for i in range(0, len(todo), ARTICLE_BATCH)]
@@ -99,7 +122,7 @@ class Indexer:
             report.chunks_embedded += result["write"]["documents_written"]
             for article in batch:  # new version is in: now drop the old one
                 self.store.delete_article_versions(article.id, keep_hash=article.hash)
-        for article_id in sorted(set(indexed) - set(wanted)):
+        for article_id in gone:
             self.store.delete_article_versions(article_id, keep_hash=None)
             report.removed.append(article_id)
         return report

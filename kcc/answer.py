@@ -1,96 +1,56 @@
 """The answer core: one sourced, extractive answer for every channel.
 
-The public answer is composed from public article text only, and does not depend on who asks or on the
-channel, so every channel gets the same ``answer.id``, text and sources. Agents additionally get
-``internal_notes``. When nothing in the KB answers the question the result is ``no_answer`` with a
-referral, never a guess.
+Everything a resident or agent reads is composed from what is indexed (:class:`ingest.index_view.IndexView`:
+hash-checked article versions), so index and answer can never drift and a broken edit keeps answering in
+its last good version. The public answer does not depend on who asks or on the channel, so every channel
+gets the same ``answer.id``, text and sources; agents additionally get ``internal_notes``. When nothing in
+the KB answers the question the result is ``no_answer`` with a referral, never a guess.
 
 Example::
 
-    service = AnswerService(searcher, articles, settings)
+    service = AnswerService(searcher, view, settings, calibration)
     result = service.answer("wat kost een paspoort", channel="phone", agent=False)
-    result.status, result.sources[0].section    # ("answered", "Wat kost het?")
+    result.status, result.answer.short    # ("answered", "U betaalt € 84,45 ...")
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from ingest.index_view import IndexView
 from kb.model import Article, Section, content_hash
-from kcc.confidence import ConfidenceModel
+from kcc.answer_model import (
+    AnswerBody,
+    AnswerResult,
+    ArticleRef,
+    Clarify,
+    InternalNote,
+    QuestionError,
+    Referral,
+    SourceRef,
+)
+from kcc.calibration import Calibration
+from kcc.evidence import EvidenceScorer
+from kcc.extract import shortest_answer, stem_idf
+from kcc.intents import Intent, Intents
+from kcc.language import LanguageDetector
+from kcc.multipart import split_parts
+from kcc.privacy import mask_personal_data
 from kcc.render import to_html, to_text
-from kcc.scope import OutOfScopeExamples
 from kcc.search import Retrieval, Searcher, SectionHit
 from kcc.settings import Settings
+from kcc.spelling import SpellingCorrector
+
+__all__ = ["CHANNELS", "AnswerService", "QuestionError", "normalise_question", "select_sections"]
 
 CHANNELS = ("phone", "counter", "email", "chat", "web")
 SECONDARY_RANK = 5  # another section of the same article joins the answer if it ranks this high
 MAX_SECTIONS = 3
 NOTE_RANK = 3  # internal sections ranked this high for an agent become notes
-
-# Question words -> heading words: a price question gets the cost section, and so on.
-INTENTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (("kost", "kosten", "prijs", "tarief", "betalen", "betaal", "euro", "geld", "gratis", "bedrag", "duur is"),
-     ("kost", "tarief", "prijs", "bedrag")),
-    (("meenemen", "meebrengen", "mee nemen", "nodig", "documenten", "papieren", "bewijs"), ("meenemen", "nodig")),
-    (("hoe lang", "duurt", "termijn", "wanneer klaar", "hoe snel", "wachttijd"), ("hoe lang", "duurt", "termijn")),
-    (("bezwaar", "niet eens", "oneens"), ("bezwaar",)),
-    (("openingstijd", "open", "geopend", "adres", "waar zit", "waar is"), ("openingstijd", "adres", "waar")),
-)
-
-
-class QuestionError(ValueError):
-    """A question the service will not answer as asked; ``code`` is machine-readable, message Dutch."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-@dataclass(frozen=True)
-class AnswerBody:
-    id: str
-    text: str
-    markdown: str
-    html: str
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    article_id: str
-    title: str
-    section: str
-    url: str
-    version: str
-    reviewed: str | None
-
-
-@dataclass(frozen=True)
-class InternalNote:
-    article_id: str
-    title: str
-    section: str
-    markdown: str
-
-
-@dataclass(frozen=True)
-class Referral:
-    owner: str
-    how: str
-
-
-@dataclass
-class AnswerResult:
-    status: str
-    answer: AnswerBody | None
-    sources: list[SourceRef]
-    referral: Referral | None
-    confidence: float
-    channel: str
-    internal_notes: list[InternalNote] = field(default_factory=list)
+PART_ARTICLES = 5  # a part's own article must also be among the whole question's best articles
+ALTERNATIVES = 3
+PLACEHOLDER = re.compile(r"\[(?:BSN|telefoonnummer|e-mailadres|IBAN)\]")
 
 
 def normalise_question(question: str, max_chars: int) -> str:
@@ -103,34 +63,37 @@ def normalise_question(question: str, max_chars: int) -> str:
     return text
 
 
-def _words(text: str) -> str:
-    return " " + re.sub(r"[^a-z0-9à-ÿ]+", " ", text.lower()) + " "
+@dataclass(frozen=True)
+class Query:
+    """A question as the core searches it: personal data out, language known, misspellings corrected."""
+
+    text: str  # what is searched
+    language: str
+    parts: tuple[str, ...]
+
+    @property
+    def same_language(self) -> bool:
+        return self.language == "nl"
 
 
-def intent_headings(question: str) -> list[tuple[str, ...]]:
-    """Heading word groups the question asks for, in the order of :data:`INTENTS`."""
-    words = _words(question)
-    return [headings for cues, headings in INTENTS if any(f" {cue} " in words for cue in cues)]
-
-
-def _answer_section(article: Article, section: Section) -> Section:
-    """A VAC's "Vraag" is matched, its "Antwoord" is the answer."""
-    if section.heading.strip().lower() == "vraag":
-        for other in article.public_sections:
-            if other.heading.strip().lower() == "antwoord":
-                return other
+def _answer_part(article: Article, section: Section) -> Section:
+    """A section that only asks the question (a VAC's question) is answered by the next public section."""
+    public = article.public_sections
+    if section.body.rstrip().endswith("?") and section in public:
+        following = public[public.index(section) + 1:]
+        if following:
+            return following[0]
     return section
 
 
-def select_sections(article: Article, hits: list[SectionHit], question: str) -> list[Section]:
-    """The public sections of ``article`` that answer ``question``, in article order: first the sections
-    the question asks for by intent (a price question gets the cost section), then the article's sections
-    that rank high for the question, up to :data:`MAX_SECTIONS`."""
+def select_sections(article: Article, hits: list[SectionHit], intents: list[Intent]) -> list[Section]:
+    """The public sections of ``article`` that answer the question, in article order: first those whose
+    heading matches an answer kind the question asks for, then the article's high-ranking sections."""
     public = article.public_sections
     chosen: list[Section] = []
-    for headings in intent_headings(question):
+    for intent in intents:
         for section in public:
-            if any(h in section.heading.lower() for h in headings) and section not in chosen:
+            if intent.matches_heading(section.heading) and section not in chosen:
                 chosen.append(section)
                 break
     for hit in hits:
@@ -138,37 +101,32 @@ def select_sections(article: Article, hits: list[SectionHit], question: str) -> 
             break
         if hit.article_id != article.id or hit.audience != "public" or hit.section_index >= len(article.sections):
             continue
-        section = _answer_section(article, article.sections[hit.section_index])
+        section = _answer_part(article, article.sections[hit.section_index])
         if section in public and section not in chosen and (not chosen or hit.rank <= SECONDARY_RANK):
             chosen.append(section)
     if not chosen and public:
-        chosen.append(_answer_section(article, public[0]))
+        chosen.append(_answer_part(article, public[0]))
     return sorted(chosen, key=public.index)
 
 
 class AnswerService:
-    """Answers questions from the index and the loaded articles (the approved text)."""
+    """Answers questions from the index (the approved, indexed text) with a calibrated no-answer decision."""
 
-    def __init__(self, searcher: Searcher, articles: Mapping[str, Article], settings: Settings):
+    def __init__(self, searcher: Searcher, view: IndexView, settings: Settings, calibration: Calibration,
+                 *, intents: Intents | None = None, language: LanguageDetector | None = None):
         self.searcher = searcher
         self.settings = settings
-        self.articles = dict(articles)
-
-    @property
-    def articles(self) -> dict[str, Article]:
-        return self._articles
-
-    @articles.setter
-    def articles(self, articles: Mapping[str, Article]) -> None:
-        """New articles (after a re-index) also re-calibrate the confidence model."""
-        self._articles = dict(articles)
-        self.confidence = ConfidenceModel(self._articles.values(), self.settings.bm25_language)
-        self.confidence.calibrate(self._best_dense_cosine)
-        self.out_of_scope = OutOfScopeExamples.from_file(self.settings.out_of_scope_file, self.searcher.embedder)
-
-    def _best_dense_cosine(self, text: str) -> float:
-        hit = self.searcher.top_hit(self.searcher.retrieve(text, audience="public", top_k=1), "dense")
-        return hit.score if hit else 0.0
+        self.view = view
+        self.articles: dict[str, Article] = {k: a for k, a in view.articles.items()
+                                             if a.extra.get("source", "article") == "article"}
+        self.calibration = calibration
+        self.intents = intents or Intents.from_file(settings.intents_file)
+        self.language = language or LanguageDetector()
+        public = [f"{a.title}\n{s.heading}\n{' '.join(a.keywords)}\n{s.body}"
+                  for a in self.articles.values() if not a.internal for s in a.public_sections]
+        self.idf = stem_idf(public)
+        self.speller = SpellingCorrector.from_texts(public)
+        self.evidence = EvidenceScorer.for_service(searcher, self.articles.values(), settings, calibration.reference)
 
     def source_url(self, article: Article) -> str:
         return article.url or f"{self.settings.website.rstrip('/')}/{article.id}"
@@ -176,60 +134,115 @@ class AnswerService:
     def general_referral(self) -> Referral:
         s = self.settings
         return Referral(owner=f"KCC {s.municipality}",
-                        how=f"Wij hebben hier geen antwoord op in de kennisbank. Bel {s.phone} "
-                            f"({s.opening_hours}) of kijk op {s.website}.")
+                        how=f"Wij hebben hier geen antwoord op. Bel {s.phone} ({s.opening_hours}) of kijk op "
+                            f"{s.website}.")
+
+    def analyse(self, question: str) -> Query:
+        """Personal data out (it must not steer retrieval), the language, misspellings against the KB."""
+        text = re.sub(r"\s+", " ", PLACEHOLDER.sub(" ", mask_personal_data(question))).strip() or question
+        language = self.language.detect(text)
+        if language == "nl":
+            text = self.speller.correct(text).text
+        return Query(text=text, language=language, parts=tuple(split_parts(text)))
+
+    def _retrieve(self, text: str, query: Query, top_k: int = 20) -> Retrieval:
+        mode = self.settings.retrieval_mode
+        if not query.same_language and mode == "hybrid":
+            mode = "dense"  # the Dutch BM25 branch would drag a question in another language off
+        return self.searcher.retrieve(text, audience="public", top_k=top_k, mode=mode)
 
     def answer(self, question: str, *, channel: str, agent: bool) -> AnswerResult:
         """:raises QuestionError: empty, over-long question or unknown channel."""
         if channel not in CHANNELS:
             raise QuestionError("unknown_channel", f"Onbekend kanaal '{channel}'. Kies uit: {', '.join(CHANNELS)}.")
-        text = normalise_question(question, self.settings.max_question_chars)
-        retrieval = self.searcher.retrieve(text, audience="public", top_k=20, mode=self.settings.retrieval_mode)
-        result = self._public_answer(text, channel, retrieval)
+        query = self.analyse(normalise_question(question, self.settings.max_question_chars))
+        retrieval = self._retrieve(query.text, query)
+        result = self._public_answer(query, channel, retrieval)
         if agent:
             result.internal_notes = self._internal_notes(retrieval, result)
         return result
 
-    def _public_answer(self, question: str, channel: str, retrieval: Retrieval) -> AnswerResult:
-        # an editor's out-of-scope example overrules the retrieval evidence: the KB does not answer this
-        confidence = 0.0 if self._out_of_scope(retrieval) else self._confidence(retrieval)
-        hits = [h for h in retrieval.hits if h.article_id in self.articles]
-        if not hits or confidence < self.settings.no_answer_threshold:
-            return AnswerResult("no_answer", None, [], self.general_referral(), confidence, channel)
-        article = self.articles[hits[0].article_id]
-        sections = select_sections(article, hits, question if self.settings.section_aware else "")
-        markdown = "\n\n".join([f"**{article.title}**"] + [f"**{s.heading}**\n\n{s.body}" for s in sections])
-        sources = [SourceRef(article.id, article.title, s.heading, self.source_url(article), article.hash,
-                             article.reviewed.isoformat() if article.reviewed else None) for s in sections]
+    def _current(self, hits: list[SectionHit]) -> list[SectionHit]:
+        return [h for h in hits if h.article_id in self.articles and self.view.is_current(h.article_id, h.article_hash)]
+
+    def confidence(self, retrieval: Retrieval, query: Query) -> float:
+        evidence = self.evidence.evidence(retrieval, sparse=query.same_language)
+        if self.evidence.out_of_scope(retrieval):
+            return 0.0  # an editor's out-of-scope example overrules the retrieval evidence
+        return self.calibration.confidence(evidence, same_language=query.same_language)
+
+    def _public_answer(self, query: Query, channel: str, retrieval: Retrieval) -> AnswerResult:
+        hits = self._current(retrieval.hits)
+        confidence = self.confidence(retrieval, query)
+        if not hits or confidence < self.calibration.threshold_for(query.same_language):
+            return AnswerResult("no_answer", None, [], self.general_referral(), confidence, channel,
+                                language=query.language)
+        ranked = list(dict.fromkeys(h.article_id for h in hits))
+        answered: list[tuple[str, list[SectionHit]]] = [(query.text, hits)]
+        if len(query.parts) > 1:
+            answered += self._other_parts(query, ranked[:PART_ARTICLES], {ranked[0]})
+        intents = self.intents.asked(query.text)
+        blocks: list[str] = []
+        shorts: list[str] = []
+        sources: list[SourceRef] = []
+        for part, (text, part_hits) in enumerate(answered):
+            article = self.articles[part_hits[0].article_id]
+            sections = select_sections(article, part_hits, intents)
+            short = shortest_answer(text, sections, intents, self.idf)
+            shorts.append(short)
+            blocks.append("\n\n".join([f"**{article.title}**", short, *(f"**{s.heading}**\n\n{s.body}"
+                                                                      for s in sections)]))
+            sources += [SourceRef(article.id, article.title, s.heading, self.source_url(article), article.hash,
+                                  article.reviewed.isoformat() if article.reviewed else None, part)
+                        for s in sections]
+        markdown = "\n\n---\n\n".join(blocks)
         body = AnswerBody(id=content_hash(markdown, [(s.article_id, s.section, s.version) for s in sources]),
-                          text=to_text(markdown), markdown=markdown, html=to_html(markdown))
-        referral = None
-        if article.referral:
-            referral = Referral(owner=article.referral.split(":", 1)[0].strip(), how=article.referral)
-        return AnswerResult("answered", body, sources, referral, confidence, channel)
+                          text=to_text(markdown), markdown=markdown, html=to_html(markdown),
+                          short=to_text("\n\n".join(shorts)))
+        first = self.articles[answered[0][1][0].article_id]
+        referral = Referral(first.referral.split(":", 1)[0].strip(), first.referral) if first.referral else None
+        done = {s.article_id for s in sources}
+        alternatives = [self._ref(a) for a in ranked if a not in done][:ALTERNATIVES]
+        return AnswerResult("answered", body, sources, referral, confidence, channel,
+                            alternatives=alternatives, clarify=self._clarify(retrieval, ranked, len(answered)),
+                            parts=[text for text, _ in answered] if len(answered) > 1 else [],
+                            language=query.language)
 
-    def _confidence(self, retrieval: Retrieval) -> float:
-        dense = self.searcher.top_hit(retrieval, "dense")
-        if dense is None:
-            return 0.0
-        sparse = self.searcher.top_hit(retrieval, "sparse")
-        agree = sparse is not None and sparse.article_id == dense.article_id
-        return self.confidence.score(dense_top=dense.score, query_terms=list(retrieval.sparse.indices), agree=agree)
+    def _other_parts(self, query: Query, candidates: list[str], taken: set[str]) -> list[tuple[str, list[SectionHit]]]:
+        """Parts of the question whose own best article is another one, and confidently so."""
+        found = []
+        for part in query.parts:
+            retrieval = self._retrieve(part, query)
+            hits = self._current(retrieval.hits)
+            if not hits or hits[0].article_id in taken or hits[0].article_id not in candidates:
+                continue
+            if self.confidence(retrieval, query) < self.calibration.threshold_for(query.same_language):
+                continue
+            taken.add(hits[0].article_id)
+            found.append((part, hits))
+        return found
 
-    def _out_of_scope(self, retrieval: Retrieval) -> bool:
-        """A near-paraphrase of an editor's out-of-scope example that is closer to it than to any KB section."""
-        similarity, _ = self.out_of_scope.nearest(retrieval.dense)
-        if similarity < self.settings.out_of_scope_similarity:
-            return False
-        dense = self.searcher.top_hit(retrieval, "dense")
-        return dense is None or similarity > dense.score
+    def _ref(self, article_id: str) -> ArticleRef:
+        article = self.articles[article_id]
+        return ArticleRef(article.id, article.title, self.source_url(article))
+
+    def _clarify(self, retrieval: Retrieval, ranked: list[str], parts: int) -> Clarify | None:
+        """BM25 and dense each put another article first, and those two lead the fused ranking."""
+        if parts > 1 or len(ranked) < 2:
+            return None
+        dense, sparse = self.evidence.tops(retrieval)
+        if dense is None or sparse is None or dense.article_id == sparse.article_id:
+            return None
+        if {dense.article_id, sparse.article_id} != set(ranked[:2]):
+            return None
+        choices = [self._ref(a) for a in ranked[:2]]
+        return Clarify(question="Bedoelt u " + " of ".join(f"'{c.title}'" for c in choices) + "?", choices=choices)
 
     def _internal_notes(self, retrieval: Retrieval, result: AnswerResult) -> list[InternalNote]:
-        """Internal sections of the answered article, and internal text that ranks high for the question."""
+        """Internal sections of the answered articles, and internal text that ranks high for the question."""
         wanted: list[tuple[str, str]] = []
-        if result.sources:
-            article = self.articles[result.sources[0].article_id]
-            wanted.extend((article.id, s.heading) for s in article.internal_sections)
+        for article_id in dict.fromkeys(s.article_id for s in result.sources):
+            wanted.extend((article_id, s.heading) for s in self.articles[article_id].internal_sections)
         for hit in self.searcher.requery(retrieval, audience="agent", top_k=10):
             if hit.audience == "internal" and hit.rank <= NOTE_RANK and hit.article_id in self.articles:
                 wanted.append((hit.article_id, hit.section))

@@ -51,28 +51,37 @@ def lint(kb_dir: Path | None, strict: bool) -> None:
 @click.option("--reference", "reference_dirs", multiple=True, type=click.Path(path_type=Path, exists=True),
               help="Folder of reference documents (txt, md, html) to index too; repeatable.")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+@click.option("--allow-removal", is_flag=True,
+              help="Allow a run that removes more than KCC_MAX_REMOVAL_SHARE of the indexed articles.")
 def ingest(kb_dir: Path | None, data_dir: Path | None, embedder: str | None, reference_dirs: tuple[Path, ...],
-           progress: bool) -> None:
+           progress: bool, allow_removal: bool) -> None:
     """Index the knowledge base into the vector store; only changed articles are re-embedded.
+
+    Exits with 1 when an article has errors (its last good version stays in the index) and refuses, changing
+    nothing, a missing or empty KB folder or a run that would remove too much of the index.
 
     Example: kcc ingest --kb kb/articles --reference ../shared/seeds
     """
-    from kcc.runtime import Runtime
+    from ingest.pipeline import RemovalRefused
+    from kcc.runtime import KbFolderError, Runtime
 
     settings = build_settings(kb_dir=kb_dir, data_dir=data_dir, embedder=embedder,
                               reference_dirs=list(reference_dirs))
     click.echo(f"Kennisbank: {settings.kb_dir}  index: {settings.qdrant_url or settings.index_dir}  "
                f"embedder: {settings.embedder}")
     with Runtime(settings) as runtime:
-        outcome = runtime.ingest(progress=_progress_bar if progress else None)
+        try:
+            outcome = runtime.ingest(progress=_progress_bar if progress else None, allow_removal=allow_removal)
+        except (KbFolderError, RemovalRefused) as exc:
+            raise click.ClickException(str(exc)) from exc
     for problem in outcome.kb.errors + outcome.reference_problems:
         click.echo(str(problem), err=True)
-    click.echo(f"Artikelen: {outcome.articles.summary()}")
+    click.echo(f"Artikelen: {outcome.summary()}")
     if outcome.references and (settings.reference_dirs or outcome.references.removed):
         click.echo(f"Referentiedocumenten: {outcome.references.summary()}")
     if outcome.kb.errors:
-        click.echo(f"{len(outcome.kb.errors)} fout(en) gevonden; die artikelen zijn overgeslagen en hun vorige "
-                   "versie blijft in de index. Zie 'kcc lint'.", err=True)
+        raise click.ClickException(f"{len(outcome.kb.errors)} fout(en) gevonden; die artikelen zijn niet "
+                                   "bijgewerkt en hun vorige versie blijft in gebruik. Zie 'kcc lint'.")
 
 
 def _progress_bar(batches):
@@ -181,7 +190,7 @@ def _serve(settings: Settings, host: str, port: int, ingest_first: bool) -> None
     try:
         if ingest_first:
             outcome = runtime.ingest(progress=_progress_bar)
-            click.echo(f"Artikelen: {outcome.articles.summary()}")
+            click.echo(f"Artikelen: {outcome.summary()}")
         if settings.demo:
             demo_fill(settings, runtime)
         base = f"http://{host}:{port}"

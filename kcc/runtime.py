@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ingest.embedders import DenseEmbedder, make_embedder
+from ingest.embedders import DenseEmbedder, embedder_slug, make_embedder
+from ingest.index_view import IndexView, read_index
 from ingest.pipeline import Indexer, IngestReport
 from ingest.references import is_reference_id, load_references
 from ingest.stores import VectorStore, open_store
-from kb.loader import LoadResult, Problem, load_kb
+from kb.loader import LoadResult, Problem, article_files, load_kb
+from kcc.answer import AnswerService
+from kcc.calibrate import LabelledQuestion, fit_calibration, kb_version
+from kcc.calibration import Calibration
 from kcc.search import Searcher
 from kcc.settings import Settings
+
+log = logging.getLogger("kcc.runtime")
+
+
+class KbFolderError(RuntimeError):
+    """The KB folder is missing or holds no articles: indexing it would empty the index. Message in Dutch."""
 
 
 @dataclass
@@ -20,6 +32,18 @@ class IngestOutcome:
     articles: IngestReport
     references: IngestReport | None = None
     reference_problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.kb.errors
+
+    def summary(self) -> str:
+        """What changed, and first of all what failed: a broken article is an error, never "Niets veranderd"."""
+        if not self.kb.errors:
+            return self.articles.summary()
+        kept = ", ".join(sorted({p.path.stem for p in self.kb.errors}))
+        return (f"Fout: {len(self.kb.errors)} probleem/problemen in de artikelen; niet bijgewerkt: {kept}. De "
+                f"vorige versie blijft in gebruik voor antwoorden. Verder: {self.articles.summary()}")
 
 
 class Runtime:
@@ -43,9 +67,7 @@ class Runtime:
     @property
     def searcher(self) -> Searcher:
         if self._searcher is None:
-            s = self.settings
-            self._searcher = Searcher(self.store, self.embedder, rrf_k=s.rrf_k, prefetch_limit=s.prefetch_limit,
-                                      bm25_language=s.bm25_language, dense_weight=s.dense_weight)
+            self._searcher = self.searcher_for(self.settings)
         return self._searcher
 
     @property
@@ -55,21 +77,75 @@ class Runtime:
                                     bm25_language=self.settings.bm25_language)
         return self._indexer
 
-    def ingest(self, progress: Callable[[Iterable], Iterable] | None = None) -> IngestOutcome:
-        """Sync the KB folder (and reference folders, when set) into the index."""
-        kb = load_kb(self.settings.kb_dir)
+    @property
+    def calibration_dir(self) -> Path:
+        """Where the calibration of this index is kept: beside it (in its folder, or per collection)."""
+        slug = embedder_slug(self.embedder.spec)
+        if self.settings.qdrant_url:
+            return self.settings.data_dir / "calibration" / f"kcc_{slug}"
+        return self.settings.index_dir / slug
+
+    def view(self) -> IndexView:
+        return read_index(self.store)
+
+    def calibrate(self, view: IndexView | None = None, gold: list[LabelledQuestion] | None = None) -> Calibration:
+        """Fit the no-answer decision on this index's KB (and ``gold``) and store it beside the index."""
+        view = view or self.view()
+        calibration = fit_calibration(self.searcher, view.articles, self.settings, gold=gold or [])
+        calibration.save(self.calibration_dir)
+        return calibration
+
+    def calibration(self, view: IndexView) -> Calibration:
+        """The stored calibration when it belongs to this KB version and embedder; else fitted now."""
+        stored = Calibration.load(self.calibration_dir)
+        if stored and stored.embedder == self.embedder.spec and stored.kb_version == kb_version(view.articles):
+            return stored
+        log.warning("no calibration for this KB version; fitting it now ('kcc calibrate' does this ahead)")
+        return self.calibrate(view)
+
+    def answer_service(self, settings: Settings | None = None) -> AnswerService:
+        """The one place an answer service is built: from what the index holds, with its calibration."""
+        view = self.view()
+        searcher = self.searcher if settings is None else self.searcher_for(settings)
+        return AnswerService(searcher, view, settings or self.settings, self.calibration(view))
+
+    def searcher_for(self, settings: Settings) -> Searcher:
+        """A searcher with other retrieval settings on this index (evaluation of variants)."""
+        return Searcher(self.store, self.embedder, rrf_k=settings.rrf_k, prefetch_limit=settings.prefetch_limit,
+                        bm25_language=settings.bm25_language, dense_weight=settings.dense_weight)
+
+    def ingest(self, progress: Callable[[Iterable], Iterable] | None = None, *,
+               allow_removal: bool = False) -> IngestOutcome:
+        """Sync the KB folder (and reference folders, when set) into the index.
+
+        :param allow_removal: allow a run that removes more than ``KCC_MAX_REMOVAL_SHARE`` of the articles.
+        :raises KbFolderError: the KB folder is missing or holds no article files (nothing is changed).
+        :raises RemovalRefused: the run would remove too much of the index (nothing is changed).
+        """
+        kb_dir = self.settings.kb_dir
+        if not kb_dir.is_dir():
+            raise KbFolderError(f"De map met artikelen '{kb_dir}' bestaat niet. Er is niets uit de index "
+                                "verwijderd. Zet KCC_KB_DIR op de juiste map.")
+        if not article_files(kb_dir):
+            raise KbFolderError(f"De map met artikelen '{kb_dir}' bevat geen artikelen (.md). Er is niets uit "
+                                "de index verwijderd. Zet KCC_KB_DIR op de juiste map.")
+        kb = load_kb(kb_dir)
         # A file that fails to load keeps its last good version in the index (ids equal file names),
         # so an editor's typo never takes an answer away from the KCC.
         broken = {p.path.stem for p in kb.errors}
         outcome = IngestOutcome(kb=kb, articles=self.indexer.sync(
-            kb.articles, scope=lambda article_id: not is_reference_id(article_id) and article_id not in broken,
-            progress=progress))
+            kb.articles, scope=lambda article_id: not is_reference_id(article_id), keep=broken.__contains__,
+            max_removal_share=1.0 if allow_removal else self.settings.max_removal_share, progress=progress))
         references, problems = load_references(self.settings.reference_dirs, words_per_part=self.settings.chunk_words)
         outcome.reference_problems = problems
         outcome.references = self.indexer.sync(references, scope=is_reference_id, progress=progress)
+        changed = bool(outcome.articles.embedded_articles or outcome.articles.removed
+                       or outcome.references.embedded_articles)
         optimize = getattr(self.store, "optimize", None)
-        if optimize and (outcome.articles.embedded_articles or outcome.references.embedded_articles):
+        if optimize and changed:
             optimize()
+        if changed or Calibration.load(self.calibration_dir) is None:
+            self.calibrate()
         return outcome
 
     def close(self) -> None:

@@ -42,16 +42,22 @@ class OutOfScopeExamples:
 
     def __init__(self, questions: list[str], embedder: DenseEmbedder):
         self.questions = list(questions)
+        self._index = {q: i for i, q in enumerate(self.questions)}
         self._vectors = _embed(embedder, tuple(self.questions)) if self.questions else None
 
     @classmethod
     def from_file(cls, path: Path | None, embedder: DenseEmbedder) -> OutOfScopeExamples:
         return cls(load_examples(path) if path is not None and path.is_file() else [], embedder)
 
-    def nearest(self, query_vector: list[float] | np.ndarray) -> tuple[float, str | None]:
-        """The cosine of the closest example (vectors are normalised) and its text; ``(0.0, None)`` when empty."""
+    def nearest(self, query_vector: list[float] | np.ndarray, exclude: str | None = None) -> tuple[float, str | None]:
+        """The cosine of the closest example (vectors are normalised) and its text; ``(0.0, None)`` when empty.
+
+        :param exclude: an example to leave out (when the query is that example itself)."""
         if self._vectors is None:
             return 0.0, None
         scores = self._vectors @ np.asarray(query_vector, dtype=np.float32)
+        if exclude is not None and exclude in self._index:
+            scores = scores.copy()
+            scores[self._index[exclude]] = -1.0
         best = int(np.argmax(scores))
         return float(scores[best]), self.questions[best]

@@ -126,6 +126,24 @@ class Searcher:
                          sparse=result["sparse"]["sparse_embedding"],
                          filter=store_filter)
 
+    def retrieve_many(self, questions: list[str], *, audience: Audience = "public", top_k: int = 10,
+                      mode: str = "hybrid", batch_size: int = 64) -> list[Retrieval]:
+        """:meth:`retrieve` for many questions, embedding them in batches (calibration, evaluation): one
+        batch costs about as much as a few single questions."""
+        sparse_embedder = self.pipeline.get_component("sparse")
+        retriever = self.pipeline.get_component("retriever")
+        store_filter = audience_filter(audience)
+        found: list[Retrieval] = []
+        for start in range(0, len(questions), batch_size):
+            batch = questions[start:start + batch_size]
+            for question, vector in zip(batch, self.embedder.embed_queries(batch), strict=True):
+                dense = vector.tolist()
+                sparse = sparse_embedder.run(text=question)["sparse_embedding"]
+                docs = retriever.run(query_embedding=dense, query_sparse_embedding=sparse, filter=store_filter,
+                                     top_k=top_k, mode=mode)["documents"]
+                found.append(Retrieval(hits=_ranked(docs), dense=dense, sparse=sparse, filter=store_filter))
+        return found
+
     def requery(self, retrieval: Retrieval, *, mode: str = "hybrid", top_k: int = 10,
                 audience: Audience | None = None) -> list[SectionHit]:
         """Query again with the vectors of an earlier retrieval (no second embedding): another mode, size or

@@ -51,6 +51,10 @@ class Settings(BaseSettings):
     section_aware: bool = Field(default=True, description="Pick the sections a question asks for (price, documents).")
     prefetch_limit: int = Field(default=50, ge=1, description="Candidates per retrieval branch.")
     chunk_words: int = Field(default=220, ge=40, description="Longest section chunk in words.")
+    max_removal_share: float = Field(
+        default=0.5, ge=0.0, le=1.0,
+        description="An ingest that would remove more than this share of the indexed articles is refused.",
+    )
     review_months: int = Field(default=12, ge=1, description="Months after which an article is due for review.")
     bm25_language: str = Field(default="dutch", description="Snowball language of the BM25 analyser.")
     municipality: str = Field(default="gemeente Lindewaard", description="Name used in referrals.")
@@ -59,8 +63,6 @@ class Settings(BaseSettings):
                                description="When the KCC answers the phone, for referrals.")
     website: str = Field(default="https://www.lindewaard.nl", description="Base URL of article pages.")
     max_question_chars: int = Field(default=500, ge=20, description="Longest question the API accepts.")
-    no_answer_threshold: float = Field(default=0.3, ge=0.0, le=1.0,
-                                       description="Below this confidence the answer is no_answer.")
     outcomes: dict[str, bool] = Field(
         default_factory=lambda: dict(DEFAULT_OUTCOMES),
         description="Contact outcomes (JSON object) and whether each counts as resolved at first contact.",
@@ -80,6 +82,16 @@ class Settings(BaseSettings):
         default=0.93, gt=0.0, le=1.0,
         description="A question this close (cosine) to an out-of-scope example, and closer than to the KB, "
                     "gets no answer.",
+    )
+    intents_file: Path | None = Field(
+        default=None,
+        description="YAML file of question kinds (price, deadline, ...) and their cue words; unset = the "
+                    "product's kcc/data/intenties.yaml.",
+    )
+    calibration_target: float = Field(
+        default=0.02, gt=0.0, lt=0.5,
+        description="Share of the KB's own training questions 'kcc calibrate' may refuse when it sets the "
+                    "no-answer threshold.",
     )
     demo: bool = Field(default=False, description="Demo mode: a logged development agent key when none is set.")
 

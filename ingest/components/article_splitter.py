@@ -29,7 +29,12 @@ def split_words(text: str, max_words: int) -> list[str]:
     return chunks
 
 
+INDEX_SCHEMA = 2  # payload layout; chunks of an older layout are re-indexed
+
+
 def chunk_meta(article: Article, section_index: int, chunk_index: int) -> dict:
+    """Everything the answer needs travels with the chunk: an article is rebuilt from its chunks alone and
+    checked against ``article_hash`` (see :mod:`kcc.snapshot`), so index and answer text cannot drift."""
     section = article.sections[section_index]
     return {
         "article_id": article.id,
@@ -48,6 +53,14 @@ def chunk_meta(article: Article, section_index: int, chunk_index: int) -> dict:
         "article_hash": article.hash,
         "section_hash": section.hash,
         "source": article.extra.get("source", "article"),
+        "referral": article.referral,
+        "section_body": section.body,
+        "section_internal": section.internal,
+        "section_line": section.line,
+        "section_count": len(article.sections),
+        "path": article.path.name,
+        "extra": {k: v for k, v in article.extra.items() if isinstance(v, str | int | float | bool)},
+        "schema": INDEX_SCHEMA,
     }
 
 

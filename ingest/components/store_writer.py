@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from haystack import Document, component
 
 from ingest.stores.base import VectorStore
@@ -21,4 +23,8 @@ class StoreWriter:
 
     @component.output_types(documents_written=int)
     def run(self, documents: list[Document]) -> dict[str, int]:
+        # when an interrupted re-index leaves two complete versions, the one written last answers
+        stamp = datetime.now(UTC).isoformat()
+        for document in documents:
+            document.meta["indexed_at"] = stamp
         return {"documents_written": self.store.write(documents)}

@@ -10,6 +10,7 @@ index and a Qdrant server/cluster hold identical points):
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -78,8 +79,8 @@ class VectorStore(Protocol):
     def delete_article_versions(self, article_id: str, keep_hash: str | None) -> None:
         """Delete every point of an article whose ``article_hash`` differs from ``keep_hash`` (all if None)."""
 
-    def indexed_articles(self) -> dict[str, str]:
-        """``{article_id: article_hash}`` of what the index holds now (its own truth, no side file)."""
+    def scroll_meta(self) -> Iterator[dict]:
+        """The ``meta`` payload of every point (no vectors): what the index holds now, its own truth."""
 
     def query(self, vectors: QueryVectors, options: QueryOptions) -> list[Document]:
         """Ranked documents (``score`` set) for dense, sparse or hybrid (RRF inside Qdrant) retrieval."""

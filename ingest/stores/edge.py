@@ -11,6 +11,7 @@ Example::
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import qdrant_edge as qe
@@ -96,18 +97,15 @@ class EdgeStore:
             must_not.append(qe.FieldCondition(key="meta.article_hash", match=qe.MatchValue(keep_hash)))
         self._shard.update(qe.UpdateOperation.delete_points_by_filter(qe.Filter(must=must, must_not=must_not)))
 
-    def indexed_articles(self) -> dict[str, str]:
-        found: dict[str, str] = {}
+    def scroll_meta(self) -> Iterator[dict]:
         offset = None
         while True:
             records, offset = self._shard.scroll(qe.ScrollRequest(
-                offset=offset, limit=SCROLL_PAGE,
-                with_payload=["meta.article_id", "meta.article_hash"], with_vector=False))
+                offset=offset, limit=SCROLL_PAGE, with_payload=["meta"], with_vector=False))
             for record in records:
-                meta = (record.payload or {}).get("meta") or {}
-                found[meta.get("article_id")] = meta.get("article_hash")
+                yield (record.payload or {}).get("meta") or {}
             if offset is None:
-                return found
+                return
 
     def query(self, vectors: QueryVectors, options: QueryOptions) -> list[Document]:
         store_filter = _edge_filter(options.filter)

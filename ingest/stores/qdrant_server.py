@@ -12,6 +12,8 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from haystack import Document
 from haystack.document_stores.types import DuplicatePolicy
 from haystack.utils import Secret
@@ -71,18 +73,16 @@ class QdrantServerStore:
             conditions.append({"field": "meta.article_hash", "operator": "!=", "value": keep_hash})
         self._store.delete_by_filter({"operator": "AND", "conditions": conditions})
 
-    def indexed_articles(self) -> dict[str, str]:
-        found: dict[str, str] = {}
+    def scroll_meta(self) -> Iterator[dict]:
         offset = None
         while True:
             records, offset = self._client.scroll(
-                collection_name=self.index, offset=offset, limit=SCROLL_PAGE,
-                with_payload=["meta.article_id", "meta.article_hash"], with_vectors=False)
+                collection_name=self.index, offset=offset, limit=SCROLL_PAGE, with_payload=["meta"],
+                with_vectors=False)
             for record in records:
-                meta = (record.payload or {}).get("meta") or {}
-                found[meta.get("article_id")] = meta.get("article_hash")
+                yield (record.payload or {}).get("meta") or {}
             if offset is None:
-                return found
+                return
 
     def query(self, vectors: QueryVectors, options: QueryOptions) -> list[Document]:
         query_filter = _client_filter(options.filter)

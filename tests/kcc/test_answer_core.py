@@ -1,45 +1,22 @@
-"""Unit tests of answer composition around the search core (a scripted searcher: no index needed)."""
+"""Unit tests of answer composition: section choice, the asked fact first, parts of a question, intents."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from haystack.dataclasses import SparseEmbedding
 
-from ingest.stores.base import StoreFilter
 from kb.loader import load_article
-from kcc.answer import AnswerService, QuestionError, intent_headings, select_sections
-from kcc.search import Retrieval, SectionHit
-from kcc.settings import Settings
+from kcc.answer import normalise_question, select_sections
+from kcc.answer_model import QuestionError
+from kcc.extract import shortest_answer, stem_idf, units
+from kcc.intents import Intents, IntentsFileError
+from kcc.multipart import split_parts
+from kcc.search import SectionHit
 from tests.conftest import SMALL_KB
 
 
 def hit(article_id: str, section_index: int, section: str, rank: int, audience: str = "public", score: float = 0.9):
     return SectionHit(article_id=article_id, title=article_id, section=section, section_index=section_index,
                       text="", audience=audience, source="article", score=score, rank=rank)
-
-
-class ScriptedSearcher:
-    """Returns fixed hits. Article titles (the confidence calibration) score 0.9, questions ``dense_score``."""
-
-    TITLE_SCORE = 0.9
-    embedder = None  # no out-of-scope examples in these tests (they are tested with the real embedder)
-
-    def __init__(self, hits, dense_score, titles=("Paspoort aanvragen",)):
-        self.hits, self.dense_score, self.titles = hits, dense_score, titles
-
-    def retrieve(self, question, **_):
-        score = self.TITLE_SCORE if question in self.titles else self.dense_score
-        return Retrieval(hits=self.hits, dense=[score], sparse=SparseEmbedding(indices=[1], values=[1.0]),
-                         filter=StoreFilter())
-
-    def top_hit(self, retrieval, mode):
-        top = self.hits[0] if self.hits else SectionHit("x", "x", "x", 0, "", "public", "article", 0.0, 1)
-        return SectionHit(**{**top.__dict__, "score": retrieval.dense[0]})
-
-    def requery(self, retrieval, **_):
-        return self.hits
 
 
 @pytest.fixture
@@ -49,57 +26,82 @@ def paspoort(tmp_path):
     return load_article(path)[0]
 
 
-def test_intents_are_read_from_the_question():
-    assert intent_headings("wat kost een paspoort") == [("kost", "tarief", "prijs", "bedrag")]
-    assert intent_headings("Wat moet ik meenemen en wat kost het?")[0][0] == "kost"
-    assert intent_headings("ik ben mijn paspoort kwijt") == []
+@pytest.fixture(scope="module")
+def intents():
+    return Intents.from_file(None)
 
 
-def test_price_question_gets_the_cost_section_even_if_another_ranks_first(paspoort):
+@pytest.mark.parametrize(("question", "expected"), [
+    ("wat kost een paspoort", ["kosten"]),
+    ("Hoeveel moet ik betalen voor mijn ID-kaart?", ["kosten"]),
+    ("Wat moet ik meenemen en wat kost het?", ["kosten", "meenemen"]),
+    ("Hoe lang duurt het voor mijn rijbewijs klaar is", ["doorlooptijd"]),
+    ("ik ben mijn paspoort kwijt", []),
+])
+def test_intents_are_read_from_the_question_on_stems(intents, question, expected):
+    assert [i.name for i in intents.asked(question)] == expected
+
+
+@pytest.mark.parametrize("heading", ["Wat kost het?", "Tarieven", "Kosten", "Prijzen 2026", "Leges"])
+def test_a_price_intent_matches_any_kbs_cost_heading(intents, heading):
+    (kosten,) = intents.asked("wat kost dat")
+    assert kosten.matches_heading(heading)
+    assert not kosten.matches_heading("Voorwaarden")
+
+
+def test_editors_extend_the_cue_file(tmp_path):
+    path = tmp_path / "intenties.yaml"
+    path.write_text("afval:\n  vraag: [container]\n  kop: [ophaaldag]\n", encoding="utf-8")
+    (afval,) = Intents.from_file(path).asked("Mijn container is niet geleegd")
+    assert afval.matches_heading("Ophaaldagen")
+
+
+def test_a_cue_file_without_question_words_is_refused_in_dutch(tmp_path):
+    path = tmp_path / "intenties.yaml"
+    path.write_text("afval:\n  kop: [ophaaldag]\n", encoding="utf-8")
+    with pytest.raises(IntentsFileError, match="geen lijst 'vraag'"):
+        Intents.from_file(path)
+
+
+def test_price_question_gets_the_cost_section_even_if_another_ranks_first(paspoort, intents):
     hits = [hit("paspoort", 0, "Wat is het?", 1), hit("paspoort", 1, "Wat kost het?", 2)]
-    chosen = select_sections(paspoort, hits, "hoeveel moet ik betalen")
-    assert [s.heading for s in chosen] == ["Wat is het?", "Wat kost het?"]  # in article order, cost included
-    only_cost = select_sections(paspoort, [hits[1]], "hoeveel moet ik betalen")
-    assert [s.heading for s in only_cost] == ["Wat kost het?"]
-    assert [s.heading for s in select_sections(paspoort, hits, "paspoort verlopen")] == ["Wat is het?",
-                                                                                          "Wat kost het?"]
+    asked = intents.asked("hoeveel moet ik betalen")
+    assert [s.heading for s in select_sections(paspoort, hits, asked)] == ["Wat is het?", "Wat kost het?"]
+    assert [s.heading for s in select_sections(paspoort, [hits[1]], asked)] == ["Wat kost het?"]
 
 
 def test_internal_sections_are_never_selected_for_the_answer(paspoort):
     hits = [hit("paspoort", 2, "Interne informatie (alleen KCC)", 1, audience="internal")]
-    chosen = select_sections(paspoort, hits, "spoed toestel")
-    assert all(not s.internal for s in chosen)
+    assert all(not s.internal for s in select_sections(paspoort, hits, []))
 
 
-def make_service(paspoort, hits, dense_score):
-    settings = Settings(kb_dir=Path("unused"), data_dir=Path("unused"), out_of_scope_file=None)
-    return AnswerService(ScriptedSearcher(hits, dense_score), {"paspoort": paspoort}, settings)
+def test_the_short_answer_is_the_sentence_with_the_asked_fact(paspoort, intents):
+    question = "Wat kost een paspoort?"
+    short = shortest_answer(question, paspoort.public_sections, intents.asked(question),
+                            stem_idf(s.body for s in paspoort.public_sections))
+    assert "€ 84,45" in short
+    assert len(short.split()) <= 60
 
 
-def test_low_confidence_gives_no_answer_with_the_general_referral(paspoort):
-    service = make_service(paspoort, [hit("paspoort", 1, "Wat kost het?", 1)], dense_score=0.8)
-    result = service.answer("iets heel anders", channel="web", agent=False)
-    assert result.status == "no_answer" and result.answer is None and result.sources == []
-    assert "14 0456" in result.referral.how and "maandag" in result.referral.how
+def test_units_keep_tables_and_list_items_whole():
+    body = "Eerste zin. Tweede zin.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- punt een\n- punt twee"
+    assert [u.markdown for u in units(body, 0)] == ["Eerste zin.", "Tweede zin.", "| a | b |\n|---|---|\n| 1 | 2 |",
+                                                     "- punt een", "- punt twee"]
 
 
-def test_agents_get_notes_the_public_never_does(paspoort):
-    hits = [hit("paspoort", 1, "Wat kost het?", 1), hit("paspoort", 2, "Interne informatie (alleen KCC)", 2,
-                                                         audience="internal")]
-    service = make_service(paspoort, hits, dense_score=0.95)
-    public = service.answer("wat kost een paspoort", channel="web", agent=False)
-    agent = service.answer("wat kost een paspoort", channel="phone", agent=True)
-    assert public.status == "answered" and public.internal_notes == []
-    assert public.answer == agent.answer and public.sources == agent.sources
-    assert [n.section for n in agent.internal_notes] == ["Interne informatie (alleen KCC)"]
-    assert "4101" in agent.internal_notes[0].markdown and "4101" not in public.answer.markdown
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Ik ga trouwen en wil daarna Nederlander worden", ["Ik ga trouwen", "wil daarna Nederlander worden"]),
+    ("Wat kost een paspoort? En hoe lang duurt een rijbewijs?", ["Wat kost een paspoort?",
+                                                                 "hoe lang duurt een rijbewijs?"]),
+    ("paspoort of ID-kaart kosten", ["paspoort of ID-kaart kosten"]),
+    ("Wat kost een paspoort en wat kost het", ["Wat kost een paspoort en wat kost het"]),
+])
+def test_questions_split_into_meaningful_parts(question, parts):
+    assert split_parts(question) == parts
 
 
-@pytest.mark.parametrize(("question", "channel", "code"), [("", "web", "empty_question"),
-                                                            ("x" * 501, "web", "question_too_long"),
-                                                            ("paspoort", "sms", "unknown_channel")])
-def test_bad_questions_raise_a_coded_error(paspoort, question, channel, code):
-    service = make_service(paspoort, [], dense_score=0.0)
+@pytest.mark.parametrize(("question", "code"), [("", "empty_question"), ("x" * 501, "question_too_long")])
+def test_bad_questions_raise_a_coded_error(question, code):
     with pytest.raises(QuestionError) as info:
-        service.answer(question, channel=channel, agent=False)
+        normalise_question(question, 500)
     assert info.value.code == code

@@ -41,11 +41,35 @@ def test_a_broken_edit_keeps_the_last_good_version_indexed(small_kb, tmp_path):
     run(*args)
     (small_kb / "grofvuil.md").write_text("---\nid: grofvuil\ntitle: [kapot\n---\n", encoding="utf-8")
     result = run(*args)
-    assert "Niets veranderd: 2 artikelen ongewijzigd" in result.output
-    assert "vorige versie blijft in de index" in result.output
+    assert result.exit_code == 1  # an error, never "Niets veranderd" alone
+    assert "Artikelen: Fout: 1 probleem/problemen in de artikelen; niet bijgewerkt: grofvuil." in result.output
+    assert "vorige versie blijft in gebruik" in result.output
     assert "grofvuil.md:3" in result.output
     found = run("search", "matras ophalen", "--data", str(tmp_path / "data"))
     assert "grofvuil / " in found.output
+
+
+def test_a_missing_or_empty_kb_folder_is_refused_and_nothing_is_deleted(small_kb, tmp_path):
+    data = str(tmp_path / "data")
+    run("ingest", "--kb", str(small_kb), "--data", data, "--no-progress")
+    missing = run("ingest", "--kb", str(tmp_path / "bestaat-niet"), "--data", data, "--no-progress")
+    assert missing.exit_code == 1 and "bestaat niet. Er is niets uit de index verwijderd." in missing.output
+    (tmp_path / "leeg").mkdir()
+    empty = run("ingest", "--kb", str(tmp_path / "leeg"), "--data", data, "--no-progress")
+    assert empty.exit_code == 1 and "bevat geen artikelen" in empty.output
+    assert "grofvuil / " in run("search", "matras ophalen", "--data", data).output
+
+
+def test_a_run_that_would_remove_most_of_the_index_needs_allow_removal(small_kb, tmp_path):
+    data = str(tmp_path / "data")
+    run("ingest", "--kb", str(small_kb), "--data", data, "--no-progress")
+    (small_kb / "grofvuil.md").unlink()
+    (small_kb / "paspoort.md").unlink()
+    refused = run("ingest", "--kb", str(small_kb), "--data", data, "--no-progress")
+    assert refused.exit_code == 1 and "zou 2 van de 3 artikelen uit de index verwijderen" in refused.output
+    assert "grofvuil / " in run("search", "matras ophalen", "--data", data).output
+    allowed = run("ingest", "--kb", str(small_kb), "--data", data, "--no-progress", "--allow-removal")
+    assert allowed.exit_code == 0 and "2 verwijderd" in allowed.output
 
 
 def test_search_hides_internal_text_unless_agent(small_kb, tmp_path):

@@ -1,0 +1,86 @@
+"""Fit the no-answer decision for one KB and embedder (``kcc calibrate``; also after an ingest that changes
+the KB), from the KB itself and, when given, the municipality's own gold questions.
+
+Example::
+
+    calibration = fit_calibration(searcher, view.articles, settings)
+    calibration.save(folder)          # beside the index; the API reads it at start-up
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from kb.model import Article, content_hash
+from kcc.calibration import (
+    DENSE_FEATURES,
+    FEATURES,
+    Calibration,
+    Evidence,
+    Model,
+    choose_threshold,
+    refusal_rates,
+    training_questions,
+    with_context,
+)
+from kcc.evidence import EvidenceScorer, out_of_scope_questions
+from kcc.search import Searcher
+from kcc.settings import Settings
+
+
+@dataclass(frozen=True)
+class LabelledQuestion:
+    text: str
+    answerable: bool
+
+
+def kb_version(articles: Mapping[str, Article]) -> str:
+    return content_hash(sorted((a.id, a.hash) for a in articles.values()))
+
+
+def dense_reference(searcher: Searcher, articles: Sequence[Article]) -> float:
+    """The median best dense cosine of the KB's own titles asked as questions: the scale of this KB and
+    embedder, so that one question's cosine can be read relative to it."""
+    scores = []
+    for retrieval in searcher.retrieve_many([a.title for a in articles], top_k=1):
+        hit = searcher.top_hit(retrieval, "dense")
+        scores.append(hit.score if hit else 0.0)
+    return statistics.median(scores) if scores else 0.9
+
+
+def fit_calibration(searcher: Searcher, articles: Mapping[str, Article], settings: Settings, *,
+                    gold: Sequence[LabelledQuestion] = ()) -> Calibration:
+    public = [a for a in articles.values() if not a.internal and a.extra.get("source", "article") == "article"]
+    reference = dense_reference(searcher, public)
+    scorer = EvidenceScorer.for_service(searcher, public, settings, reference)
+    made = training_questions(public)
+    negatives_text = out_of_scope_questions(settings)
+    known = {w.lower() for a in public for s in a.public_sections
+             for w in re.findall(r"[^\W\d_]+", f"{a.title} {s.heading} {' '.join(a.keywords)} {s.body}")}
+    examples = [LabelledQuestion(q, True) for q in made + with_context(made, known, negatives_text)]
+    examples += [LabelledQuestion(q, False) for q in negatives_text]
+    examples += list(gold)
+    evidence: list[Evidence] = [
+        scorer.evidence(retrieval, exclude=None if example.answerable else example.text)
+        for example, retrieval in zip(examples, searcher.retrieve_many([e.text for e in examples], top_k=5),
+                                      strict=True)]
+    labels = [1 if e.answerable else 0 for e in examples]
+    positives = sum(labels)
+    negatives = len(labels) - positives
+    weight = [1.0 if y else max(1.0, positives / max(negatives, 1)) for y in labels]  # balance the classes
+    full = Model.fit(FEATURES, evidence, labels, weight)
+    dense_only = Model.fit(DENSE_FEATURES, evidence, labels, weight)
+    thresholds = {}
+    expected = {}
+    for name, model in (("full", full), ("dense_only", dense_only)):
+        pos = [model.score(e) for e, y in zip(evidence, labels, strict=True) if y]
+        neg = [model.score(e) for e, y in zip(evidence, labels, strict=True) if not y]
+        thresholds[name] = choose_threshold(pos, neg, settings.calibration_target)
+        expected.update({f"{name}_{k}": v for k, v in refusal_rates(thresholds[name], pos, neg).items()})
+    return Calibration(embedder=searcher.embedder.spec, kb_version=kb_version(articles), reference=reference,
+                       full=full, dense_only=dense_only, threshold=round(thresholds["full"], 4),
+                       dense_threshold=round(thresholds["dense_only"], 4), expected=expected,
+                       sizes={"positives": positives, "negatives": negatives, "gold": len(gold)})

@@ -1,0 +1,117 @@
+"""The asked fact first: the few sentences of approved article text that answer the question.
+
+Extractive only: the short answer is a selection of whole sentences, list items or table rows that an
+editor wrote, never new text. Units are scored by the question's word stems they share (weighted by how
+rare the stem is in the KB, so "paspoort" counts less than "vingerafdrukken" in a KB full of passports),
+plus the answer kind the question asks for (a price question favours a sentence with an amount, in a
+section whose heading is about costs).
+
+Example::
+
+    short = shortest_answer(question, sections, asked_intents, idf)   # "U betaalt € 84,45 ..."
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kb.model import Section
+from kcc.intents import Intent, stems
+
+MAX_WORDS = 60
+MAX_UNITS = 3
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9€\"'(])")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence, list item or table (as Markdown) in a section, with its position."""
+
+    markdown: str
+    section: int
+    position: int
+
+    @property
+    def words(self) -> int:
+        return len(self.markdown.split())
+
+
+def units(section_body: str, section: int) -> list[Unit]:
+    found: list[str] = []
+    for block in re.split(r"\n\s*\n", section_body.strip()):
+        lines = [line for line in block.splitlines() if line.strip()]
+        if lines and all(line.strip().startswith("|") for line in lines):
+            found.append("\n".join(lines))  # a table is one unit: its rows mean little apart
+            continue
+        paragraph: list[str] = []
+        for line in lines:
+            if LIST_ITEM.match(line):
+                if paragraph:
+                    found.extend(SENTENCE_END.split(" ".join(paragraph)))
+                    paragraph = []
+                found.append(line.strip())
+            else:
+                paragraph.append(line.strip())
+        if paragraph:
+            found.extend(SENTENCE_END.split(" ".join(paragraph)))
+    return [Unit(text.strip(), section, i) for i, text in enumerate(found) if text.strip()]
+
+
+def stem_idf(texts: Iterable[str]) -> dict[str, float]:
+    """Inverse document frequency of every stem over ``texts`` (e.g. the KB's public sections)."""
+    df: Counter[str] = Counter()
+    n = 0
+    for text in texts:
+        n += 1
+        df.update(set(stems(text)))
+    return {s: math.log(1 + n / count) for s, count in df.items()}
+
+
+def _score(unit: Unit, question_stems: set[str], intents: Sequence[Intent], heading_hits: set[int],
+           idf: dict[str, float], default_idf: float) -> float:
+    unit_stems = stems(unit.markdown)
+    overlap = sum(idf.get(s, default_idf) for s in question_stems & set(unit_stems))
+    kind = sum(1 for intent in intents if intent.matches_sentence(unit_stems))
+    return overlap + default_idf * (kind + (unit.section in heading_hits))
+
+
+def shortest_answer(question: str, sections: Sequence[Section], intents: Sequence[Intent],
+                    idf: dict[str, float], max_words: int = MAX_WORDS) -> str:
+    """Markdown of the units that answer ``question`` best, in article order, within ``max_words``
+    where the text allows (one unit always, even a longer one)."""
+    candidates = [u for i, s in enumerate(sections) for u in units(s.body, i)]
+    if not candidates:
+        return ""
+    default_idf = max(idf.values(), default=1.0)
+    question_stems = set(stems(question))
+    heading_hits = {i for i, s in enumerate(sections) if any(t.matches_heading(s.heading) for t in intents)}
+    scored = sorted(candidates, key=lambda u: (-_score(u, question_stems, intents, heading_hits, idf, default_idf),
+                                               u.section, u.position))
+    best = _score(scored[0], question_stems, intents, heading_hits, idf, default_idf)
+    chosen = [scored[0]]
+    total = scored[0].words
+    for unit in scored[1:]:
+        if len(chosen) >= MAX_UNITS:
+            break
+        score = _score(unit, question_stems, intents, heading_hits, idf, default_idf)
+        if score <= 0 or score < best / 2 or total + unit.words > max_words:
+            continue
+        chosen.append(unit)
+        total += unit.words
+    chosen.sort(key=lambda u: (u.section, u.position))
+    parts: list[str] = []
+    for unit in chosen:
+        block = unit.markdown
+        if parts and not (LIST_ITEM.match(block) and LIST_ITEM.match(parts[-1].splitlines()[-1])):
+            parts.append(block)
+        elif parts:
+            parts[-1] += "\n" + block
+        else:
+            parts.append(block)
+    return "\n\n".join(parts)

