@@ -78,7 +78,8 @@ def check_against_baseline(report: EvalReport, baseline_path: Path) -> list[str]
     return failures
 
 
-def write_baseline(report: EvalReport, path: Path, tolerance: float = 0.02) -> None:
-    data = {"gold": "eval/gold/lindewaard.jsonl", "configuration": report.name, "tolerance": tolerance,
+def write_baseline(report: EvalReport, path: Path, tolerance: float = 0.02, gold: str = "") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"gold": gold, "configuration": report.name, "tolerance": tolerance,
             "headline": {k: round(v, 4) for k, v in report.headline().items()}}
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,6 +13,7 @@ os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 
 from kcc.cli_contacts import db, demo_data, demo_fill  # noqa: E402
 from kcc.cli_options import build_settings, data_option, embedder_option, kb_option  # noqa: E402
+from kcc.cli_quality import calibrate, eval_command  # noqa: E402
 from kcc.settings import Settings  # noqa: E402
 
 
@@ -117,69 +116,6 @@ def search(question: str, data_dir: Path | None, embedder: str | None, agent: bo
         click.echo(f"{hit.rank}. {hit.article_id} / {hit.section}{marker}  ({hit.score:.3f})")
 
 
-@main.command("eval")
-@click.option("--gold", "gold_file", type=click.Path(path_type=Path, exists=True),
-              default=Path(__file__).resolve().parent.parent / "eval" / "gold" / "lindewaard.jsonl",
-              show_default="eval/gold/lindewaard.jsonl", help="Gold question set (JSON lines).")
-@kb_option
-@data_option
-@embedder_option
-@click.option("--api", "api_url", help="Evaluate a running API by URL instead of in-process.")
-@click.option("--agent-key", envvar="KCC_AGENT_API_KEY", help="Agent key for --api (internal questions).")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("eval/reports"), show_default=True)
-@click.option("--compare", is_flag=True, help="Run BM25-only, dense-only, hybrid and other set-ups side by side.")
-@click.option("--check", is_flag=True, help="Fail when a headline figure drops below eval/baseline.json.")
-@click.option("--write-baseline", is_flag=True, help="Store this run's headline figures as the new baseline.")
-@click.option("--consistency/--no-consistency", default=True, help="Ask every question on all five channels.")
-def eval_command(gold_file: Path, kb_dir: Path | None, data_dir: Path | None, embedder: str | None,
-                 api_url: str | None, agent_key: str | None, out: Path, compare: bool, check: bool,
-                 write_baseline: bool, consistency: bool) -> None:
-    """Measure answer quality on a gold question set and write JSON, Markdown and PNG charts.
-
-    With --kb the KB is indexed into a temporary data folder; without it the configured index is used.
-
-    Example: kcc eval --kb kb/articles --compare
-    """
-    from eval import experiment, report
-    from eval.gold import GoldError, load_gold
-
-    try:
-        questions = load_gold(gold_file)
-    except GoldError as exc:
-        raise click.ClickException(str(exc)) from exc
-    settings = build_settings(kb_dir=kb_dir, data_dir=data_dir, embedder=embedder)
-    if api_url:
-        from eval.clients import HttpClient
-        from eval.leaks import internal_fragments
-        from eval.runner import run_gold
-        from kb.loader import load_kb
-
-        reports = [run_gold(HttpClient(api_url, agent_key), questions,
-                            internal_fragments(load_kb(settings.kb_dir).articles), name=api_url,
-                            consistency=consistency)]
-    else:
-        configs = experiment.COMPARE_CONFIGS if compare else {"hybrid (default)": {}}
-        reports = experiment.evaluate(settings, questions, configs, temporary_index=kb_dir is not None,
-                                      consistency=consistency)
-    for run in reports:
-        folder = out / re.sub(r"[^a-z0-9]+", "-", run.name.lower()).strip("-")
-        report.write_report(run, folder)
-        click.echo(f"{run.name}: {json.dumps({k: round(v, 3) for k, v in run.headline().items()})}  -> {folder}")
-    if len(reports) > 1:
-        (out / "compare.md").write_text(report.comparison_markdown(reports), encoding="utf-8")
-        report.comparison_chart(reports, out)
-        click.echo(report.comparison_markdown(reports))
-    baseline = Path(__file__).resolve().parent.parent / "eval" / "baseline.json"
-    if write_baseline:
-        experiment.write_baseline(reports[0], baseline)
-        click.echo(f"Baseline geschreven: {baseline}")
-    if check:
-        failures = experiment.check_against_baseline(reports[0], baseline)
-        if failures:
-            raise click.ClickException("Kwaliteit gedaald: " + "; ".join(failures))
-        click.echo("Geen daling ten opzichte van de baseline.")
-
-
 def _serve(settings: Settings, host: str, port: int, ingest_first: bool) -> None:
     import uvicorn
 
@@ -270,6 +206,8 @@ def _local_host(host: str) -> str:
 
 
 main.add_command(db)
+main.add_command(eval_command)
+main.add_command(calibrate)
 main.add_command(demo_data)
 
 

@@ -24,6 +24,7 @@ from kcc.intents import Intent, stems
 
 MAX_WORDS = 60
 MAX_UNITS = 3
+RELATIVE = 0.6  # a further unit joins when it scores at least this share of the best one
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9€\"'(])")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
@@ -83,8 +84,8 @@ def _score(unit: Unit, question_stems: set[str], intents: Sequence[Intent], head
 
 def shortest_answer(question: str, sections: Sequence[Section], intents: Sequence[Intent],
                     idf: dict[str, float], max_words: int = MAX_WORDS) -> str:
-    """Markdown of the units that answer ``question`` best, in article order, within ``max_words``
-    where the text allows (one unit always, even a longer one)."""
+    """Markdown of the units that answer ``question`` best, best first, within ``max_words`` where the text
+    allows (one unit always, even a longer one)."""
     candidates = [u for i, s in enumerate(sections) for u in units(s.body, i)]
     if not candidates:
         return ""
@@ -100,18 +101,9 @@ def shortest_answer(question: str, sections: Sequence[Section], intents: Sequenc
         if len(chosen) >= MAX_UNITS:
             break
         score = _score(unit, question_stems, intents, heading_hits, idf, default_idf)
-        if score <= 0 or score < best / 2 or total + unit.words > max_words:
+        if score <= 0 or score < best * RELATIVE or total + unit.words > max_words:
             continue
         chosen.append(unit)
         total += unit.words
-    chosen.sort(key=lambda u: (u.section, u.position))
-    parts: list[str] = []
-    for unit in chosen:
-        block = unit.markdown
-        if parts and not (LIST_ITEM.match(block) and LIST_ITEM.match(parts[-1].splitlines()[-1])):
-            parts.append(block)
-        elif parts:
-            parts[-1] += "\n" + block
-        else:
-            parts.append(block)
-    return "\n\n".join(parts)
+    # best first: the answer opens with the unit that answers the question most directly
+    return "\n\n".join(unit.markdown for unit in chosen)

@@ -17,6 +17,9 @@ def to_text(markdown: str) -> str:
     """Plain text for channels that cannot show markup (phone script, SMS, e-mail text part)."""
     lines = []
     for line in markdown.splitlines():
+        if line.strip() == "---":  # a thematic break: between the parts of a multi-part answer
+            lines.append("---")
+            continue
         if TABLE_RULE.match(line):
             continue
         stripped = line.strip()

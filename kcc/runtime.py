@@ -16,6 +16,7 @@ from kb.loader import LoadResult, Problem, article_files, load_kb
 from kcc.answer import AnswerService
 from kcc.calibrate import LabelledQuestion, fit_calibration, kb_version
 from kcc.calibration import Calibration
+from kcc.language import LanguageDetector
 from kcc.search import Searcher
 from kcc.settings import Settings
 
@@ -61,6 +62,7 @@ class Runtime:
         self.embedder = embedder or make_embedder(settings.embedder)
         self.embedder.warm_up()
         self.store: VectorStore = open_store(settings, self.embedder.spec, self.embedder.dim)
+        self.language = LanguageDetector()  # one per process: its models take ~1 s and ~400 MB
         self._searcher: Searcher | None = None
         self._indexer: Indexer | None = None
 
@@ -107,7 +109,8 @@ class Runtime:
         """The one place an answer service is built: from what the index holds, with its calibration."""
         view = self.view()
         searcher = self.searcher if settings is None else self.searcher_for(settings)
-        return AnswerService(searcher, view, settings or self.settings, self.calibration(view))
+        return AnswerService(searcher, view, settings or self.settings, self.calibration(view),
+                             language=self.language)
 
     def searcher_for(self, settings: Settings) -> Searcher:
         """A searcher with other retrieval settings on this index (evaluation of variants)."""

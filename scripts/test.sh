@@ -38,5 +38,9 @@ if [ "$status" = 5 ]; then
 fi
 [ "$status" = 0 ] || exit "$status"
 
-# Regression guard on answer quality: the gold set against the sample KB, compared with eval/baseline.json.
-kcc eval --kb kb/articles --check --out eval/reports
+# Regression guard on answer quality, compared with eval/baselines/<gold set>.json: the sample KB that the
+# defaults were chosen on, and a second KB in another house style that nothing was tuned on (without the
+# sample's own out-of-scope list: a new municipality starts with the product's generic one only).
+kcc eval --kb kb/articles --gold eval/gold/lindewaard.jsonl --check --out eval/reports/lindewaard
+KCC_OUT_OF_SCOPE_FILE= kcc eval --kb kb/dijkerveen --gold eval/gold/dijkerveen.jsonl --check \
+  --out eval/reports/dijkerveen

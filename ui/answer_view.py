@@ -6,6 +6,7 @@ as text, never run. Text a person typed (the question) is escaped so it is not r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -13,6 +14,7 @@ import streamlit as st
 from ui.common import plain
 
 INTERNAL_LABEL = "Intern — niet voorlezen of doorsturen"
+PART_BREAK = "\n\n---\n\n"  # between the blocks of a multi-part answer's markdown
 
 
 def show_answer(response: dict[str, Any]) -> None:
@@ -20,9 +22,51 @@ def show_answer(response: dict[str, Any]) -> None:
     if response["status"] == "no_answer":
         show_no_answer(response)
         return
+    answer = response["answer"]
     with st.container(border=True):
         st.markdown(f"##### Antwoord  :gray[· zekerheid {response['confidence']:.0%}]")
-        st.markdown(response["answer"]["markdown"])
+        if response.get("language", "nl") != "nl":
+            st.caption(f"De vraag is in een andere taal ({response['language']}). Het antwoord is de Nederlandse "
+                       "tekst uit de kennisbank.")
+        if answer.get("short"):
+            # plain text: shown as is (a list number or a table row must not turn into Markdown), line by line
+            st.info(plain(answer["short"]).replace("\n", "  \n"), title="Kort antwoord", icon=":material/bolt:")
+        parts = response.get("parts") or []
+        blocks = answer["markdown"].split(PART_BREAK)
+        if len(parts) > 1 and len(blocks) == len(parts):
+            # a question that asks several things: each part's question above its own block
+            for number, (part, block) in enumerate(zip(parts, blocks, strict=True), start=1):
+                if number > 1:
+                    st.divider()
+                st.caption(f"Deelvraag {number}: {plain(part)}")
+                st.markdown(block)
+        else:
+            st.markdown(answer["markdown"])
+
+
+def show_clarify(clarify: dict[str, Any] | None, on_pick: Callable[[str], None], key_prefix: str) -> None:
+    """Two articles compete: ask the resident which one is meant; a choice searches again with its title."""
+    if not clarify:
+        return
+    st.warning("Vraag de inwoner wat bedoeld wordt. Kies daarna het juiste artikel.",
+               title=clarify["question"], icon=":material/help:")
+    columns = st.columns(len(clarify["choices"]) or 1)
+    for column, choice in zip(columns, clarify["choices"], strict=False):
+        column.button(choice["title"], key=f"{key_prefix}_clarify_{choice['article_id']}", icon=":material/search:",
+                      on_click=on_pick, args=(choice["title"],), width="stretch")
+
+
+def show_alternatives(response: dict[str, Any], on_pick: Callable[[str], None], key_prefix: str) -> None:
+    """The next best articles, each a button that searches again with its title (choices already offered
+    by the clarify question are left out)."""
+    offered = {choice["article_id"] for choice in (response.get("clarify") or {}).get("choices", [])}
+    alternatives = [a for a in response.get("alternatives") or [] if a["article_id"] not in offered]
+    if not alternatives:
+        return
+    st.markdown("##### Andere artikelen")
+    for alternative in alternatives:
+        st.button(alternative["title"], key=f"{key_prefix}_alternative_{alternative['article_id']}",
+                  icon=":material/search:", on_click=on_pick, args=(alternative["title"],))
 
 
 def show_no_answer(response: dict[str, Any]) -> None:

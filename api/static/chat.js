@@ -6,6 +6,7 @@
   const input = document.getElementById("question");
   const button = document.getElementById("send");
   const list = document.getElementById("messages");
+  let busy = false;
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -23,23 +24,76 @@
     }
   }
 
+  function paragraphs(text) {
+    return (text || "").split(/\n{2,}/).map(function (part) { return part.trim(); })
+      .filter(function (part) { return part !== ""; });
+  }
+
+  // The answer text as before, without the short answer (it is shown on top): each block opens with the
+  // article title and its short answer, then the supporting sections. Blocks may be split by a "---" line.
+  function showBody(item, data) {
+    const shorts = new Set(paragraphs(data.answer.short));
+    const titles = new Set(data.sources.map(function (source) { return source.title; }));
+    const headings = new Set(data.sources.map(function (source) { return source.section; }));
+    let blockStart = true;
+    let inShort = false;
+    paragraphs(data.answer.text).forEach(function (part) {
+      if (part === "---") {
+        blockStart = true;
+        return;
+      }
+      if (blockStart || titles.has(part)) {
+        if (item.querySelector("p.title")) item.appendChild(el("hr", "part-break"));
+        item.appendChild(el("p", "title", part));
+        blockStart = false;
+        inShort = true;
+        return;
+      }
+      if (inShort && shorts.has(part)) return;  // the short answer right below the title
+      inShort = false;
+      item.appendChild(el("p", headings.has(part) ? "heading" : "", part));
+    });
+  }
+
+  function showSources(item, sources) {
+    const box = el("div", "sources");
+    box.appendChild(el("span", "", "Bron: "));
+    sources.forEach(function (source, i) {
+      const href = safeUrl(source.url);
+      const label = source.title + " – " + source.section;
+      const link = href ? el("a", "source", label) : el("span", "source", label);
+      if (href) { link.href = href; link.rel = "noopener"; link.target = "_blank"; }
+      if (i > 0) box.appendChild(document.createTextNode(" · "));
+      box.appendChild(link);
+    });
+    item.appendChild(box);
+  }
+
+  // One button per article; a click asks again with the article's title as the question.
+  function showChoices(item, className, label, articles) {
+    if (!articles || articles.length === 0) return;
+    const box = el("div", className);
+    box.appendChild(el("p", "choices-label", label));
+    const row = el("div", "choices");
+    articles.forEach(function (article) {
+      const choice = el("button", "choice", article.title);
+      choice.type = "button";
+      choice.addEventListener("click", function () { ask(article.title); });
+      row.appendChild(choice);
+    });
+    box.appendChild(row);
+    item.appendChild(box);
+  }
+
   function showAnswer(data) {
     const item = el("li", "answer");
+    if (data.language && data.language !== "nl") {
+      item.appendChild(el("p", "language-note", "Dit antwoord is in het Nederlands."));
+    }
     if (data.status === "answered" && data.answer) {
-      data.answer.text.split(/\n{2,}/).forEach(function (part, i) {
-        item.appendChild(el("p", i === 0 ? "title" : "", part));
-      });
-      const sources = el("div", "sources");
-      sources.appendChild(el("span", "", "Bron: "));
-      data.sources.forEach(function (source, i) {
-        const href = safeUrl(source.url);
-        const label = source.title + " – " + source.section;
-        const link = href ? el("a", "source", label) : el("span", "source", label);
-        if (href) { link.href = href; link.rel = "noopener"; link.target = "_blank"; }
-        if (i > 0) sources.appendChild(document.createTextNode(" · "));
-        sources.appendChild(link);
-      });
-      item.appendChild(sources);
+      if (data.answer.short) item.appendChild(el("p", "short", data.answer.short));
+      showBody(item, data);
+      showSources(item, data.sources);
     }
     if (data.referral) {
       const ref = el("p", "referral", data.status === "answered" ? "Verder helpen: " + data.referral.how
@@ -47,16 +101,22 @@
       item.appendChild(ref);
       if (data.status !== "answered") item.classList.add("no-answer");
     }
+    const offered = new Set();
+    if (data.clarify) {
+      showChoices(item, "clarify", data.clarify.question, data.clarify.choices);
+      data.clarify.choices.forEach(function (choice) { offered.add(choice.article_id); });
+    }
+    showChoices(item, "alternatives", "Bedoelde u misschien:", (data.alternatives || []).filter(function (a) {
+      return !offered.has(a.article_id);
+    }));
     list.appendChild(item);
   }
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    const question = input.value.trim();
-    if (!question) return;
-    list.appendChild(el("li", "question", question));
-    input.value = "";
+  function ask(question) {
+    if (busy) return;
+    busy = true;
     button.disabled = true;
+    list.appendChild(el("li", "question", question));
     fetch("/v1/answer", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -73,9 +133,18 @@
     }).catch(function () {
       list.appendChild(el("li", "error", "De verbinding is mislukt. Probeer het later opnieuw."));
     }).finally(function () {
+      busy = false;
       button.disabled = false;
       input.focus();
       list.lastChild.scrollIntoView({ block: "end" });
     });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    const question = input.value.trim();
+    if (!question || busy) return;
+    input.value = "";
+    ask(question);
   });
 })();

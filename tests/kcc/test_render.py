@@ -11,3 +11,10 @@ def test_html_escapes_raw_html_and_unsafe_links():
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "javascript:" not in html.split("klik")[0] + html.split("klik")[-1][:5]
     assert '<a href="https://x.nl">ok</a>' in html
+
+
+def test_a_thematic_break_between_answer_parts_stays_in_the_text():
+    from kcc.render import to_text
+
+    assert to_text("**A**\n\ntekst\n\n---\n\n**B**\n\n| x | y |\n|---|---|\n| 1 | 2 |") == \
+        "A\n\ntekst\n\n---\n\nB\n\nx - y\n1 - 2"

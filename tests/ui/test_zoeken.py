@@ -7,6 +7,7 @@ import uuid
 from streamlit.testing.v1 import AppTest
 
 from tests.ui.conftest import APP, open_page, search, texts
+from ui.common import plain
 
 INTERNAL_NOTE = "thuisbezoekcoördinator, toestel 4517"
 
@@ -35,6 +36,28 @@ def test_search_shows_the_answer_its_sources_and_the_marked_internal_notes(conso
     assert "Vraag (Balie)" in texts(at.caption)
     assert at.session_state["zoeken_call_started"] is not None  # searching starts the call timer
     assert not at.error
+
+
+def test_the_short_answer_comes_first_and_another_article_searches_again(console_env):
+    at = search(open_page("zoeken"), "Wat kost een paspoort voor een volwassene?")
+    response = at.session_state["zoeken_result"]["response"]
+    short = [info for info in at.info if info.proto.title == "Kort antwoord"]
+    assert len(short) == 1 and "€ 84,45" in short[0].value
+    assert "##### Andere artikelen" in texts(at.markdown)
+    offered = {choice["article_id"] for choice in (response["clarify"] or {}).get("choices", [])}
+    alternative = next(a for a in response["alternatives"] if a["article_id"] not in offered)
+    button = at.button(key=f"zoeken_alternative_{alternative['article_id']}")
+    assert button.label == alternative["title"]
+
+    button.click().run()
+    assert not at.exception, at.exception
+    result = at.session_state["zoeken_result"]
+    assert result["question"] == alternative["title"]
+    assert at.text_input(key="zoeken_question").value == alternative["title"]  # as if the agent typed it
+    assert result["response"]["sources"][0]["article_id"] == alternative["article_id"]
+    assert f"**{alternative['title']}**" in texts(at.markdown)
+    assert [info.value for info in at.info if info.proto.title == "Kort antwoord"]
+    assert f"Vraag (Telefoon): {plain(alternative['title'])}" in texts(at.caption)
 
 
 def test_no_answer_shows_the_referral_prominently(console_env):

@@ -3,7 +3,15 @@ open the full article, log the outcome in one click, flag an article that is wro
 
 import streamlit as st
 
-from ui.answer_view import question_line, show_answer, show_article, show_internal_notes, show_sources
+from ui.answer_view import (
+    question_line,
+    show_alternatives,
+    show_answer,
+    show_article,
+    show_clarify,
+    show_internal_notes,
+    show_sources,
+)
 from ui.common import CHANNEL_LABELS, CHANNELS, agent_id, call, show_flash
 from ui.contact_log import (
     ARTICLE,
@@ -20,6 +28,15 @@ from ui.contact_log import (
 )
 from ui.resources import client, recent_teams
 
+SEARCH_AGAIN = "zoeken_search_again"  # set by an alternative's button: search with the text now in the box
+
+
+def search_for(title: str) -> None:
+    """Put an article's title in the search box and search again, as if the agent typed it (a callback)."""
+    st.session_state[QUESTION] = title
+    st.session_state[SEARCH_AGAIN] = True
+
+
 agent = agent_id()
 
 # the search box comes first: during a call every second counts
@@ -31,6 +48,9 @@ with st.form("zoeken_form", border=False, enter_to_submit=True):
     searched = button.form_submit_button("Zoeken", type="primary", icon=":material/search:", width="stretch")
 
 show_flash(FLASH)
+
+if st.session_state.pop(SEARCH_AGAIN, False):
+    searched = True
 
 if searched:
     question = (st.session_state.get(QUESTION) or "").strip()
@@ -57,7 +77,9 @@ else:
     with answer_column:
         question_line(result["question"], CHANNEL_LABELS[result["channel"]])
         show_answer(response)
+        show_clarify(response.get("clarify"), search_for, "zoeken")
         show_sources(response["sources"])
+        show_alternatives(response, search_for, "zoeken")
         if article_ids:
             st.button("Open het volledige artikel", icon=":material/article:", key="zoeken_open_article",
                       on_click=open_article, args=(article_ids[0],))

@@ -1,0 +1,121 @@
+"""``kcc eval`` and ``kcc calibrate``: answer quality measured, and the no-answer decision fitted."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+
+from kcc.cli_options import build_settings, data_option, embedder_option, kb_option
+
+BASELINES = Path(__file__).resolve().parent.parent / "eval" / "baselines"
+DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold" / "lindewaard.jsonl"
+
+
+@click.command("eval")
+@click.option("--gold", "gold_file", type=click.Path(path_type=Path, exists=True),
+              default=DEFAULT_GOLD,
+              show_default="eval/gold/lindewaard.jsonl", help="Gold question set (JSON lines).")
+@kb_option
+@data_option
+@embedder_option
+@click.option("--api", "api_url", help="Evaluate a running API by URL instead of in-process.")
+@click.option("--agent-key", envvar="KCC_AGENT_API_KEY", help="Agent key for --api (internal questions).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("eval/reports"), show_default=True)
+@click.option("--compare", is_flag=True, help="Run BM25-only, dense-only, hybrid and other set-ups side by side.")
+@click.option("--check", is_flag=True,
+              help="Fail when a headline figure drops below the gold set's baseline (eval/baselines/<gold>.json).")
+@click.option("--write-baseline", is_flag=True, help="Store this run's headline figures as the new baseline.")
+@click.option("--consistency/--no-consistency", default=True, help="Ask every question on all five channels.")
+def eval_command(gold_file: Path, kb_dir: Path | None, data_dir: Path | None, embedder: str | None,
+                 api_url: str | None, agent_key: str | None, out: Path, compare: bool, check: bool,
+                 write_baseline: bool, consistency: bool) -> None:
+    """Measure answer quality on a gold question set and write JSON, Markdown and PNG charts.
+
+    With --kb the KB is indexed into a temporary data folder; without it the configured index is used.
+
+    Example: kcc eval --kb kb/articles --compare
+    """
+    from eval import experiment, report
+    from eval.gold import GoldError, load_gold
+
+    try:
+        questions = load_gold(gold_file)
+    except GoldError as exc:
+        raise click.ClickException(str(exc)) from exc
+    settings = build_settings(kb_dir=kb_dir, data_dir=data_dir, embedder=embedder)
+    if api_url:
+        from eval.clients import HttpClient
+        from eval.leaks import internal_fragments
+        from eval.runner import run_gold
+        from kb.loader import load_kb
+
+        reports = [run_gold(HttpClient(api_url, agent_key), questions,
+                            internal_fragments(load_kb(settings.kb_dir).articles), name=api_url,
+                            consistency=consistency)]
+    else:
+        configs = experiment.COMPARE_CONFIGS if compare else {"hybrid (default)": {}}
+        reports = experiment.evaluate(settings, questions, configs, temporary_index=kb_dir is not None,
+                                      consistency=consistency)
+    for run in reports:
+        folder = out / re.sub(r"[^a-z0-9]+", "-", run.name.lower()).strip("-")
+        report.write_report(run, folder)
+        click.echo(f"{run.name}: {json.dumps({k: round(v, 3) for k, v in run.headline().items()})}  -> {folder}")
+    if len(reports) > 1:
+        (out / "compare.md").write_text(report.comparison_markdown(reports), encoding="utf-8")
+        report.comparison_chart(reports, out)
+        click.echo(report.comparison_markdown(reports))
+    baseline = BASELINES / f"{gold_file.stem}.json"
+    if write_baseline:
+        experiment.write_baseline(reports[0], baseline, gold=gold_file.name)
+        click.echo(f"Baseline geschreven: {baseline}")
+    if check:
+        if not baseline.is_file():
+            raise click.ClickException(f"Geen baseline voor deze vragenset: {baseline}. Maak hem met --write-baseline.")
+        failures = experiment.check_against_baseline(reports[0], baseline)
+        if failures:
+            raise click.ClickException("Kwaliteit gedaald: " + "; ".join(failures))
+        click.echo("Geen daling ten opzichte van de baseline.")
+
+
+@click.command()
+@kb_option
+@data_option
+@embedder_option
+@click.option("--gold", "gold_file", type=click.Path(path_type=Path, exists=True),
+              help="The municipality's own gold questions (JSON lines) to fit on as well.")
+def calibrate(kb_dir: Path | None, data_dir: Path | None, embedder: str | None, gold_file: Path | None) -> None:
+    """Fit the no-answer decision on the indexed KB (and your gold questions) and store it beside the index.
+
+    'kcc ingest' does this by itself when the KB changed; run it after changing the out-of-scope examples
+    (KCC_OUT_OF_SCOPE_FILE) or to add a gold set. The API reads the result when it starts.
+
+    Example: kcc calibrate --gold eval/gold/lindewaard.jsonl
+    """
+    from eval.gold import GoldError, load_gold
+    from kcc.calibrate import LabelledQuestion
+    from kcc.runtime import Runtime
+
+    gold: list[LabelledQuestion] = []
+    if gold_file:
+        try:
+            gold = [LabelledQuestion(q.question, q.answerable) for q in load_gold(gold_file) if q.kind != "internal"]
+        except GoldError as exc:
+            raise click.ClickException(str(exc)) from exc
+    settings = build_settings(kb_dir=kb_dir, data_dir=data_dir, embedder=embedder)
+    with Runtime(settings) as runtime:
+        view = runtime.view()
+        if not view.articles:
+            raise click.ClickException("De index is leeg. Indexeer eerst de kennisbank met 'kcc ingest'.")
+        calibration = runtime.calibrate(view, gold=gold)
+        where = runtime.calibration_dir
+    e = calibration.expected
+    click.echo(f"Kalibratie opgeslagen in {where}: drempel {calibration.threshold:.3f} "
+               f"({calibration.sizes['positives']} vragen uit de kennisbank, {calibration.sizes['negatives']} "
+               f"buiten bereik, {calibration.sizes['gold']} eigen vragen).")
+    click.echo(f"Verwacht: {e['full_answerable_refused']:.1%} van de beantwoordbare vragen geweigerd, "
+               f"{e['full_out_of_scope_refused']:.1%} van de vragen buiten bereik geweigerd "
+               f"(vragen in een andere taal: {e['dense_only_answerable_refused']:.1%} / "
+               f"{e['dense_only_out_of_scope_refused']:.1%}).")
