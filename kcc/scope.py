@@ -1,6 +1,6 @@
 """Questions editors marked as out of scope ("buiten bereik"): the no-guessing rule's explicit half.
 
-The confidence model (kcc.confidence) judges how well the KB answers a question. Some questions look
+The calibrated confidence (kcc.calibration) judges how well the KB answers a question. Some questions look
 municipal to an embedder yet are not the municipality's business ("Hoe vraag ik een visum voor Amerika
 aan?" lands near the passport articles). Editors list such questions, one per line, in a text file;
 a question that is a near-paraphrase of a listed example, and closer to it than to any KB section, gets
