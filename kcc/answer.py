@@ -48,7 +48,7 @@ CHANNELS = ("phone", "counter", "email", "chat", "web")
 SECONDARY_RANK = 5  # another section of the same article joins the answer if it ranks this high
 MAX_SECTIONS = 3
 NOTE_RANK = 3  # internal sections ranked this high for an agent become notes
-PART_ARTICLES = 5  # a part's own article must also be among the whole question's best articles
+PART_ARTICLES = 10  # a part's own article must also be among the whole question's best articles
 ALTERNATIVES = 3
 PLACEHOLDER = re.compile(r"\[(?:BSN|telefoonnummer|e-mailadres|IBAN)\]")
 
@@ -183,16 +183,22 @@ class AnswerService:
             # a question that asks several things also gets a block for each part whose own best article is
             # another one, confidently so; the whole question's best article leads (replacing it by the parts'
             # articles lost more single questions than it won on the sample KB's gold set)
-            answered += [(text, part_hits) for text, part_hits in self._parts(query, ranked[:PART_ARTICLES])
-                         if part_hits[0].article_id != ranked[0]]
+            by_part = self._parts(query, ranked[:PART_ARTICLES])
+            others = [(text, part_hits) for text, part_hits in by_part if part_hits[0].article_id != ranked[0]]
+            if others:
+                # the leading article's sections ranked by its own part, not diluted by the other parts'
+                own = [(text, part_hits) for text, part_hits in by_part if part_hits[0].article_id == ranked[0]]
+                answered = own[:1] + others if own else answered + others
         intents = self.intents.asked(query.text)
         blocks: list[str] = []
         shorts: list[str] = []
         sources: list[SourceRef] = []
         for part, (text, part_hits) in enumerate(answered):
             article = self.articles[part_hits[0].article_id]
-            sections = select_sections(article, part_hits, intents)
-            short = shortest_answer(text, sections, intents, self.idf)
+            # a part asks for its own kind of answer ("... en hoe lang duurt dat?"); else the question's
+            asked = (self.intents.asked(text) or intents) if part else intents
+            sections = select_sections(article, part_hits, asked)
+            short = shortest_answer(text, sections, asked, self.idf)
             shorts.append(short)
             blocks.append("\n\n".join([f"**{article.title}**", short, *(f"**{s.heading}**\n\n{s.body}"
                                                                       for s in sections)]))
