@@ -22,6 +22,9 @@ def search(state: StateDep, caller: CallerDep, q: Annotated[str, Query(descripti
     with state.lock:
         hits = state.runtime.searcher.search(question, audience="agent" if caller.staff else "public", top_k=limit,
                                              include_references=references and caller.staff)
+    # only the version of each article that answers: never a leftover of an interrupted re-index
+    current = [h for h in hits if state.service.view.is_current(h.article_id, h.article_hash)]
     return SearchOut(query=question, results=[
         SearchResultOut(article_id=h.article_id, title=h.title, section=h.section, markdown=h.text, url=h.url,
-                        internal=h.audience == "internal", source=h.source, rank=h.rank, score=h.score) for h in hits])
+                        internal=h.audience == "internal", source=h.source, rank=h.rank, score=h.score)
+        for h in current])

@@ -8,6 +8,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from ingest.components.article_splitter import ArticleSplitter
+from ingest.components.bm25_embedder import Bm25DocumentEmbedder
+from ingest.components.dense_embedder import DenseDocumentEmbedder
+from kb.loader import load_article
 from kcc.runtime import Runtime
 from kcc.settings import Settings
 from tests.api.conftest import EDITOR_KEY, ask
@@ -59,3 +63,19 @@ def test_a_missing_or_empty_kb_folder_is_refused_and_nothing_is_deleted(app_clie
     assert "Er is niets uit de index verwijderd" in response.json()["error"]["message"]
     assert client.get("/health").json()["indexed_chunks"] == chunks
     assert ask(client, QUESTION).json()["answer"]["id"] == before["answer"]["id"]
+
+
+def test_search_and_answers_ignore_a_leftover_version_of_an_article(app_client):
+    client, settings = app_client
+    runtime = client.app.state.kcc.runtime
+    # an interrupted re-index left half of another version of the article in the index (not its last chunk)
+    path = settings.kb_dir / "hondenbelasting.md"
+    path.write_text(OTHER_KB["hondenbelasting"].replace("€ 78,60", "€ 99,99"), encoding="utf-8")
+    docs = [d for d in ArticleSplitter().run(articles=[load_article(path)[0]])["documents"] if "99,99" in d.content]
+    docs = Bm25DocumentEmbedder().run(documents=docs)["documents"]
+    docs = DenseDocumentEmbedder(runtime.embedder).run(documents=docs)["documents"]
+    runtime.store.write(docs)
+    client.app.state.kcc.service = runtime.answer_service()
+    found = client.get("/v1/search", params={"q": "hondenbelasting tarieven per jaar", "limit": 20}).json()["results"]
+    assert found and all("99,99" not in r["markdown"] for r in found)
+    assert "€ 78,60" in ask(client, QUESTION).json()["answer"]["markdown"]
