@@ -6,6 +6,7 @@ as text, never run. Text a person typed (the question) is escaped so it is not r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +16,17 @@ from ui.common import plain
 
 INTERNAL_LABEL = "Intern — niet voorlezen of doorsturen"
 PART_BREAK = "\n\n---\n\n"  # between the blocks of a multi-part answer's markdown
+BOLD_LINE = re.compile(r"\*\*[^*\n]+\*\*")
+
+
+def without_short(block: str) -> str:
+    """An answer block ("**title**", the short answer, then "**heading**" sections) without its short answer,
+    which the console already shows in its own box above."""
+    paragraphs = block.split("\n\n")
+    for i, paragraph in enumerate(paragraphs[1:], start=1):
+        if BOLD_LINE.fullmatch(paragraph.strip()):
+            return "\n\n".join(paragraphs[:1] + paragraphs[i:])
+    return block
 
 
 def show_answer(response: dict[str, Any]) -> None:
@@ -39,9 +51,9 @@ def show_answer(response: dict[str, Any]) -> None:
                 if number > 1:
                     st.divider()
                 st.caption(f"Deelvraag {number}: {plain(part)}")
-                st.markdown(block)
+                st.markdown(without_short(block) if answer.get("short") else block)
         else:
-            st.markdown(answer["markdown"])
+            st.markdown(without_short(answer["markdown"]) if answer.get("short") else answer["markdown"])
 
 
 def show_clarify(clarify: dict[str, Any] | None, on_pick: Callable[[str], None], key_prefix: str) -> None:

@@ -185,3 +185,11 @@ def test_api_down_gives_a_friendly_message_not_a_traceback(monkeypatch):
     at.form_submit_button[0].click().run()
     assert not at.exception
     assert "niet bereikbaar op http://127.0.0.1:9" in texts(at.error)
+
+
+def test_the_full_answer_below_the_short_box_does_not_repeat_the_short_answer():
+    from ui.answer_view import without_short
+
+    block = "**Paspoort**\n\nU betaalt € 84,45.\n\n**Wat kost het?**\n\nU betaalt € 84,45. Pinnen kan."
+    assert without_short(block) == "**Paspoort**\n\n**Wat kost het?**\n\nU betaalt € 84,45. Pinnen kan."
+    assert without_short("**Paspoort**\n\nalleen tekst") == "**Paspoort**\n\nalleen tekst"
