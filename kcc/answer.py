@@ -165,15 +165,17 @@ class AnswerService:
     def _current(self, hits: list[SectionHit]) -> list[SectionHit]:
         return [h for h in hits if h.article_id in self.articles and self.view.is_current(h.article_id, h.article_hash)]
 
-    def confidence(self, retrieval: Retrieval, query: Query) -> float:
-        evidence = self.evidence.evidence(retrieval, sparse=query.same_language)
-        if self.evidence.out_of_scope(retrieval):
+    def confidence(self, retrieval: Retrieval, query: Query,
+                   tops: tuple[SectionHit | None, SectionHit | None] | None = None) -> float:
+        evidence = self.evidence.evidence(retrieval, sparse=query.same_language, tops=tops)
+        if self.evidence.out_of_scope(evidence):
             return 0.0  # an editor's out-of-scope example overrules the retrieval evidence
         return self.calibration.confidence(evidence, same_language=query.same_language)
 
     def _public_answer(self, query: Query, channel: str, retrieval: Retrieval) -> AnswerResult:
         hits = self._current(retrieval.hits)
-        confidence = self.confidence(retrieval, query)
+        tops = self.evidence.tops(retrieval)  # each branch's best hit, queried once for all that follows
+        confidence = self.confidence(retrieval, query, tops)
         if not hits or confidence < self.calibration.threshold_for(query.same_language):
             return AnswerResult("no_answer", None, [], self.general_referral(), confidence, channel,
                                 language=query.language)
@@ -214,7 +216,7 @@ class AnswerService:
         done = {s.article_id for s in sources}
         alternatives = [self._ref(a) for a in ranked if a not in done][:ALTERNATIVES]
         return AnswerResult("answered", body, sources, referral, confidence, channel,
-                            alternatives=alternatives, clarify=self._clarify(retrieval, ranked, len(answered)),
+                            alternatives=alternatives, clarify=self._clarify(tops, ranked, len(answered)),
                             parts=[text for text, _ in answered] if len(answered) > 1 else [],
                             language=query.language)
 
@@ -238,11 +240,12 @@ class AnswerService:
         article = self.articles[article_id]
         return ArticleRef(article.id, article.title, self.source_url(article))
 
-    def _clarify(self, retrieval: Retrieval, ranked: list[str], parts: int) -> Clarify | None:
+    def _clarify(self, tops: tuple[SectionHit | None, SectionHit | None], ranked: list[str],
+                 parts: int) -> Clarify | None:
         """BM25 and dense each put another article first, and those two lead the fused ranking."""
         if parts > 1 or len(ranked) < 2:
             return None
-        dense, sparse = self.evidence.tops(retrieval)
+        dense, sparse = tops
         if dense is None or sparse is None or dense.article_id == sparse.article_id:
             return None
         if {dense.article_id, sparse.article_id} != set(ranked[:2]):

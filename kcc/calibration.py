@@ -44,6 +44,7 @@ class Evidence:
     coverage: float
     agree: float
     oos_margin: float
+    nearest_example: float = 0.0  # cosine of the nearest out-of-scope example (the editors' rule, not a feature)
 
     def vector(self, names: Sequence[str]) -> list[float]:
         return [float(getattr(self, n)) for n in names]

@@ -56,21 +56,19 @@ class EvidenceScorer:
         """The best public hit of the dense branch alone (raw cosine) and of BM25 alone."""
         return self.searcher.top_hit(retrieval, "dense"), self.searcher.top_hit(retrieval, "sparse")
 
-    def evidence(self, retrieval: Retrieval, *, sparse: bool = True, exclude: str | None = None) -> Evidence:
+    def evidence(self, retrieval: Retrieval, *, sparse: bool = True, exclude: str | None = None,
+                 tops: tuple[SectionHit | None, SectionHit | None] | None = None) -> Evidence:
         """:param sparse: the question is in the KB's language (BM25 evidence counts).
-        :param exclude: an out-of-scope example to leave out (fitting: a negative is not its own neighbour)."""
-        dense, bm25 = self.tops(retrieval)
+        :param exclude: an out-of-scope example to leave out (fitting: a negative is not its own neighbour).
+        :param tops: the branches' best hits when the caller already has them (:meth:`tops`)."""
+        dense, bm25 = tops or self.tops(retrieval)
         dense_top = dense.score if dense else 0.0
         nearest, _ = self.out_of_scope_examples.nearest(retrieval.dense, exclude=exclude)
         agree = sparse and dense is not None and bm25 is not None and dense.article_id == bm25.article_id
         return Evidence(dense_rel=dense_top - self.reference,
                         coverage=self.coverage.coverage(list(retrieval.sparse.indices)) if sparse else 0.0,
-                        agree=1.0 if agree else 0.0, oos_margin=nearest - dense_top)
+                        agree=1.0 if agree else 0.0, oos_margin=nearest - dense_top, nearest_example=nearest)
 
-    def out_of_scope(self, retrieval: Retrieval) -> bool:
+    def out_of_scope(self, evidence: Evidence) -> bool:
         """A near-paraphrase of an out-of-scope example that is closer to it than to any KB section."""
-        similarity, _ = self.out_of_scope_examples.nearest(retrieval.dense)
-        if similarity < self.out_of_scope_similarity:
-            return False
-        dense = self.searcher.top_hit(retrieval, "dense")
-        return dense is None or similarity > dense.score
+        return evidence.nearest_example >= self.out_of_scope_similarity and evidence.oos_margin > 0
