@@ -31,6 +31,7 @@ from kcc.answer_model import (
     SourceRef,
 )
 from kcc.calibration import Calibration
+from kcc.elsewhere import OtherPlaces
 from kcc.evidence import EvidenceScorer
 from kcc.extract import shortest_answer, stem_idf
 from kcc.intents import Intent, Intents
@@ -50,6 +51,7 @@ MAX_SECTIONS = 3
 NOTE_RANK = 3  # internal sections ranked this high for an agent become notes
 PART_ARTICLES = 10  # a part's own article must also be among the whole question's best articles
 ALTERNATIVES = 3
+OWN_ARTICLES = 1  # a town named in the article that would answer is part of its answer
 PLACEHOLDER = re.compile(r"\[(?:BSN|telefoonnummer|e-mailadres|IBAN)\]")
 
 
@@ -70,6 +72,7 @@ class Query:
     text: str  # what is searched
     language: str
     parts: tuple[str, ...]
+    other_place: str | None = None  # the question is about another municipality's town
 
     @property
     def same_language(self) -> bool:
@@ -127,6 +130,7 @@ class AnswerService:
         self.idf = stem_idf(public)
         self.speller = SpellingCorrector.from_texts(public)
         self.evidence = EvidenceScorer.for_service(searcher, self.articles.values(), settings, calibration.reference)
+        self.other_places = OtherPlaces.load(settings.municipality, settings.own_places, settings.elsewhere_file)
 
     def source_url(self, article: Article) -> str:
         return article.url or f"{self.settings.website.rstrip('/')}/{article.id}"
@@ -137,13 +141,22 @@ class AnswerService:
                         how=f"Wij hebben hier geen antwoord op. Bel {s.phone} ({s.opening_hours}) of kijk op "
                             f"{s.website}.")
 
+    def other_place_referral(self, place: str) -> Referral:
+        s = self.settings
+        return Referral(owner=f"gemeente {place}",
+                        how=f"Deze vraag gaat over {place}, niet over {s.municipality}. Neem contact op met de "
+                            f"gemeente {place}: bel 14 met het netnummer van die plaats, of kijk op de website "
+                            f"van die gemeente.")
+
     def analyse(self, question: str) -> Query:
-        """Personal data out (it must not steer retrieval), the language, misspellings against the KB."""
+        """Personal data out (it must not steer retrieval), the language, misspellings against the KB,
+        another municipality's town the question is about."""
         text = re.sub(r"\s+", " ", PLACEHOLDER.sub(" ", mask_personal_data(question))).strip() or question
         language = self.language.detect(text)
+        place = self.other_places.find(text)
         if language == "nl":
             text = self.speller.correct(text).text
-        return Query(text=text, language=language, parts=tuple(split_parts(text)))
+        return Query(text=text, language=language, parts=tuple(split_parts(text)), other_place=place)
 
     def _retrieve(self, text: str, query: Query, top_k: int = 20) -> Retrieval:
         mode = self.settings.retrieval_mode
@@ -174,6 +187,9 @@ class AnswerService:
 
     def _public_answer(self, query: Query, channel: str, retrieval: Retrieval) -> AnswerResult:
         hits = self._current(retrieval.hits)
+        if query.other_place and not self.other_places.mentioned(query.other_place, self._texts(hits, OWN_ARTICLES)):
+            return AnswerResult("no_answer", None, [], self.other_place_referral(query.other_place), 0.0, channel,
+                                language=query.language)
         tops = self.evidence.tops(retrieval)  # each branch's best hit, queried once for all that follows
         confidence = self.confidence(retrieval, query, tops)
         if not hits or confidence < self.calibration.threshold_for(query.same_language):
@@ -235,6 +251,12 @@ class AnswerService:
             taken.add(hits[0].article_id)
             found.append((part, hits))
         return found
+
+    def _texts(self, hits: list[SectionHit], articles: int) -> list[str]:
+        """The whole text of the best ``articles`` articles among ``hits``."""
+        ranked = list(dict.fromkeys(h.article_id for h in hits))[:articles]
+        return [f"{a.title}\n{' '.join(a.keywords)}\n" + "\n".join(f"{s.heading}\n{s.body}" for s in a.sections)
+                for a in (self.articles[i] for i in ranked)]
 
     def _ref(self, article_id: str) -> ArticleRef:
         article = self.articles[article_id]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 SAMPLE_KB_DIR = Path(__file__).resolve().parent.parent / "kb" / "articles"
 SAMPLE_OUT_OF_SCOPE = SAMPLE_KB_DIR.parent / "buiten-bereik.txt"
@@ -88,6 +89,16 @@ class Settings(BaseSettings):
         description="YAML file of question kinds (price, deadline, ...) and their cue words; unset = the "
                     "product's kcc/data/intenties.yaml.",
     )
+    own_places: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="The municipality's own towns and villages (comma-separated in KCC_OWN_PLACES): a question "
+                    "about them is never 'another municipality'.",
+    )
+    elsewhere_file: Path | None = Field(
+        default=None,
+        description="YAML file of the words before a town that make a question about another municipality; "
+                    "unset = the product's kcc/data/elders.yaml.",
+    )
     calibration_target: float = Field(
         default=0.02, gt=0.0, lt=0.5,
         description="Share of the KB's own training questions 'kcc calibrate' may refuse when it sets the "
@@ -103,3 +114,10 @@ class Settings(BaseSettings):
     def database(self) -> str:
         """The contact log's SQLAlchemy URL: ``KCC_DATABASE_URL`` or a SQLite file in the data folder."""
         return self.database_url or f"sqlite:///{(self.data_dir / 'kcc.sqlite').resolve()}"
+
+    @field_validator("own_places", mode="before")
+    @classmethod
+    def _comma_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value

@@ -94,3 +94,11 @@ def test_answers_come_from_the_index_with_their_indexed_version(other):
     assert all(s.version == article.hash for s in result.sources)
     assert result.answer.id == content_hash(result.answer.markdown,
                                             [(s.article_id, s.section, s.version) for s in result.sources])
+
+
+def test_a_question_about_another_municipality_is_referred_there(other):
+    result = other.answer("Wanneer kan ik grofvuil laten ophalen in Tilburg?", channel="chat", agent=False)
+    assert result.status == "no_answer" and result.sources == []
+    assert result.referral.owner == "gemeente Tilburg" and "Zuiderhaven" in result.referral.how
+    own = other.answer("Wanneer kan ik grofvuil laten ophalen in Zuiderhaven?", channel="chat", agent=False)
+    assert own.status == "answered" and first_article(own) == "grofvuil"
