@@ -28,8 +28,10 @@ class KccState:
     runtime: Runtime
     service: AnswerService
     keys: dict[str, str]
-    # one lock around the store and the embedder: both are used from FastAPI's thread pool
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    # answers, search and /health run in parallel in FastAPI's thread pool (the store and the embedders are
+    # thread-safe: tests/api/test_concurrency.py); only one re-index at a time, which swaps ``service`` in
+    # one assignment when it is done
+    reindex_lock: threading.Lock = field(default_factory=threading.Lock)
     db: Database | None = None  # the contact log; opened (and migrated) in the app's lifespan
     question_vectors: dict[str, np.ndarray] = field(default_factory=dict)  # gap grouping re-embeds nothing twice
 

@@ -14,7 +14,6 @@ at 0.84 unrelated questions chain into groups of 40, at 0.90 paraphrases of one 
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,16 +44,14 @@ def _key(question: str) -> str:
     return re.sub(r"\s+", " ", question.casefold()).strip(" ?!.")
 
 
-def embed_questions(texts: list[str], embedder: DenseEmbedder, lock: threading.Lock,
-                    cache: dict[str, np.ndarray]) -> np.ndarray:
-    """Query embeddings of ``texts``; new ones are embedded under ``lock`` (the embedder is not thread-safe)."""
+def embed_questions(texts: list[str], embedder: DenseEmbedder, cache: dict[str, np.ndarray]) -> np.ndarray:
+    """Query embeddings of ``texts``; only the ones not in ``cache`` are embedded."""
     missing = [t for t in dict.fromkeys(texts) if t not in cache]
     if len(cache) + len(missing) > MAX_CACHE:
         cache.clear()
     for start in range(0, len(missing), BATCH):
         batch = missing[start:start + BATCH]
-        with lock:
-            vectors = embedder.embed_queries(batch)
+        vectors = embedder.embed_queries(batch)
         cache.update(zip(batch, np.asarray(vectors, dtype=np.float64), strict=True))
     return np.vstack([cache[t] for t in texts]) if texts else np.zeros((0, embedder.dim))
 
@@ -91,7 +88,7 @@ def central(group: list[int], vectors: np.ndarray, counts: np.ndarray) -> int:
     return group[int(np.argmax(sims @ counts[group]))]
 
 
-def find_gaps(session: Session, embedder: DenseEmbedder, lock: threading.Lock, period: Period, *, limit: int = 10,
+def find_gaps(session: Session, embedder: DenseEmbedder, period: Period, *, limit: int = 10,
               cache: dict[str, np.ndarray] | None = None) -> dict[str, Any]:
     """``{"total", "groups": [{"label", "count", "questions", "channels", "articles"}]}``, biggest group first."""
     # aggregated in the database: a year of contacts comes back as one row per wording, channel and article
@@ -110,7 +107,7 @@ def find_gaps(session: Session, embedder: DenseEmbedder, lock: threading.Lock, p
         if article_id:
             question.articles[article_id] += n
     distinct = sorted(questions.values(), key=lambda q: (-q.count, q.text))[:MAX_DISTINCT]
-    vectors = embed_questions([q.text for q in distinct], embedder, lock, {} if cache is None else cache)
+    vectors = embed_questions([q.text for q in distinct], embedder, {} if cache is None else cache)
     counts = np.array([q.count for q in distinct], dtype=np.float64)
     groups = []
     for group in cluster(vectors):

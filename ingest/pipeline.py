@@ -41,6 +41,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
     chunks_embedded: int = 0
+    stale: dict[str, str] = field(default_factory=dict)  # article_id -> the hash to keep; older versions to delete
 
     @property
     def embedded_articles(self) -> list[str]:
@@ -86,7 +87,7 @@ class Indexer:
 
     def sync(self, articles: Iterable[Article], *, scope: Callable[[str], bool] = lambda _id: True,
              keep: Callable[[str], bool] = lambda _id: False, max_removal_share: float = 1.0,
-             progress: Callable[[Iterable], Iterable] | None = None) -> IngestReport:
+             progress: Callable[[Iterable], Iterable] | None = None, defer_cleanup: bool = False) -> IngestReport:
         """Index new and changed articles and delete the ones no longer given.
 
         :param scope: which indexed article ids this sync owns (so articles and reference documents can be
@@ -96,6 +97,8 @@ class Indexer:
         :param max_removal_share: refuse (:class:`RemovalRefused`) when more than this share of the indexed
             articles in scope would be removed.
         :param progress: wraps the batch iterator, e.g. ``tqdm``.
+        :param defer_cleanup: leave the old versions of changed articles in the index (``report.stale``) for
+            :meth:`cleanup`: readers of the old version keep answering from it until the new one is in use.
         """
         report = IngestReport()
         wanted = {a.id: a for a in articles}
@@ -120,9 +123,16 @@ class Indexer:
         for batch in progress(batches) if progress and batches else batches:
             result = self.pipeline.run({"split": {"articles": batch}})
             report.chunks_embedded += result["write"]["documents_written"]
-            for article in batch:  # new version is in: now drop the old one
-                self.store.delete_article_versions(article.id, keep_hash=article.hash)
+            report.stale.update((article.id, article.hash) for article in batch)
+            if not defer_cleanup:  # the new version is in: now drop the old one
+                self.cleanup(report)
         for article_id in gone:
             self.store.delete_article_versions(article_id, keep_hash=None)
             report.removed.append(article_id)
         return report
+
+    def cleanup(self, report: IngestReport) -> None:
+        """Delete every version of the synced articles but the new one."""
+        while report.stale:
+            article_id, keep = report.stale.popitem()
+            self.store.delete_article_versions(article_id, keep_hash=keep)

@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 AUDIENCES = ("public", "internal")
@@ -32,7 +33,7 @@ class Section:
     line: int
     internal: bool
 
-    @property
+    @cached_property  # computed once: the object is frozen
     def hash(self) -> str:
         return content_hash(self.heading, self.body, self.internal)
 
@@ -71,7 +72,7 @@ class Article:
     def internal_sections(self) -> tuple[Section, ...]:
         return tuple(s for s in self.sections if self.section_is_internal(s))
 
-    @property
+    @cached_property  # computed once: the object is frozen (answers check it for every hit)
     def hash(self) -> str:
         """Content hash over everything that reaches the index or an answer (not the file path)."""
         return content_hash(

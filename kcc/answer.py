@@ -15,8 +15,12 @@ Example::
 
 from __future__ import annotations
 
+import copy
 import re
+import threading
 from dataclasses import dataclass
+
+from cachetools import LRUCache
 
 from ingest.index_view import IndexView
 from kb.model import Article, Section, content_hash
@@ -131,6 +135,9 @@ class AnswerService:
         self.speller = SpellingCorrector.from_texts(public)
         self.evidence = EvidenceScorer.for_service(searcher, self.articles.values(), settings, calibration.reference)
         self.other_places = OtherPlaces.load(settings.municipality, settings.own_places, settings.elsewhere_file)
+        # the same question asked again before the KB changes (a new KB version is a new service, so a new cache)
+        self._cache: LRUCache = LRUCache(maxsize=max(1, settings.answer_cache_size))
+        self._cache_lock = threading.Lock()
 
     def source_url(self, article: Article) -> str:
         return article.url or f"{self.settings.website.rstrip('/')}/{article.id}"
@@ -168,12 +175,22 @@ class AnswerService:
         """:raises QuestionError: empty, over-long question or unknown channel."""
         if channel not in CHANNELS:
             raise QuestionError("unknown_channel", f"Onbekend kanaal '{channel}'. Kies uit: {', '.join(CHANNELS)}.")
-        query = self.analyse(normalise_question(question, self.settings.max_question_chars))
+        text = normalise_question(question, self.settings.max_question_chars)
+        key = (mask_personal_data(text), channel, agent)  # personal data never makes two answers differ
+        if self.settings.answer_cache_size:
+            with self._cache_lock:
+                cached = self._cache.get(key)
+            if cached is not None:
+                return copy.copy(cached)
+        query = self.analyse(text)
         retrieval = self._retrieve(query.text, query)
         result = self._public_answer(query, channel, retrieval)
         if agent:
             result.internal_notes = self._internal_notes(retrieval, result)
-        return result
+        if self.settings.answer_cache_size:
+            with self._cache_lock:
+                self._cache[key] = result
+        return copy.copy(result)
 
     def _current(self, hits: list[SectionHit]) -> list[SectionHit]:
         return [h for h in hits if h.article_id in self.articles and self.view.is_current(h.article_id, h.article_hash)]

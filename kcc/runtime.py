@@ -118,10 +118,12 @@ class Runtime:
                         bm25_language=settings.bm25_language, dense_weight=settings.dense_weight)
 
     def ingest(self, progress: Callable[[Iterable], Iterable] | None = None, *,
-               allow_removal: bool = False) -> IngestOutcome:
+               allow_removal: bool = False, on_indexed: Callable[[], None] | None = None) -> IngestOutcome:
         """Sync the KB folder (and reference folders, when set) into the index.
 
         :param allow_removal: allow a run that removes more than ``KCC_MAX_REMOVAL_SHARE`` of the articles.
+        :param on_indexed: called when the new versions are written and calibrated, before the old versions
+            of changed articles are deleted (the API swaps in its new answer service there).
         :raises KbFolderError: the KB folder is missing or holds no article files (nothing is changed).
         :raises RemovalRefused: the run would remove too much of the index (nothing is changed).
         """
@@ -138,17 +140,23 @@ class Runtime:
         broken = {p.path.stem for p in kb.errors}
         outcome = IngestOutcome(kb=kb, articles=self.indexer.sync(
             kb.articles, scope=lambda article_id: not is_reference_id(article_id), keep=broken.__contains__,
-            max_removal_share=1.0 if allow_removal else self.settings.max_removal_share, progress=progress))
+            max_removal_share=1.0 if allow_removal else self.settings.max_removal_share, progress=progress,
+            defer_cleanup=True))
         references, problems = load_references(self.settings.reference_dirs, words_per_part=self.settings.chunk_words)
         outcome.reference_problems = problems
-        outcome.references = self.indexer.sync(references, scope=is_reference_id, progress=progress)
+        outcome.references = self.indexer.sync(references, scope=is_reference_id, progress=progress,
+                                               defer_cleanup=True)
         changed = bool(outcome.articles.embedded_articles or outcome.articles.removed
                        or outcome.references.embedded_articles)
+        if changed or Calibration.load(self.calibration_dir) is None:
+            self.calibrate()  # on the new versions: where two are complete, the one written last answers
+        if on_indexed is not None:
+            on_indexed()
+        self.indexer.cleanup(outcome.articles)
+        self.indexer.cleanup(outcome.references)
         optimize = getattr(self.store, "optimize", None)
         if optimize and changed:
             optimize()
-        if changed or Calibration.load(self.calibration_dir) is None:
-            self.calibrate()
         return outcome
 
     def close(self) -> None:

@@ -94,6 +94,10 @@ class Settings(BaseSettings):
         description="The municipality's own towns and villages (comma-separated in KCC_OWN_PLACES): a question "
                     "about them is never 'another municipality'.",
     )
+    answer_cache_size: int = Field(
+        default=4096, ge=0,
+        description="Answers kept per KB version for questions asked again (0 = no cache).",
+    )
     elsewhere_file: Path | None = Field(
         default=None,
         description="YAML file of the words before a town that make a question about another municipality; "

@@ -15,11 +15,17 @@ router = APIRouter(prefix="/v1/admin", tags=["admin"])
 
 @router.post("/reindex", responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 409: {"model": ErrorOut}})
 def reindex(state: StateDep, _: Annotated[Caller, Depends(require_role("editor", "admin"))]) -> dict:
-    """Re-read the KB folder and index what changed, while the API keeps the store open."""
-    with state.lock:
-        try:
-            outcome = state.runtime.ingest()
-        except (KbFolderError, RemovalRefused) as exc:
-            raise ApiError(409, "reindex_refused", str(exc)) from exc
-        state.service = state.runtime.answer_service()
+    """Re-read the KB folder and index what changed. Answers go on from the old version meanwhile; the new
+    one is swapped in at once when it is complete, and only then are the old versions deleted."""
+    if not state.reindex_lock.acquire(blocking=False):
+        raise ApiError(409, "reindex_running", "Er loopt al een herindexering. Probeer het over een minuut opnieuw.")
+    try:
+        def swap() -> None:
+            state.service = state.runtime.answer_service()
+
+        outcome = state.runtime.ingest(on_indexed=swap)
+    except (KbFolderError, RemovalRefused) as exc:
+        raise ApiError(409, "reindex_refused", str(exc)) from exc
+    finally:
+        state.reindex_lock.release()
     return {"ok": outcome.ok, "articles": outcome.summary(), "errors": [str(p) for p in outcome.kb.errors]}

@@ -12,6 +12,5 @@ router = APIRouter(prefix="/v1/answer", tags=["answer"])
                                                       422: {"model": ErrorOut}})
 def answer(body: AnswerRequest, state: StateDep, caller: CallerDep) -> AnswerOut:
     """One sourced answer, the same on every channel; ``internal_notes`` only for KCC staff."""
-    with state.lock:
-        result = state.service.answer(body.question, channel=body.channel, agent=caller.staff)
+    result = state.service.answer(body.question, channel=body.channel, agent=caller.staff)
     return AnswerOut.model_validate(result)

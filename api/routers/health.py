@@ -10,8 +10,6 @@ router = APIRouter(tags=["health"])
 
 @router.get("/health", response_model=HealthOut)
 def health(state: StateDep) -> HealthOut:
-    with state.lock:
-        chunks = state.runtime.store.count()
-    return HealthOut(status="ok", articles=len(state.articles), indexed_chunks=chunks,
+    return HealthOut(status="ok", articles=len(state.articles), indexed_chunks=state.runtime.store.count(),
                      embedder=state.runtime.embedder.spec,
                      store="qdrant-server" if state.settings.qdrant_url else "qdrant-edge")

@@ -19,11 +19,11 @@ def search(state: StateDep, caller: CallerDep, q: Annotated[str, Query(descripti
     if channel not in CHANNELS:
         raise QuestionError("unknown_channel", f"Onbekend kanaal '{channel}'. Kies uit: {', '.join(CHANNELS)}.")
     question = normalise_question(q, state.settings.max_question_chars)
-    with state.lock:
-        hits = state.runtime.searcher.search(question, audience="agent" if caller.staff else "public", top_k=limit,
-                                             include_references=references and caller.staff)
+    service = state.service  # one reference: a re-index swapping in a new service does not change it midway
+    hits = service.searcher.search(question, audience="agent" if caller.staff else "public", top_k=limit,
+                                   include_references=references and caller.staff)
     # only the version of each article that answers: never a leftover of an interrupted re-index
-    current = [h for h in hits if state.service.view.is_current(h.article_id, h.article_hash)]
+    current = [h for h in hits if service.view.is_current(h.article_id, h.article_hash)]
     return SearchOut(query=question, results=[
         SearchResultOut(article_id=h.article_id, title=h.title, section=h.section, markdown=h.text, url=h.url,
                         internal=h.audience == "internal", source=h.source, rank=h.rank, score=h.score)

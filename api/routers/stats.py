@@ -27,7 +27,7 @@ def get_fcr(state: StateDep, session: SessionDep, period: PeriodDep, channel: st
 def get_gaps(state: StateDep, session: SessionDep, period: PeriodDep,
              limit: Annotated[int, Query(ge=1, le=100)] = 10) -> GapsOut:
     """Unanswered or unresolved questions, grouped by meaning, biggest group first."""
-    return GapsOut.model_validate(find_gaps(session, state.runtime.embedder, state.lock, period, limit=limit,
+    return GapsOut.model_validate(find_gaps(session, state.runtime.embedder, period, limit=limit,
                                             cache=state.question_vectors))
 
 
