@@ -169,7 +169,7 @@ class AnswerService:
         mode = self.settings.retrieval_mode
         if not query.same_language and mode == "hybrid":
             mode = "dense"  # the Dutch BM25 branch would drag a question in another language off
-        return self.searcher.retrieve(text, audience="public", top_k=top_k, mode=mode)
+        return self.searcher.retrieve(text, audience="public", top_k=top_k, mode=mode, with_tops=True)
 
     def answer(self, question: str, *, channel: str, agent: bool) -> AnswerResult:
         """:raises QuestionError: empty, over-long question or unknown channel."""

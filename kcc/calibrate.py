@@ -45,7 +45,7 @@ def dense_reference(searcher: Searcher, articles: Sequence[Article]) -> float:
     """The median best dense cosine of the KB's own titles asked as questions: the scale of this KB and
     embedder, so that one question's cosine can be read relative to it."""
     scores = []
-    for retrieval in searcher.retrieve_many([a.title for a in articles], top_k=1):
+    for retrieval in searcher.retrieve_many([a.title for a in articles], top_k=1, with_tops=True):
         hit = searcher.top_hit(retrieval, "dense")
         scores.append(hit.score if hit else 0.0)
     return statistics.median(scores) if scores else 0.9
@@ -63,10 +63,10 @@ def fit_calibration(searcher: Searcher, articles: Mapping[str, Article], setting
     examples = [LabelledQuestion(q, True) for q in made + with_context(made, known, negatives_text)]
     examples += [LabelledQuestion(q, False) for q in negatives_text]
     examples += list(gold)
+    retrieved = searcher.retrieve_many([e.text for e in examples], top_k=5, with_tops=True)
     evidence: list[Evidence] = [
         scorer.evidence(retrieval, exclude=None if example.answerable else example.text)
-        for example, retrieval in zip(examples, searcher.retrieve_many([e.text for e in examples], top_k=5),
-                                      strict=True)]
+        for example, retrieval in zip(examples, retrieved, strict=True)]
     labels = [1 if e.answerable else 0 for e in examples]
     positives = sum(labels)
     negatives = len(labels) - positives

@@ -39,11 +39,18 @@ class HybridRetriever:
             filter: StoreFilter | None = None, top_k: int | None = None,
             mode: str | None = None) -> dict[str, list[Document]]:
         """:param filter: audience/source filter applied inside the store. :returns: ``documents`` ranked."""
-        mode = mode or self.mode
-        if mode not in QUERY_MODES:
-            raise ValueError(f"mode must be one of {QUERY_MODES}")
-        limit = top_k or self.top_k
-        options = QueryOptions(mode=mode, limit=limit, prefetch_limit=max(self.prefetch_limit, limit),
-                               rrf_k=self.rrf_k, dense_weight=self.dense_weight, filter=filter or StoreFilter())
-        vectors = QueryVectors(dense=query_embedding, sparse=query_sparse_embedding)
-        return {"documents": self.store.query(vectors, options)}
+        request = (mode or self.mode, top_k or self.top_k)
+        return {"documents": self.run_many(query_embedding, query_sparse_embedding, filter, [request])[0]}
+
+    def run_many(self, query_embedding: list[float] | None, query_sparse_embedding: SparseEmbedding | None,
+                 filter: StoreFilter | None, requests: list[tuple[str, int]]) -> list[list[Document]]:
+        """Several ``(mode, top_k)`` retrievals with the same vectors and filter in one store round trip
+        (e.g. the hybrid ranking and each branch's best hit)."""
+        options = []
+        for mode, limit in requests:
+            if mode not in QUERY_MODES:
+                raise ValueError(f"mode must be one of {QUERY_MODES}")
+            options.append(QueryOptions(mode=mode, limit=limit, prefetch_limit=max(self.prefetch_limit, limit),
+                                        rrf_k=self.rrf_k, dense_weight=self.dense_weight,
+                                        filter=filter or StoreFilter()))
+        return self.store.query_many(QueryVectors(dense=query_embedding, sparse=query_sparse_embedding), options)

@@ -85,6 +85,9 @@ class VectorStore(Protocol):
     def query(self, vectors: QueryVectors, options: QueryOptions) -> list[Document]:
         """Ranked documents (``score`` set) for dense, sparse or hybrid (RRF inside Qdrant) retrieval."""
 
+    def query_many(self, vectors: QueryVectors, options: list[QueryOptions]) -> list[list[Document]]:
+        """:meth:`query` for several options (e.g. hybrid and each branch alone) in one round trip."""
+
     def count(self) -> int: ...
 
     def close(self) -> None: ...

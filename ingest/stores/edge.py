@@ -108,6 +108,16 @@ class EdgeStore:
                 return
 
     def query(self, vectors: QueryVectors, options: QueryOptions) -> list[Document]:
+        return self.query_many(vectors, [options])[0]
+
+    def query_many(self, vectors: QueryVectors, options: list[QueryOptions]) -> list[list[Document]]:
+        requests = [self._request(vectors, o) for o in options]
+        asked = [r for r in requests if r is not None]
+        answers = iter(self._shard.query_batch(qe.QueryBatchRequest(asked)) if asked else [])
+        return [[document_from_payload(p.id, p.payload, p.score) for p in next(answers)] if r is not None else []
+                for r in requests]
+
+    def _request(self, vectors: QueryVectors, options: QueryOptions) -> qe.QueryRequest | None:
         store_filter = _edge_filter(options.filter)
         dense = qe.Query.Nearest(list(map(float, vectors.dense)), using=DENSE_NAME) if vectors.dense else None
         sparse = None
@@ -116,22 +126,21 @@ class EdgeStore:
                                                       values=list(vectors.sparse.values)), using=SPARSE_NAME)
         if options.mode == "dense":
             if dense is None:
-                return []
-            request = qe.QueryRequest(limit=options.limit, query=dense, filter=store_filter, with_payload=True)
+                return None
+            return qe.QueryRequest(limit=options.limit, query=dense, filter=store_filter, with_payload=True)
         elif options.mode == "sparse":
             if sparse is None:
-                return []
-            request = qe.QueryRequest(limit=options.limit, query=sparse, filter=store_filter, with_payload=True)
+                return None
+            return qe.QueryRequest(limit=options.limit, query=sparse, filter=store_filter, with_payload=True)
         else:
             prefetches = [qe.Prefetch(limit=options.prefetch_limit, query=q, filter=store_filter)
                           for q in (sparse, dense) if q is not None]
             if not prefetches:
-                return []
+                return None
             weights = options.fusion_weights(sparse is not None, dense is not None)
             fusion = qe.Fusion.Rrf(k=options.rrf_k, weights=weights)
-            request = qe.QueryRequest(limit=options.limit, prefetches=prefetches, query=fusion, filter=store_filter,
-                                      with_payload=True)
-        return [document_from_payload(p.id, p.payload, p.score) for p in self._shard.query(request)]
+            return qe.QueryRequest(limit=options.limit, prefetches=prefetches, query=fusion, filter=store_filter,
+                                   with_payload=True)
 
     def count(self) -> int:
         return self._shard.count(qe.CountRequest(exact=True))

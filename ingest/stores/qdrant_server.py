@@ -85,30 +85,35 @@ class QdrantServerStore:
                 return
 
     def query(self, vectors: QueryVectors, options: QueryOptions) -> list[Document]:
+        return self.query_many(vectors, [options])[0]
+
+    def query_many(self, vectors: QueryVectors, options: list[QueryOptions]) -> list[list[Document]]:
+        requests = [self._request(vectors, o) for o in options]
+        asked = [r for r in requests if r is not None]
+        answers = iter(self._client.query_batch_points(collection_name=self.index, requests=asked) if asked else [])
+        return [[document_from_payload(p.id, p.payload, p.score) for p in next(answers).points]
+                if r is not None else [] for r in requests]
+
+    @staticmethod
+    def _request(vectors: QueryVectors, options: QueryOptions) -> models.QueryRequest | None:
         query_filter = _client_filter(options.filter)
         sparse = None
         if vectors.sparse is not None and vectors.sparse.indices:
             sparse = models.SparseVector(indices=list(vectors.sparse.indices), values=list(vectors.sparse.values))
         dense = [float(x) for x in vectors.dense] if vectors.dense else None
-        common = {"collection_name": self.index, "limit": options.limit, "with_payload": True,
-                  "query_filter": query_filter}
+        common = {"limit": options.limit, "with_payload": True, "filter": query_filter}
         if options.mode == "dense":
-            if dense is None:
-                return []
-            response = self._client.query_points(query=dense, using=DENSE_NAME, **common)
-        elif options.mode == "sparse":
-            if sparse is None:
-                return []
-            response = self._client.query_points(query=sparse, using=SPARSE_NAME, **common)
-        else:
-            prefetch = [models.Prefetch(query=q, using=name, limit=options.prefetch_limit, filter=query_filter)
-                        for q, name in ((sparse, SPARSE_NAME), (dense, DENSE_NAME)) if q is not None]
-            if not prefetch:
-                return []
-            weights = options.fusion_weights(sparse is not None, dense is not None)
-            fusion = models.RrfQuery(rrf=models.Rrf(k=options.rrf_k, weights=weights))
-            response = self._client.query_points(prefetch=prefetch, query=fusion, **common)
-        return [document_from_payload(p.id, p.payload, p.score) for p in response.points]
+            return models.QueryRequest(query=dense, using=DENSE_NAME, **common) if dense is not None else None
+        if options.mode == "sparse":
+            return models.QueryRequest(query=sparse, using=SPARSE_NAME, **common) if sparse is not None else None
+        prefetch = [models.Prefetch(query=q, using=name, limit=options.prefetch_limit, filter=query_filter)
+                    for q, name in ((sparse, SPARSE_NAME), (dense, DENSE_NAME)) if q is not None]
+        if not prefetch:
+            return None
+        weights = options.fusion_weights(sparse is not None, dense is not None)
+        return models.QueryRequest(prefetch=prefetch, query=models.RrfQuery(rrf=models.Rrf(k=options.rrf_k,
+                                                                                         weights=weights)),
+                                   **common)
 
     def count(self) -> int:
         return self._store.count_documents()

