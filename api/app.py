@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.db import Database, safe_url
-from api.deps import KccState, role_keys
+from api.deps import KccState, role_keys, settle_memory
 from api.errors import install_error_handlers
 from api.routers import admin, answer, articles, contacts, feedback, grades, health, outcomes, search, stats
 from kcc.runtime import Runtime
@@ -44,8 +44,7 @@ def build_state(settings: Settings, runtime: Runtime) -> KccState:
     if settings.demo and not any(role == "agent" for role in keys.values()):
         keys[DEMO_AGENT_KEY] = "agent"
         log.warning("DEMO MODE: agent API key is '%s'. Set KCC_AGENT_API_KEY before real use.", DEMO_AGENT_KEY)
-    return KccState(settings=settings, runtime=runtime, service=service,
-                    keys=keys)
+    return KccState(settings=settings, runtime=runtime, service=service, keys=keys)
 
 
 def open_contact_log(settings: Settings) -> Database | None:
@@ -75,6 +74,7 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
             db = open_contact_log(settings)
             app.state.kcc = build_state(settings, active)
             app.state.kcc.db = db
+            settle_memory()
             yield
         finally:
             if db is not None:

@@ -129,6 +129,7 @@ class AnswerService:
         self.calibration = calibration
         self.intents = intents or Intents.from_file(settings.intents_file)
         self.language = language or LanguageDetector()
+        self.language.warm_up()  # at start-up, not in the first resident's question (about 1 s)
         public = [f"{a.title}\n{s.heading}\n{' '.join(a.keywords)}\n{s.body}"
                   for a in self.articles.values() if not a.internal for s in a.public_sections]
         self.idf = stem_idf(public)

@@ -13,7 +13,7 @@ os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 
 from kcc.cli_contacts import db, demo_data, demo_fill  # noqa: E402
 from kcc.cli_options import build_settings, data_option, embedder_option, kb_option  # noqa: E402
-from kcc.cli_quality import calibrate, eval_command  # noqa: E402
+from kcc.cli_quality import bench, calibrate, eval_command  # noqa: E402
 from kcc.settings import Settings  # noqa: E402
 
 
@@ -209,6 +209,7 @@ main.add_command(db)
 main.add_command(eval_command)
 main.add_command(calibrate)
 main.add_command(demo_data)
+main.add_command(bench)
 
 
 if __name__ == "__main__":

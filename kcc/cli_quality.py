@@ -119,3 +119,43 @@ def calibrate(kb_dir: Path | None, data_dir: Path | None, embedder: str | None, 
                f"{e['full_out_of_scope_refused']:.1%} van de vragen buiten bereik geweigerd "
                f"(vragen in een andere taal: {e['dense_only_answerable_refused']:.1%} / "
                f"{e['dense_only_out_of_scope_refused']:.1%}).")
+
+
+@click.command()
+@click.option("--sizes", default="1000,10000,50000", show_default=True,
+              help="Synthetic KB sizes (articles), comma-separated.")
+@click.option("--clients", default="1,10,50", show_default=True, help="Concurrent HTTP clients, comma-separated.")
+@click.option("--seconds", default=20.0, show_default=True, help="Duration of each load step.")
+@click.option("--questions", default=2000, show_default=True, help="Distinct questions per size (at most).")
+@click.option("--embed-all-max", default=1000, show_default=True,
+              help="Largest size whose chunks are all embedded for real (larger ones reuse vectors).")
+@kb_option
+@click.option("--work", type=click.Path(path_type=Path), help="Folder for the synthetic KBs and indexes "
+              "(default: a temporary folder, removed afterwards).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("eval/reports/bench"), show_default=True)
+def bench(sizes: str, clients: str, seconds: float, questions: int, embed_all_max: int, kb_dir: Path | None,
+          work: Path | None, out: Path) -> None:
+    """Speed and memory on synthetic KBs: ingest, start-up, retrieval, /v1/answer under load, during a re-index,
+    and qdrant-client local mode and bm25s on the same data. Writes bench.md, bench.json and bench.png.
+
+    Example: kcc bench --sizes 1000,10000,50000
+    """
+    import tempfile
+
+    from eval.bench import run_bench
+    from kcc.settings import SAMPLE_KB_DIR
+
+    def numbers(text: str) -> list[int]:
+        try:
+            values = [int(part) for part in text.split(",") if part.strip()]
+        except ValueError:
+            values = []
+        if not values or min(values) < 1:
+            raise click.BadParameter(f"'{text}': geef positieve gehele getallen, gescheiden door komma's.")
+        return values
+
+    with tempfile.TemporaryDirectory(prefix="kcc-bench-") as temporary:
+        results = run_bench(numbers(sizes), out, work=work or Path(temporary), source=kb_dir or SAMPLE_KB_DIR,
+                            clients=numbers(clients), seconds=seconds, embed_all_max=embed_all_max,
+                            questions=questions, log=click.echo)
+    click.echo(f"Rapport: {out / 'bench.md'} ({len(results)} groottes)")

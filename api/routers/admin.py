@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from api.deps import Caller, StateDep, require_role
+from api.deps import Caller, StateDep, require_role, settle_memory
 from api.errors import ApiError
 from api.schemas import ErrorOut
 from ingest.pipeline import RemovalRefused
@@ -22,6 +22,7 @@ def reindex(state: StateDep, _: Annotated[Caller, Depends(require_role("editor",
     try:
         def swap() -> None:
             state.service = state.runtime.answer_service()
+            settle_memory()
 
         outcome = state.runtime.ingest(on_indexed=swap)
     except (KbFolderError, RemovalRefused) as exc:
