@@ -9,6 +9,7 @@ Example::
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -47,6 +48,15 @@ def build_state(settings: Settings, runtime: Runtime) -> KccState:
     return KccState(settings=settings, runtime=runtime, service=service, keys=keys)
 
 
+def _refresh_loop(state: KccState, seconds: float, stop: threading.Event) -> None:
+    """Every few seconds: has another process re-indexed? Then answer from the new KB version too."""
+    while not stop.wait(seconds):
+        try:
+            state.refresh()
+        except Exception:  # noqa: BLE001 - a store hiccup must not end the loop; the next round tries again
+            log.exception("checking the index for a new KB version failed")
+
+
 def open_contact_log(settings: Settings) -> Database | None:
     """The migrated contact log, or None when its database cannot be reached: residents still get answers,
     and the contact-log routes say 503 until the API is restarted with a working database."""
@@ -62,6 +72,12 @@ def open_contact_log(settings: Settings) -> Database | None:
     return db
 
 
+def app_from_env() -> FastAPI:
+    """The app built from the settings alone (``KCC_*`` environment, ``.env``): what every worker of
+    ``kcc serve --workers N`` runs (``uvicorn --factory api.app:app_from_env``)."""
+    return create_app(Settings())
+
+
 def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
     """:param runtime: an already open runtime (tests, ``kcc run``); otherwise one is opened in the lifespan."""
 
@@ -70,13 +86,18 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
         owned = runtime is None
         active = runtime or Runtime(settings)
         db: Database | None = None
+        stop = threading.Event()
         try:
             db = open_contact_log(settings)
             app.state.kcc = build_state(settings, active)
             app.state.kcc.db = db
             settle_memory()
+            if settings.refresh_seconds > 0:
+                threading.Thread(target=_refresh_loop, args=(app.state.kcc, settings.refresh_seconds, stop),
+                                 name="kcc-refresh", daemon=True).start()
             yield
         finally:
+            stop.set()
             if db is not None:
                 db.close()
             if owned:

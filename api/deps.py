@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hmac
+import logging
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from kcc.answer import AnswerService
 from kcc.runtime import Runtime
 from kcc.settings import Settings
 
+log = logging.getLogger("kcc.api")
 ROLES = ("agent", "editor", "admin")  # every role is KCC staff and may see internal text
 
 
@@ -39,6 +41,22 @@ class KccState:
     @property
     def articles(self) -> dict[str, Article]:
         return self.service.articles
+
+    def refresh(self) -> bool:
+        """Swap in a new answer service when the index holds another KB version than the one answering: a
+        re-index made by another worker or host. True when it swapped."""
+        version = self.runtime.kb_version()
+        if version is None or version == self.service.calibration.kb_version:
+            return False
+        if not self.reindex_lock.acquire(blocking=False):
+            return False  # this process is re-indexing: it swaps in its own new service when done
+        try:
+            self.service = self.runtime.answer_service()
+            settle_memory()
+            log.info("index changed by another process: now answering from KB version %s", version)
+            return True
+        finally:
+            self.reindex_lock.release()
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ the KB), from the KB itself and, when given, the municipality's own gold questio
 Example::
 
     calibration = fit_calibration(searcher, view.articles, settings)
-    calibration.save(folder)          # beside the index; the API reads it at start-up
+    store.write_state({"calibration": calibration.to_state(), ...})   # in the index; start-up reads it
 """
 
 from __future__ import annotations

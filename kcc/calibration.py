@@ -4,8 +4,9 @@ Nothing here is fitted to one KB. ``kcc calibrate`` (and an ingest that changes 
 questions from the KB itself (titles, keywords, headings with their title, first sentences of sections;
 a third also with a word the KB does not know, as real questions have them) as positives and the product's
 generic out-of-scope examples (plus the municipality's own list, and its gold set when given) as negatives,
-computes the retrieval evidence of each, fits a logistic model, picks the threshold, and stores all of it as
-JSON. Start-up reads that file.
+computes the retrieval evidence of each, fits a logistic model, picks the threshold, and stores all of it in
+the index's own state (:meth:`ingest.stores.base.VectorStore.write_state`), so every process and host that
+reads the index uses the same one. Start-up reads it there.
 
 Evidence per question (:class:`Evidence`):
 - ``dense_rel``: the best public section's dense cosine minus this KB's reference (the median best cosine
@@ -19,14 +20,12 @@ Questions in another language than the KB's use a second model without the BM25 
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 import numpy as np
 
@@ -34,7 +33,6 @@ from kb.model import Article
 
 FEATURES = ("dense_rel", "coverage", "agree", "oos_margin")
 DENSE_FEATURES = ("dense_rel", "oos_margin")
-CALIBRATION_FILE = "calibration.json"
 FORMAT = 1
 
 
@@ -166,25 +164,20 @@ class Calibration:
     def threshold_for(self, same_language: bool) -> float:
         return self.threshold if same_language else self.dense_threshold
 
-    def save(self, folder: Path) -> Path:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / CALIBRATION_FILE
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        tmp.replace(path)  # atomic: a reader never sees half a file
-        return path
+    def to_state(self) -> dict:
+        return asdict(self)
 
     @classmethod
-    def load(cls, folder: Path) -> Calibration | None:
-        path = folder / CALIBRATION_FILE
+    def from_state(cls, data: dict | None) -> Calibration | None:
+        """The calibration stored in the index's state, or None when there is none in this format."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT:
+            if not data or data.get("format") != FORMAT:
                 return None
+            data = dict(data)
             data["full"] = Model(**{**data["full"], "features": tuple(data["full"]["features"])})
             data["dense_only"] = Model(**{**data["dense_only"], "features": tuple(data["dense_only"]["features"])})
             return cls(**data)
-        except (OSError, ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError):
             return None
 
 

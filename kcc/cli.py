@@ -144,13 +144,43 @@ def _serve(settings: Settings, host: str, port: int, ingest_first: bool) -> None
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--ingest/--no-ingest", "ingest_first", default=False, help="Index changed articles before serving.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="API processes; more than one needs KCC_QDRANT_URL and a PostgreSQL KCC_DATABASE_URL.")
 def serve(kb_dir: Path | None, data_dir: Path | None, embedder: str | None, host: str, port: int,
-          ingest_first: bool) -> None:
+          ingest_first: bool, workers: int) -> None:
     """Serve the answer API and the chat page.
 
     Example: kcc serve --host 0.0.0.0 --port 8000
     """
-    _serve(build_settings(kb_dir=kb_dir, data_dir=data_dir, embedder=embedder), host, port, ingest_first)
+    settings = build_settings(kb_dir=kb_dir, data_dir=data_dir, embedder=embedder)
+    if workers == 1:
+        _serve(settings, host, port, ingest_first)
+        return
+    _serve_workers(settings, host, port, ingest_first, workers)
+
+
+def _serve_workers(settings: Settings, host: str, port: int, ingest_first: bool, workers: int) -> None:
+    """Several stateless API processes on one Qdrant server and one PostgreSQL contact log: each builds its
+    app from the settings (``api.app:app_from_env``); a re-index through any of them reaches all within
+    ``KCC_REFRESH_SECONDS`` through the KB version stored in the index."""
+    import uvicorn
+
+    if not settings.qdrant_url or settings.qdrant_url == ":memory:":
+        raise click.ClickException("Meerdere workers delen één index: zet KCC_QDRANT_URL op een Qdrant-server. De "
+                                   "ingebouwde index (Qdrant Edge) is van één proces.")
+    if settings.database.startswith("sqlite"):
+        raise click.ClickException("Meerdere workers delen het contactlog: zet KCC_DATABASE_URL op een "
+                                   "PostgreSQL-database. SQLite is voor één proces.")
+    if ingest_first:
+        from kcc.runtime import Runtime
+
+        with Runtime(settings) as runtime:
+            click.echo(f"Artikelen: {runtime.ingest(progress=_progress_bar).summary()}")
+    # the workers read their settings from the environment: hand down what the options changed
+    os.environ.update({"KCC_KB_DIR": str(settings.kb_dir), "KCC_DATA_DIR": str(settings.data_dir),
+                       "KCC_EMBEDDER": settings.embedder})
+    click.echo(f"API:        http://{host}:{port}/docs  ({workers} workers)")
+    uvicorn.run("api.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="info")
 
 
 @main.command()

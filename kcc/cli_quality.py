@@ -110,9 +110,8 @@ def calibrate(kb_dir: Path | None, data_dir: Path | None, embedder: str | None, 
         if not view.articles:
             raise click.ClickException("De index is leeg. Indexeer eerst de kennisbank met 'kcc ingest'.")
         calibration = runtime.calibrate(view, gold=gold)
-        where = runtime.calibration_dir
     e = calibration.expected
-    click.echo(f"Kalibratie opgeslagen in {where}: drempel {calibration.threshold:.3f} "
+    click.echo(f"Kalibratie opgeslagen bij de index: drempel {calibration.threshold:.3f} "
                f"({calibration.sizes['positives']} vragen uit de kennisbank, {calibration.sizes['negatives']} "
                f"buiten bereik, {calibration.sizes['gold']} eigen vragen).")
     click.echo(f"Verwacht: {e['full_answerable_refused']:.1%} van de beantwoordbare vragen geweigerd, "

@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ingest.embedders import DenseEmbedder, embedder_slug, make_embedder
+from ingest.embedders import DenseEmbedder, make_embedder
 from ingest.index_view import IndexView, read_index
 from ingest.pipeline import Indexer, IngestReport
 from ingest.references import is_reference_id, load_references
@@ -57,11 +56,13 @@ class Runtime:
             hits = runtime.searcher.search("paspoort kwijt")
     """
 
-    def __init__(self, settings: Settings, embedder: DenseEmbedder | None = None):
+    def __init__(self, settings: Settings, embedder: DenseEmbedder | None = None, store: VectorStore | None = None):
+        """:param store: an already open index (tests: two runtimes on one qdrant-client store, as two API
+            processes on one Qdrant server); otherwise the one the settings name is opened."""
         self.settings = settings
         self.embedder = embedder or make_embedder(settings.embedder)
         self.embedder.warm_up()
-        self.store: VectorStore = open_store(settings, self.embedder.spec, self.embedder.dim)
+        self.store: VectorStore = store or open_store(settings, self.embedder.spec, self.embedder.dim)
         self.language = LanguageDetector()  # one per process: its models take ~1 s and ~400 MB
         self._searcher: Searcher | None = None
         self._indexer: Indexer | None = None
@@ -79,13 +80,15 @@ class Runtime:
                                     bm25_language=self.settings.bm25_language)
         return self._indexer
 
-    @property
-    def calibration_dir(self) -> Path:
-        """Where the calibration of this index is kept: beside it (in its folder, or per collection)."""
-        slug = embedder_slug(self.embedder.spec)
-        if self.settings.qdrant_url:
-            return self.settings.data_dir / "calibration" / f"kcc_{slug}"
-        return self.settings.index_dir / slug
+    def stored_calibration(self) -> Calibration | None:
+        """The calibration in the index's state (shared by every process reading the index)."""
+        state = self.store.read_state() or {}
+        return Calibration.from_state(state.get("calibration"))
+
+    def kb_version(self) -> str | None:
+        """The KB version the index holds, as its last (re)index or calibration stored it: cheap enough to ask
+        every few seconds, so an API process sees a re-index made by another one."""
+        return (self.store.read_state() or {}).get("kb_version")
 
     def view(self) -> IndexView:
         return read_index(self.store)
@@ -94,12 +97,12 @@ class Runtime:
         """Fit the no-answer decision on this index's KB (and ``gold``) and store it beside the index."""
         view = view or self.view()
         calibration = fit_calibration(self.searcher, view.articles, self.settings, gold=gold or [])
-        calibration.save(self.calibration_dir)
+        self.store.write_state({"kb_version": calibration.kb_version, "calibration": calibration.to_state()})
         return calibration
 
     def calibration(self, view: IndexView) -> Calibration:
         """The stored calibration when it belongs to this KB version and embedder; else fitted now."""
-        stored = Calibration.load(self.calibration_dir)
+        stored = self.stored_calibration()
         if stored and stored.embedder == self.embedder.spec and stored.kb_version == kb_version(view.articles):
             return stored
         log.warning("no calibration for this KB version; fitting it now ('kcc calibrate' does this ahead)")
@@ -148,7 +151,7 @@ class Runtime:
                                                defer_cleanup=True)
         changed = bool(outcome.articles.embedded_articles or outcome.articles.removed
                        or outcome.references.embedded_articles)
-        if changed or Calibration.load(self.calibration_dir) is None:
+        if changed or self.stored_calibration() is None:
             self.calibrate()  # on the new versions: where two are complete, the one written last answers
         if on_indexed is not None:
             on_indexed()

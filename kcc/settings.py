@@ -94,6 +94,15 @@ class Settings(BaseSettings):
         description="The municipality's own towns and villages (comma-separated in KCC_OWN_PLACES): a question "
                     "about them is never 'another municipality'.",
     )
+    qdrant_shards: int | None = Field(default=None, ge=1, description="Shards of a new Qdrant server collection.")
+    qdrant_replicas: int | None = Field(default=None, ge=1,
+                                        description="Replication factor of a new Qdrant server collection.")
+    qdrant_write_consistency: int | None = Field(
+        default=None, ge=1, description="Replicas that must confirm a write to the Qdrant server collection.")
+    refresh_seconds: float = Field(
+        default=5.0, ge=0.0,
+        description="How often an API process checks the index for a new KB version (a re-index by another "
+                    "worker or host); 0 = never.")
     answer_cache_size: int = Field(
         default=4096, ge=0,
         description="Answers kept per KB version for questions asked again (0 = no cache).",

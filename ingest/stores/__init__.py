@@ -17,7 +17,9 @@ def open_store(settings: Settings, embedder_spec: str, dim: int) -> VectorStore:
 
         memory = settings.qdrant_url == ":memory:"
         return QdrantServerStore(dim=dim, index=f"kcc_{slug}", url=None if memory else settings.qdrant_url,
-                                 location=":memory:" if memory else None, api_key=settings.qdrant_api_key)
+                                 location=":memory:" if memory else None, api_key=settings.qdrant_api_key,
+                                 shard_number=settings.qdrant_shards, replication_factor=settings.qdrant_replicas,
+                                 write_consistency_factor=settings.qdrant_write_consistency)
     from ingest.stores.edge import EdgeStore
 
     return EdgeStore(settings.index_dir / slug, dim=dim)

@@ -88,6 +88,12 @@ class VectorStore(Protocol):
     def query_many(self, vectors: QueryVectors, options: list[QueryOptions]) -> list[list[Document]]:
         """:meth:`query` for several options (e.g. hybrid and each branch alone) in one round trip."""
 
+    def read_state(self) -> dict | None:
+        """The index's own small state (KB version, calibration) that every process reading it shares."""
+
+    def write_state(self, state: dict) -> None:
+        """Replace that state at once (a reader sees the old or the new one, never half)."""
+
     def count(self) -> int: ...
 
     def close(self) -> None: ...

@@ -30,6 +30,7 @@ from ingest.stores.base import (
 )
 
 SCHEMA_FILE = "kcc-index.json"
+STATE_FILE = "kcc-state.json"
 SCROLL_PAGE = 1000
 
 
@@ -141,6 +142,18 @@ class EdgeStore:
             fusion = qe.Fusion.Rrf(k=options.rrf_k, weights=weights)
             return qe.QueryRequest(limit=options.limit, prefetches=prefetches, query=fusion, filter=store_filter,
                                    with_payload=True)
+
+    def read_state(self) -> dict | None:
+        try:
+            return json.loads((self.path / STATE_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def write_state(self, state: dict) -> None:
+        path = self.path / STATE_FILE
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)  # atomic: a reader never sees half a file
 
     def count(self) -> int:
         return self._shard.count(qe.CountRequest(exact=True))

@@ -12,6 +12,7 @@ Example::
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from haystack import Document
@@ -32,6 +33,7 @@ from ingest.stores.base import (
 )
 
 SCROLL_PAGE = 1000
+STATE_POINT = 1  # the one point of the ``<index>_state`` collection
 
 
 def _client_filter(store_filter: StoreFilter) -> models.Filter | None:
@@ -45,7 +47,7 @@ class QdrantServerStore:
 
     def __init__(self, *, dim: int, index: str, url: str | None = None, location: str | None = None,
                  api_key: str | None = None, shard_number: int | None = None,
-                 replication_factor: int | None = None):
+                 replication_factor: int | None = None, write_consistency_factor: int | None = None):
         if (url is None) == (location is None):
             raise StoreError("give exactly one of url (a Qdrant server) or location (':memory:')")
         self.index = index
@@ -53,6 +55,7 @@ class QdrantServerStore:
             url=url, location=location, api_key=Secret.from_token(api_key) if api_key else None,
             index=index, embedding_dim=dim, use_sparse_embeddings=True, sparse_idf=True, similarity="cosine",
             progress_bar=False, shard_number=shard_number, replication_factor=replication_factor,
+            write_consistency_factor=write_consistency_factor,
             payload_fields_to_index=[{"field_name": key, "field_schema": "keyword"} for key in KEYWORD_FIELDS],
         )
         try:
@@ -114,6 +117,29 @@ class QdrantServerStore:
         return models.QueryRequest(prefetch=prefetch, query=models.RrfQuery(rrf=models.Rrf(k=options.rrf_k,
                                                                                          weights=weights)),
                                    **common)
+
+    @property
+    def _state_collection(self) -> str:
+        return f"{self.index}_state"
+
+    def read_state(self) -> dict | None:
+        try:
+            points = self._client.retrieve(self._state_collection, ids=[STATE_POINT], with_payload=True)
+        except Exception:  # noqa: BLE001 - no state collection yet (a fresh index): nothing stored
+            return None
+        try:
+            return json.loads(points[0].payload["state"]) if points else None
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def write_state(self, state: dict) -> None:
+        if not self._client.collection_exists(self._state_collection):
+            self._client.create_collection(self._state_collection, vectors_config=models.VectorParams(
+                size=1, distance=models.Distance.DOT), shard_number=1,
+                replication_factor=self._store.replication_factor,
+                write_consistency_factor=self._store.write_consistency_factor)
+        self._client.upsert(self._state_collection, wait=True, points=[models.PointStruct(
+            id=STATE_POINT, vector=[1.0], payload={"state": json.dumps(state, ensure_ascii=False)})])
 
     def count(self) -> int:
         return self._store.count_documents()

