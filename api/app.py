@@ -19,10 +19,10 @@ from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 
-from api.db import Database, safe_url
 from api.deps import KccState, role_keys, settle_memory
 from api.errors import install_error_handlers
 from api.routers import admin, answer, articles, contacts, feedback, grades, health, outcomes, search, stats
+from kcc.contacts.db import Database, safe_url
 from kcc.runtime import Runtime
 from kcc.settings import Settings
 

@@ -14,10 +14,10 @@ import numpy as np
 from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session
 
-from api.db import Database
 from api.errors import ApiError
 from kb.model import Article
 from kcc.answer import AnswerService
+from kcc.contacts.db import Database
 from kcc.runtime import Runtime
 from kcc.settings import Settings
 

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kcc.answer import QuestionError
+from kcc.contacts.errors import ContactLogError
 
 log = logging.getLogger("kcc.api")
 
@@ -48,6 +49,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
         return error_response(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(ContactLogError)
+    async def contact_log_error(_: Request, exc: ContactLogError) -> JSONResponse:
+        return error_response(404 if exc.kind == "not_found" else 422, exc.code, exc.message)
 
     @app.exception_handler(QuestionError)
     async def question_error(_: Request, exc: QuestionError) -> JSONResponse:

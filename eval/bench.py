@@ -54,7 +54,7 @@ class Server:
         env = dict(os.environ, KCC_KB_DIR=str(work / "kb"), KCC_DATA_DIR=str(work / "data"), KCC_QDRANT_URL="",
                    KCC_OUT_OF_SCOPE_FILE="", KCC_EDITOR_API_KEY=EDITOR_KEY, KCC_DEMO="false")
         started = time.perf_counter()
-        self.process = subprocess.Popen([sys.executable, "-m", "kcc.cli", "serve", "--host", "127.0.0.1",
+        self.process = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--host", "127.0.0.1",
                                          "--port", str(self.port)], env=env, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
         deadline = started + 600

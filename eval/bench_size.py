@@ -19,6 +19,7 @@ from pathlib import Path
 
 import click
 import numpy as np
+from haystack import Document
 
 from eval.synthetic import questions, synthetic_articles, write_kb
 from ingest.embedders import DenseEmbedder, make_embedder
@@ -110,7 +111,7 @@ def compare_stores(runtime, asked: list[str], docs: list) -> dict:
         runtime.store.query(v, options)
         edge.append(time.perf_counter() - start)
     out["qdrant_edge"] = percentiles(edge)
-    if len(docs) <= LOCAL_MODE_MAX_CHUNKS:
+    if len(docs) <= LOCAL_MODE_MAX_CHUNKS and all(d.embedding is not None for d in docs):
         local = QdrantServerStore(dim=runtime.embedder.dim, index="bench", location=":memory:")
         start = time.perf_counter()
         for i in range(0, len(docs), 512):
@@ -181,8 +182,10 @@ def main(size: int, work: Path, source: Path, embed: str, count: int, compare: b
     written: list = []
     write = store._inner.write
 
-    def tee(documents):  # keep the chunks for the comparison with other stores
-        written.extend(documents)
+    def tee(documents):  # keep the chunks for the comparison with other stores (vectors only while needed)
+        keep_vectors = compare and len(written) + len(documents) <= LOCAL_MODE_MAX_CHUNKS
+        written.extend(d if keep_vectors else Document(content=d.content, meta={"audience": d.meta["audience"]})
+                       for d in documents)
         return write(documents)
     store._inner.write = tee
     calibrate = runtime.calibrate

@@ -6,11 +6,11 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ingest.embedders import DenseEmbedder, make_embedder
+from ingest.embedders import DenseEmbedder, embedder_slug, make_embedder
 from ingest.index_view import IndexView, read_index
 from ingest.pipeline import Indexer, IngestReport
 from ingest.references import is_reference_id, load_references
-from ingest.stores import VectorStore, open_store
+from ingest.stores import VectorStore
 from kb.loader import LoadResult, Problem, article_files, load_kb
 from kcc.answer import AnswerService
 from kcc.calibrate import LabelledQuestion, fit_calibration, kb_version
@@ -44,6 +44,22 @@ class IngestOutcome:
         kept = ", ".join(sorted({p.path.stem for p in self.kb.errors}))
         return (f"Fout: {len(self.kb.errors)} probleem/problemen in de artikelen; niet bijgewerkt: {kept}. De "
                 f"vorige versie blijft in gebruik voor antwoorden. Verder: {self.articles.summary()}")
+
+
+def open_store(settings: Settings, embedder_spec: str, dim: int) -> VectorStore:
+    """Open the index for one embedder: each embedder has its own folder or collection."""
+    slug = embedder_slug(embedder_spec)
+    if settings.qdrant_url:
+        from ingest.stores.qdrant_server import QdrantServerStore
+
+        memory = settings.qdrant_url == ":memory:"
+        return QdrantServerStore(dim=dim, index=f"kcc_{slug}", url=None if memory else settings.qdrant_url,
+                                 location=":memory:" if memory else None, api_key=settings.qdrant_api_key,
+                                 shard_number=settings.qdrant_shards, replication_factor=settings.qdrant_replicas,
+                                 write_consistency_factor=settings.qdrant_write_consistency)
+    from ingest.stores.edge import EdgeStore
+
+    return EdgeStore(settings.index_dir / slug, dim=dim)
 
 
 class Runtime:

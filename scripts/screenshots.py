@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from api.app import create_app  # noqa: E402
-from api.demo import fill  # noqa: E402
+from cli.demo import fill  # noqa: E402
 from kcc.runtime import Runtime  # noqa: E402
 from kcc.settings import Settings  # noqa: E402
 from tests.browser import chromium, free_port, serve  # noqa: E402

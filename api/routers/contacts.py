@@ -5,10 +5,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from api.contact_schemas import ContactIn, ContactListOut, ContactOut
-from api.contactlog import ContactFilter, list_contacts, log_contact
 from api.deps import SessionDep, StateDep, require_staff
 from api.filters import PeriodDep
 from api.schemas import ErrorOut
+from kcc.contacts.log import ContactFilter, list_contacts, log_contact
 
 router = APIRouter(prefix="/v1/contacts", tags=["contacts"], dependencies=[Depends(require_staff)],
                    responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}})

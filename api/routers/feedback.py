@@ -6,8 +6,8 @@ from fastapi import APIRouter, Depends, Query
 
 from api.contact_schemas import FeedbackIn, FeedbackListOut, FeedbackOut
 from api.deps import SessionDep, StateDep, require_staff
-from api.quality import add_feedback, list_feedback
 from api.schemas import ErrorOut
+from kcc.contacts.quality import add_feedback, list_feedback
 
 router = APIRouter(prefix="/v1/feedback", tags=["feedback"], dependencies=[Depends(require_staff)],
                    responses={401: {"model": ErrorOut}, 404: {"model": ErrorOut}, 422: {"model": ErrorOut}})

@@ -7,8 +7,8 @@ from fastapi import APIRouter, Depends, Query
 from api.contact_schemas import ContactOut, GradeIn, GradeOut, GradeSampleOut
 from api.deps import SessionDep, require_staff
 from api.filters import PeriodDep
-from api.quality import add_grade, grading_sample
 from api.schemas import ErrorOut
+from kcc.contacts.quality import add_grade, grading_sample
 
 router = APIRouter(prefix="/v1/grades", tags=["grades"], dependencies=[Depends(require_staff)],
                    responses={401: {"model": ErrorOut}, 404: {"model": ErrorOut}, 422: {"model": ErrorOut}})

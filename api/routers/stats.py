@@ -7,9 +7,9 @@ from fastapi import APIRouter, Depends, Query
 from api.contact_schemas import FcrStatsOut, GapsOut, GradeStatsOut
 from api.deps import SessionDep, StateDep, require_staff
 from api.filters import PeriodDep
-from api.gaps import find_gaps
 from api.schemas import ErrorOut
-from api.stats import FcrFilter, fcr_stats, grade_stats
+from kcc.contacts.gaps import find_gaps
+from kcc.contacts.stats import FcrFilter, fcr_stats, grade_stats
 
 router = APIRouter(prefix="/v1/stats", tags=["stats"], dependencies=[Depends(require_staff)],
                    responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}})

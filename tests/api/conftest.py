@@ -6,8 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.db import Database
 from api.deps import get_session
+from kcc.contacts.db import Database
 from tests.pg import fresh_database, postgres  # noqa: F401  (postgres: the session fixture behind "postgresql")
 
 AGENT_KEY = "test-agent-key"

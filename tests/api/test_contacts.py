@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from api.contactlog import resolved_by_rule
-from api.errors import ApiError
+from kcc.contacts.errors import ContactLogError
+from kcc.contacts.log import resolved_by_rule
 from kcc.settings import DEFAULT_OUTCOMES
 from tests.api.conftest import AGENT_KEY, AUTH
 
@@ -41,7 +41,7 @@ def test_fcr_rule_takes_the_configured_outcomes():
     outcomes = {"Opgelost": True, "Niet opgelost": False}
     assert resolved_by_rule(outcomes, "Opgelost") == (True, False)
     assert resolved_by_rule(outcomes, "Niet opgelost", override=True) == (True, True)
-    with pytest.raises(ApiError) as raised:
+    with pytest.raises(ContactLogError) as raised:
         resolved_by_rule(outcomes, "Zelfstandig afgehandeld")
     assert raised.value.code == "unknown_outcome" and "Opgelost, Niet opgelost" in raised.value.message
 

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from api.db import Contact, Database, Feedback, Grade
-from api.demo import AGENTS, DemoError, fill, generate
-from kcc.cli import main
+from cli.demo import AGENTS, DemoError, fill, generate
+from cli.main import main
+from kcc.contacts.db import Contact, Database, Feedback, Grade
 from kcc.settings import DEFAULT_OUTCOMES
 
 END = date(2026, 11, 20)  # a Friday

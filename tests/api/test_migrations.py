@@ -12,8 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
 from sqlalchemy.exc import IntegrityError
 
-from api.db import Base, Contact, Database, Grade, current_revision, head_revision
-from kcc.cli import main
+from cli.main import main
+from kcc.contacts.db import Base, Contact, Database, Grade, current_revision, head_revision
 from tests.api.conftest import BACKENDS
 from tests.pg import fresh_database
 

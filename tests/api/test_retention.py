@@ -9,8 +9,8 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
-from api.db import Contact, Database, Feedback, Grade
-from kcc.cli import main
+from cli.main import main
+from kcc.contacts.db import Contact, Database, Feedback, Grade
 from tests.api.conftest import BACKENDS
 from tests.pg import fresh_database
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from api.gaps import GAP_THRESHOLD, cluster
+from kcc.contacts.gaps import GAP_THRESHOLD, cluster
 from tests.api.conftest import AUTH
 
 STOLEN = ["Mijn paspoort is gestolen, wat moet ik doen?", "Wat moet ik doen als mijn paspoort gestolen is?",

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from api.app import app_from_env, create_app
+from cli.main import main
 from ingest.stores.qdrant_server import QdrantServerStore
-from kcc.cli import main
 from kcc.runtime import Runtime
 from kcc.settings import Settings
 from tests.api.conftest import EDITOR_KEY, ask

@@ -8,7 +8,7 @@ import time
 import httpx
 from click.testing import CliRunner
 
-import kcc.cli
+import cli.main
 import ui.launch
 from kcc.settings import Settings
 from tests.browser import free_port
@@ -64,8 +64,8 @@ def test_kcc_run_starts_the_console_with_the_demo_key_and_stops_it_with_the_api(
         seen["demo"], seen["port"] = settings.demo, port
 
     monkeypatch.setattr(ui.launch, "start_console", spy_start)
-    monkeypatch.setattr(kcc.cli, "_serve", fake_api)
-    result = CliRunner().invoke(kcc.cli.main, ["run", "--data", str(tmp_path), "--port", str(api_port),
+    monkeypatch.setattr(cli.main, "_serve", fake_api)
+    result = CliRunner().invoke(cli.main.main, ["run", "--data", str(tmp_path), "--port", str(api_port),
                                                "--console-port", str(console_port)])
     assert result.exit_code == 0, result.output
     assert f"Console:    http://127.0.0.1:{console_port}" in result.output

@@ -1,8 +1,8 @@
 """The contact log's database: models, engine and sessions, and the Alembic migrations that define the tables."""
 
-from api.db.engine import Database, make_engine, normalise_url, safe_url
-from api.db.migrate import current_revision, head_revision, upgrade
-from api.db.models import Base, Contact, Feedback, Grade
+from kcc.contacts.db.engine import Database, make_engine, normalise_url, safe_url
+from kcc.contacts.db.migrate import current_revision, head_revision, upgrade
+from kcc.contacts.db.models import Base, Contact, Feedback, Grade
 
 __all__ = ["Base", "Contact", "Database", "Feedback", "Grade", "current_revision", "head_revision", "make_engine",
            "normalise_url", "safe_url", "upgrade"]

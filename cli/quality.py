@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kcc.cli_options import build_settings, data_option, embedder_option, kb_option
+from cli.options import build_settings, data_option, embedder_option, kb_option
 
 BASELINES = Path(__file__).resolve().parent.parent / "eval" / "baselines"
 DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold" / "lindewaard.jsonl"

@@ -24,11 +24,11 @@ from pathlib import Path
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from api.contactlog import count_contacts, derive_team
-from api.db import Database
-from api.db.models import Contact, Feedback, Grade
 from eval.gold import GoldQuestion, load_gold
 from kcc.answer import AnswerResult, AnswerService
+from kcc.contacts.db import Database
+from kcc.contacts.db.models import Contact, Feedback, Grade
+from kcc.contacts.log import count_contacts, derive_team
 from kcc.runtime import Runtime
 from kcc.settings import Settings
 

@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from api.db.models import Contact, Grade
-from api.filters import NONE_LABEL, Period, check_channel, check_interval, period_label, rate
+from kcc.contacts.db.models import Contact, Grade
+from kcc.contacts.period import NONE_LABEL, Period, check_channel, check_interval, period_label, rate
 from kcc.settings import Settings
 
 CRITERIA = ("juist", "volledig", "bron_klopt", "begrijpelijk")
@@ -67,7 +67,7 @@ def _rates(total: int, resolved: int) -> dict[str, Any]:
 def fcr_stats(session: Session, settings: Settings, where: FcrFilter) -> dict[str, Any]:
     """Totals, rates per channel, team, article and outcome, and the rate per day or week.
 
-    :raises ApiError: 422 for an unknown channel or interval.
+    :raises ContactLogError: 422 for an unknown channel or interval.
     """
     conditions = where.conditions()
     resolved = _count_true(Contact.resolved_first_contact)

@@ -8,12 +8,12 @@ from collections.abc import Mapping
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from api.contact_schemas import FeedbackIn, GradeIn
-from api.contactlog import check_name, optional_text
-from api.db.models import Contact, Feedback, Grade
-from api.errors import ApiError
-from api.filters import Period
 from kb.model import Article
+from kcc.contacts.db.models import Contact, Feedback, Grade
+from kcc.contacts.errors import ContactLogError
+from kcc.contacts.inputs import FeedbackIn, GradeIn
+from kcc.contacts.log import check_name, optional_text
+from kcc.contacts.period import Period
 from kcc.privacy import mask_personal_data
 
 MAX_COMMENT = 2000
@@ -22,10 +22,10 @@ MAX_COMMENT = 2000
 def _comment(value: str) -> str:
     comment = (value or "").strip()
     if not comment:
-        raise ApiError(422, "empty_comment", "Schrijf een opmerking: het veld 'comment' is leeg.")
+        raise ContactLogError("invalid", "empty_comment", "Schrijf een opmerking: het veld 'comment' is leeg.")
     if len(comment) > MAX_COMMENT:
-        raise ApiError(422, "comment_too_long", f"De opmerking is te lang ({len(comment)} tekens). "
-                                                f"Gebruik hoogstens {MAX_COMMENT} tekens.")
+        raise ContactLogError("invalid", "comment_too_long", f"De opmerking is te lang ({len(comment)} tekens). "
+                                                             f"Gebruik hoogstens {MAX_COMMENT} tekens.")
     return mask_personal_data(comment)
 
 
@@ -37,21 +37,21 @@ def _optional_comment(value: str | None) -> str | None:
 def _contact(session: Session, contact_id: int) -> Contact:
     contact = session.get(Contact, contact_id)
     if contact is None:
-        raise ApiError(404, "unknown_contact", f"Contact {contact_id} bestaat niet.")
+        raise ContactLogError("not_found", "unknown_contact", f"Contact {contact_id} bestaat niet.")
     return contact
 
 
 def add_feedback(session: Session, body: FeedbackIn, articles: Mapping[str, Article]) -> Feedback:
     """Store feedback for the article's owner.
 
-    :raises ApiError: 404 ``unknown_article`` / ``unknown_contact``; 422 for an unknown section or a bad comment.
+    :raises ContactLogError: 404 ``unknown_article`` / ``unknown_contact``; 422 for an unknown section or a bad comment.
     """
     article = articles.get(body.article_id)
     if article is None:
-        raise ApiError(404, "unknown_article", f"Artikel '{body.article_id}' bestaat niet.")
+        raise ContactLogError("not_found", "unknown_article", f"Artikel '{body.article_id}' bestaat niet.")
     section = optional_text(body.section, "section", 255)
     if section is not None and section not in {s.heading for s in article.sections}:
-        raise ApiError(422, "unknown_section", f"Het artikel '{article.id}' heeft geen kopje '{section}'.")
+        raise ContactLogError("invalid", "unknown_section", f"Het artikel '{article.id}' heeft geen kopje '{section}'.")
     comment = _comment(body.comment)
     agent_id = check_name(body.agent_id, "agent_id", "invalid_agent_id")
     if body.contact_id is not None:
@@ -85,11 +85,11 @@ def grading_sample(session: Session, n: int, period: Period, seed: int | None = 
 
 
 def add_grade(session: Session, body: GradeIn) -> Grade:
-    """:raises ApiError: 404 ``unknown_contact``; 422 when the contact had no answer to grade."""
+    """:raises ContactLogError: 404 ``unknown_contact``; 422 when the contact had no answer to grade."""
     contact = _contact(session, body.contact_id)
     if contact.answer_id is None:
-        raise ApiError(422, "not_gradable", f"Contact {contact.id} kreeg geen antwoord uit de kennisbank; "
-                                            "er is niets te beoordelen.")
+        raise ContactLogError("invalid", "not_gradable", f"Contact {contact.id} kreeg geen antwoord uit de kennisbank; "
+                                                         "er is niets te beoordelen.")
     grade = Grade(contact_id=contact.id, grader=check_name(body.grader, "grader", "invalid_grader"),
                   juist=body.juist, volledig=body.volledig, bron_klopt=body.bron_klopt,
                   begrijpelijk=body.begrijpelijk, comment=_optional_comment(body.comment))

@@ -1,12 +1,12 @@
-"""Alembic environment: migrates the connection it is handed (``api.db.migrate.upgrade``), or, from the
-``alembic`` command line (``alembic -c api/db/alembic.ini ...``), the database of the KCC settings."""
+"""Alembic environment: migrates the connection it is handed (``kcc.contacts.db.migrate.upgrade``), or, from the
+``alembic`` command line (``alembic -c kcc/contacts/db/alembic.ini ...``), the database of the KCC settings."""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import Connection
 
-from api.db.models import Base
+from kcc.contacts.db.models import Base
 
 config = context.config
 target_metadata = Base.metadata
@@ -33,7 +33,7 @@ if context.is_offline_mode():
 elif (shared := config.attributes.get("connection")) is not None:
     run_migrations(shared)
 else:
-    from api.db.engine import make_engine
+    from kcc.contacts.db.engine import make_engine
 
     engine = make_engine(database_url())
     try:

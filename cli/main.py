@@ -11,9 +11,9 @@ import click
 
 os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 
-from kcc.cli_contacts import db, demo_data, demo_fill  # noqa: E402
-from kcc.cli_options import build_settings, data_option, embedder_option, kb_option  # noqa: E402
-from kcc.cli_quality import bench, calibrate, eval_command  # noqa: E402
+from cli.contacts import db, demo_data, demo_fill  # noqa: E402
+from cli.options import build_settings, data_option, embedder_option, kb_option  # noqa: E402
+from cli.quality import bench, calibrate, eval_command  # noqa: E402
 from kcc.settings import Settings  # noqa: E402
 
 

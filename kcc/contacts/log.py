@@ -21,12 +21,12 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
-from api.contact_schemas import ContactIn
-from api.db.models import Contact, Feedback, as_utc, utcnow
-from api.errors import ApiError
-from api.filters import Period, check_channel
 from kb.model import Article
 from kcc.answer import normalise_question
+from kcc.contacts.db.models import Contact, Feedback, as_utc, utcnow
+from kcc.contacts.errors import ContactLogError
+from kcc.contacts.inputs import ContactIn
+from kcc.contacts.period import Period, check_channel
 from kcc.privacy import mask_personal_data
 from kcc.settings import Settings
 
@@ -41,11 +41,11 @@ MAX_TEAM = 128
 def resolved_by_rule(outcomes: Mapping[str, bool], outcome: str, override: bool | None = None) -> tuple[bool, bool]:
     """``(resolved_first_contact, overridden)`` for an outcome and the agent's optional override.
 
-    :raises ApiError: 422 ``unknown_outcome`` when the outcome is not configured.
+    :raises ContactLogError: 422 ``unknown_outcome`` when the outcome is not configured.
     """
     if outcome not in outcomes:
-        raise ApiError(422, "unknown_outcome", f"Onbekende afhandeling '{outcome}'. Kies uit: "
-                                               f"{', '.join(outcomes)}.")
+        raise ContactLogError("invalid", "unknown_outcome", f"Onbekende afhandeling '{outcome}'. Kies uit: "
+                                                            f"{', '.join(outcomes)}.")
     rule = outcomes[outcome]
     if override is None:
         return rule, False
@@ -55,14 +55,15 @@ def resolved_by_rule(outcomes: Mapping[str, bool], outcome: str, override: bool 
 def check_name(value: str, field: str, code: str, limit: int = MAX_NAME) -> str:
     value = (value or "").strip()
     if not value or len(value) > limit:
-        raise ApiError(422, code, f"Het veld '{field}' moet 1 tot {limit} tekens bevatten.")
+        raise ContactLogError("invalid", code, f"Het veld '{field}' moet 1 tot {limit} tekens bevatten.")
     return value
 
 
 def optional_text(value: str | None, field: str, limit: int) -> str | None:
     value = (value or "").strip()
     if len(value) > limit:
-        raise ApiError(422, f"{field}_too_long", f"Het veld '{field}' is te lang: hoogstens {limit} tekens.")
+        raise ContactLogError("invalid", f"{field}_too_long",
+                              f"Het veld '{field}' is te lang: hoogstens {limit} tekens.")
     return value or None
 
 
@@ -77,21 +78,22 @@ def derive_team(forwarded_to: str | None, article_id: str | None, articles: Mapp
 def build_contact(body: ContactIn, settings: Settings, articles: Mapping[str, Article]) -> Contact:
     """A validated, derived contact row (not yet added to a session).
 
-    :raises ApiError: 422 with a Dutch message for every value outside the contract.
+    :raises ContactLogError: 422 with a Dutch message for every value outside the contract.
     :raises QuestionError: empty or over-long question.
     """
     check_channel(body.channel)
     # the log keeps the question, not the person: BSN, phone, e-mail and IBAN are masked before storage
     question = mask_personal_data(normalise_question(body.question, settings.max_question_chars))
     if body.answer_status is not None and body.answer_status not in ANSWER_STATUSES:
-        raise ApiError(422, "unknown_answer_status", f"Onbekende antwoordstatus '{body.answer_status}'. "
-                                                     "Kies uit: answered, no_answer, of laat het veld leeg.")
+        raise ContactLogError("invalid", "unknown_answer_status",
+                              f"Onbekende antwoordstatus '{body.answer_status}'. Kies uit: answered, no_answer, of "
+                              "laat het veld leeg.")
     resolved, overridden = resolved_by_rule(settings.outcomes, body.outcome, body.resolved_first_contact)
     if not 0 <= body.duration_seconds <= MAX_DURATION:
-        raise ApiError(422, "invalid_duration", f"De duur moet tussen 0 en {MAX_DURATION} seconden liggen "
-                                                f"(niet {body.duration_seconds}).")
+        raise ContactLogError("invalid", "invalid_duration", f"De duur moet tussen 0 en {MAX_DURATION} seconden liggen "
+                                                             f"(niet {body.duration_seconds}).")
     if len(body.sources) > MAX_SOURCES:
-        raise ApiError(422, "too_many_sources", f"Hoogstens {MAX_SOURCES} bronnen per contact.")
+        raise ContactLogError("invalid", "too_many_sources", f"Hoogstens {MAX_SOURCES} bronnen per contact.")
     sources = [{"article_id": check_name(s.article_id, "sources.article_id", "invalid_source", MAX_TEAM),
                 "section": optional_text(s.section, "section", 255)} for s in body.sources]
     forwarded_to = optional_text(body.forwarded_to, "forwarded_to", MAX_TEAM)

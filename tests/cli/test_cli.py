@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from kcc.cli import main
+from cli.main import main
 from tests.conftest import SMALL_KB
 
 

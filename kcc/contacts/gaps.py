@@ -22,9 +22,9 @@ import numpy as np
 from sqlalchemy import func, not_, or_, select
 from sqlalchemy.orm import Session
 
-from api.db.models import Contact
-from api.filters import Period
 from ingest.embedders import DenseEmbedder
+from kcc.contacts.db.models import Contact
+from kcc.contacts.period import Period
 
 GAP_THRESHOLD = 0.87
 MAX_DISTINCT = 400  # the most frequent distinct questions are grouped; the long tail only counts in the total

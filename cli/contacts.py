@@ -1,4 +1,4 @@
-"""``kcc db`` and ``kcc demo-data``: the contact log's commands (registered in kcc.cli)."""
+"""``kcc db`` and ``kcc demo-data``: the contact log's commands (registered in cli.main)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kcc.cli_options import build_settings, data_option, kb_option
+from cli.options import build_settings, data_option, kb_option
 from kcc.settings import Settings
 
 
@@ -27,7 +27,7 @@ def db_upgrade(data_dir: Path | None, revision: str) -> None:
     from alembic.util import CommandError
     from sqlalchemy.exc import SQLAlchemyError
 
-    from api.db import Database, current_revision, safe_url
+    from kcc.contacts.db import Database, current_revision, safe_url
 
     settings = build_settings(data_dir=data_dir)
     try:
@@ -50,8 +50,8 @@ def db_purge(data_dir: Path | None, days: int | None) -> None:
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from api.contactlog import purge_before
-    from api.db import Database, safe_url
+    from kcc.contacts.db import Database, safe_url
+    from kcc.contacts.log import purge_before
 
     settings = build_settings(data_dir=data_dir)
     days = days or settings.contact_retention_days
@@ -85,9 +85,9 @@ def demo_data(kb_dir: Path | None, data_dir: Path | None, days: int, end: dateti
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from api.db import safe_url
-    from api.demo import DemoError, fill
+    from cli.demo import DemoError, fill
     from ingest.stores import StoreError
+    from kcc.contacts.db import safe_url
     from kcc.runtime import Runtime
 
     settings = build_settings(kb_dir=kb_dir, data_dir=data_dir)
@@ -117,7 +117,7 @@ def _store_message(settings: Settings, exc: Exception) -> str:
 
 def demo_fill(settings: Settings, runtime) -> None:
     """Demo mode: an empty contact log gets a month of demo data, so the dashboards show something."""
-    from api.demo import DemoError, fill
+    from cli.demo import DemoError, fill
 
     try:
         summary = fill(settings, runtime, only_if_empty=True)

@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from kcc.cli import main
+from cli.main import main
 
 GOLD = [
     {"id": "t1", "question": "Hoeveel kost een paspoort voor volwassenen?", "channel": "phone",

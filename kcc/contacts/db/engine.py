@@ -11,7 +11,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from api.db.migrate import upgrade
+from kcc.contacts.db.migrate import upgrade
 
 
 def normalise_url(url: str | URL) -> URL:

@@ -1,0 +1,70 @@
+"""The contact-log rules through the core alone, no HTTP: a session, plain inputs, domain errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.loader import load_kb
+from kcc.contacts.db import Database
+from kcc.contacts.errors import ContactLogError
+from kcc.contacts.inputs import ContactIn, FeedbackIn, GradeIn
+from kcc.contacts.log import log_contact
+from kcc.contacts.quality import add_feedback, add_grade
+from kcc.contacts.stats import FcrFilter, fcr_stats
+from kcc.settings import Settings
+from tests.conftest import SMALL_KB, write_kb
+
+
+@pytest.fixture
+def session(tmp_path):
+    database = Database(f"sqlite:///{tmp_path / 'log.sqlite'}")
+    database.upgrade()
+    with database.session() as session:
+        yield session
+    database.close()
+
+
+@pytest.fixture
+def articles(tmp_path):
+    return {a.id: a for a in load_kb(write_kb(tmp_path / "kb", SMALL_KB)).articles}
+
+
+def contact(**changes) -> ContactIn:
+    fields = {"channel": "phone", "question": "Wat kost een paspoort? Mijn BSN is 111222333.",
+              "outcome": "Zelfstandig afgehandeld", "duration_seconds": 120, "agent_id": "agent-01",
+              "answer_status": "answered", "sources": [{"article_id": "paspoort", "section": "Wat kost het?"}]}
+    return ContactIn(**{**fields, **changes})
+
+
+def test_a_contact_gets_the_fcr_rule_its_team_and_no_personal_data(session, articles):
+    settings = Settings()
+    logged = log_contact(session, contact(), settings, articles)
+    assert logged.resolved_first_contact is True and logged.resolved_overridden is False
+    assert "111222333" not in logged.question
+    transferred = log_contact(session, contact(outcome="Doorverbonden", forwarded_to="Afval"), settings, articles)
+    assert transferred.resolved_first_contact is False and transferred.team == "Afval"
+    stats = fcr_stats(session, settings, FcrFilter())
+    assert (stats["total"], stats["resolved_first_contact"], stats["rate"]) == (2, 1, 0.5)
+
+
+@pytest.mark.parametrize(("changes", "code"), [
+    ({"outcome": "Opgehangen"}, "unknown_outcome"),
+    ({"channel": "fax"}, "unknown_channel"),
+    ({"duration_seconds": -1}, "invalid_duration"),
+    ({"answer_status": "misschien"}, "unknown_answer_status"),
+])
+def test_values_outside_the_contract_are_refused_with_a_domain_error(session, articles, changes, code):
+    with pytest.raises(ContactLogError) as error:
+        log_contact(session, contact(**changes), Settings(), articles)
+    assert error.value.kind == "invalid" and error.value.code == code and error.value.message
+
+
+def test_feedback_and_grades_name_what_is_missing(session, articles):
+    with pytest.raises(ContactLogError) as error:
+        add_feedback(session, FeedbackIn(article_id="bestaat-niet", comment="x", agent_id="a"), articles)
+    assert error.value.kind == "not_found" and error.value.code == "unknown_article"
+    refused = log_contact(session, contact(answer_status="no_answer", sources=[]), Settings(), articles)
+    with pytest.raises(ContactLogError) as error:
+        add_grade(session, GradeIn(contact_id=refused.id, grader="tl", juist=True, volledig=True, bron_klopt=True,
+                                   begrijpelijk=True))
+    assert error.value.kind == "invalid" and error.value.code == "not_gradable"
