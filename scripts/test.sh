@@ -24,8 +24,8 @@ python3.11 -m venv .venv 2>/dev/null || python3 -m venv .venv
 . .venv/bin/activate
 pip install -q --upgrade pip
 # torch first and pinned: the CPU build from this machine's disk, not a multi-GB CUDA build
-pip install -q torch==2.13.0
-pip install -q -e '.[st,test]'
+pip install -q -c constraints.txt torch==2.13.0
+pip install -q -c constraints.txt -e '.[st,test,use,html,reports,bench]'
 
 ruff check .
 set +e
