@@ -44,3 +44,7 @@ fi
 kcc eval --kb kb/articles --gold eval/gold/lindewaard.jsonl --check --out eval/reports/lindewaard
 KCC_OUT_OF_SCOPE_FILE= kcc eval --kb kb/dijkerveen --gold eval/gold/dijkerveen.jsonl --check \
   --out eval/reports/dijkerveen
+
+# Smoke run of the benchmark (a tiny synthetic KB, short load steps): it must run end to end and write its
+# report; the figures are for reading, nothing asserts a timing.
+kcc bench --sizes 60 --clients 1,4 --seconds 2 --questions 400 --embed-all-max 60 --out eval/reports/bench-smoke
