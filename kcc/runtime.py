@@ -167,15 +167,15 @@ class Runtime:
                                                defer_cleanup=True)
         changed = bool(outcome.articles.embedded_articles or outcome.articles.removed
                        or outcome.references.embedded_articles)
+        optimize = getattr(self.store, "optimize", None)
+        if optimize and changed:
+            optimize()  # builds the vector index of new segments: the calibration's queries below need it
         if changed or self.stored_calibration() is None:
             self.calibrate()  # on the new versions: where two are complete, the one written last answers
         if on_indexed is not None:
             on_indexed()
         self.indexer.cleanup(outcome.articles)
         self.indexer.cleanup(outcome.references)
-        optimize = getattr(self.store, "optimize", None)
-        if optimize and changed:
-            optimize()
         return outcome
 
     def close(self) -> None:
