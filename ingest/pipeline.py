@@ -84,6 +84,16 @@ class Indexer:
         self.store = store
         self.pipeline = build_indexing_pipeline(store, embedder, max_words=max_words, bm25_language=bm25_language)
         self.pipeline.warm_up()
+        # the components run in the pipeline's order, called directly: Pipeline.run deep-copies every
+        # component's input, and copying the chunks with their vectors took more time than writing them
+        self._steps = [self.pipeline.get_component(name) for name in ("split", "sparse", "dense")]
+        self._writer = self.pipeline.get_component("write")
+
+    def _index(self, articles: list[Article]) -> int:
+        documents = self._steps[0].run(articles=articles)["documents"]
+        for step in self._steps[1:]:
+            documents = step.run(documents=documents)["documents"]
+        return self._writer.run(documents=documents)["documents_written"]
 
     def sync(self, articles: Iterable[Article], *, scope: Callable[[str], bool] = lambda _id: True,
              keep: Callable[[str], bool] = lambda _id: False, max_removal_share: float = 1.0,
@@ -121,8 +131,7 @@ class Indexer:
             todo.append(article)
         batches = [todo[i:i + ARTICLE_BATCH] for i in range(0, len(todo), ARTICLE_BATCH)]
         for batch in progress(batches) if progress and batches else batches:
-            result = self.pipeline.run({"split": {"articles": batch}})
-            report.chunks_embedded += result["write"]["documents_written"]
+            report.chunks_embedded += self._index(batch)
             report.stale.update((article.id, article.hash) for article in batch)
             if not defer_cleanup:  # the new version is in: now drop the old one
                 self.cleanup(report)
