@@ -125,7 +125,7 @@ def calibrate(kb_dir: Path | None, data_dir: Path | None, embedder: str | None, 
               help="Synthetic KB sizes (articles), comma-separated.")
 @click.option("--clients", default="1,10,50", show_default=True, help="Concurrent HTTP clients, comma-separated.")
 @click.option("--seconds", default=20.0, show_default=True, help="Duration of each load step.")
-@click.option("--questions", default=2000, show_default=True, help="Distinct questions per size (at most).")
+@click.option("--questions", default=6000, show_default=True, help="Distinct questions per size (at most).")
 @click.option("--embed-all-max", default=1000, show_default=True,
               help="Largest size whose chunks are all embedded for real (larger ones reuse vectors).")
 @kb_option

@@ -46,8 +46,8 @@ def check(results: list[dict], key: str) -> tuple[bool, str]:
     http = result["http"]
     if key == "load50":
         row = _load(result, 50)
-        if row is None:
-            return False, "not measured"
+        if row is None or not row["requests"]:
+            return False, "not measured (no distinct questions left: raise --questions)"
         return (row["per_s"] >= 60 and row["errors"] == 0 and row["p95_ms"] <= 1000,
                 f"{row['per_s']} answers/s, p95 {row['p95_ms']} ms, {row['errors']} errors")
     if key == "answer_p50":
