@@ -93,7 +93,7 @@ def during_reindex(server: Server, work: Path, question: str) -> dict:
         if changed < 5 and AMOUNT.search(text):
             path.write_text(AMOUNT.sub("€ 1,00", text, count=1), encoding="utf-8")
             changed += 1
-    with httpx.Client(base_url=server.url, timeout=60) as client:
+    with httpx.Client(base_url=server.url, timeout=1800) as client:  # a re-index of 50,000 articles takes minutes
         before = client.post("/v1/answer", json={"question": question, "channel": "web"}).json()
         result: dict = {}
 
