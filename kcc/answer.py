@@ -157,10 +157,13 @@ class AnswerService:
                             f"gemeente {place}: bel 14 met het netnummer van die plaats, of kijk op de website "
                             f"van die gemeente.")
 
-    def analyse(self, question: str) -> Query:
+    def analyse(self, question: str, *, masked: str | None = None) -> Query:
         """Personal data out (it must not steer retrieval), the language, misspellings against the KB,
-        another municipality's town the question is about."""
-        text = re.sub(r"\s+", " ", PLACEHOLDER.sub(" ", mask_personal_data(question))).strip() or question
+        another municipality's town the question is about.
+
+        :param masked: ``question`` with its personal data masked, when the caller has done that already."""
+        masked = mask_personal_data(question) if masked is None else masked
+        text = re.sub(r"\s+", " ", PLACEHOLDER.sub(" ", masked)).strip() or question
         language = self.language.detect(text)
         place = self.other_places.find(text)
         if language == "nl":
@@ -178,13 +181,14 @@ class AnswerService:
         if channel not in CHANNELS:
             raise QuestionError("unknown_channel", f"Onbekend kanaal '{channel}'. Kies uit: {', '.join(CHANNELS)}.")
         text = normalise_question(question, self.settings.max_question_chars)
-        key = (mask_personal_data(text), channel, agent)  # personal data never makes two answers differ
+        masked = mask_personal_data(text)
+        key = (masked, channel, agent)  # personal data never makes two answers differ
         if self.settings.answer_cache_size:
             with self._cache_lock:
                 cached = self._cache.get(key)
             if cached is not None:
                 return copy.copy(cached)
-        query = self.analyse(text)
+        query = self.analyse(text, masked=masked)
         retrieval = self._retrieve(query.text, query)
         result = self._public_answer(query, channel, retrieval)
         if agent:

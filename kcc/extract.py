@@ -64,14 +64,23 @@ def units(section_body: str, section: int) -> list[Unit]:
     return [Unit(text.strip(), section, i) for i, text in enumerate(found) if text.strip()]
 
 
-def stem_idf(texts: Iterable[str]) -> dict[str, float]:
-    """Inverse document frequency of every stem over ``texts`` (e.g. the KB's public sections)."""
+def stem_df(texts: Iterable[str]) -> tuple[dict[str, int], int]:
+    """How many of ``texts`` hold each stem, and how many texts there are."""
     df: Counter[str] = Counter()
     n = 0
     for text in texts:
         n += 1
         df.update(set(stems(text)))
+    return dict(df), n
+
+
+def idf_from_df(df: dict[str, int], n: int) -> dict[str, float]:
     return {s: math.log(1 + n / count) for s, count in df.items()}
+
+
+def stem_idf(texts: Iterable[str]) -> dict[str, float]:
+    """Inverse document frequency of every stem over ``texts`` (e.g. the KB's public sections)."""
+    return idf_from_df(*stem_df(texts))
 
 
 def _score(unit: Unit, question_stems: set[str], intents: Sequence[Intent], heading_hits: set[int],

@@ -14,18 +14,16 @@ Example::
 from __future__ import annotations
 
 import json
-import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ingest.components.bm25_embedder import make_bm25
 from ingest.index_view import IndexView
 from kb.model import Article, Section
 from kcc.calibration import TermCoverage
-from kcc.intents import stems
+from kcc.evidence import section_terms
+from kcc.extract import idf_from_df, stem_df
 from kcc.spelling import SpellingCorrector
 
 FORMAT = 1
@@ -52,19 +50,14 @@ class KbStats:
     @classmethod
     def compute(cls, articles: Sequence[Article], bm25_language: str) -> KbStats:
         texts = public_texts(articles)
-        stem_df: Counter[str] = Counter()
-        for text in texts:
-            stem_df.update(set(stems(text)))
-        bm25 = make_bm25(bm25_language)
-        term_df: Counter[int] = Counter()
-        for text in texts:
-            term_df.update(set(bm25.embed_document(text.replace("\n", " ")).indices))
-        return cls(SpellingCorrector.from_texts(texts).to_dict(), dict(stem_df), len(texts), dict(term_df),
-                   len(texts))
+        stems_per_text, sections = stem_df(texts)
+        coverage = TermCoverage(section_terms(articles, bm25_language))
+        return cls(SpellingCorrector.from_texts(texts).to_dict(), stems_per_text, sections, dict(coverage.df),
+                   coverage.n)
 
     def idf(self) -> dict[str, float]:
         """Inverse document frequency of every stem over the public sections (the short answer's weights)."""
-        return {s: math.log(1 + self.sections / count) for s, count in self.stem_df.items()}
+        return idf_from_df(self.stem_df, self.sections)
 
     def coverage(self) -> TermCoverage:
         return TermCoverage.from_df(self.term_df, self.term_docs)
