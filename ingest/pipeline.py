@@ -39,8 +39,11 @@ class IngestReport:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    # leftovers of an interrupted run: an article whose current version is complete in the index but which
+    # still holds another (older, newer or half-written) version; only the other versions are deleted
     repaired: list[str] = field(default_factory=list)
     chunks_embedded: int = 0
+    index_version: str = ""  # the KB version the index answered from when the sync began
     stale: dict[str, str] = field(default_factory=dict)  # article_id -> the hash to keep; older versions to delete
 
     @property
@@ -48,12 +51,15 @@ class IngestReport:
         return self.added + self.changed
 
     def summary(self) -> str:
+        repaired = (f" Hersteld na een onderbroken indexering: {len(self.repaired)} artikelen "
+                    f"({', '.join(sorted(self.repaired)[:5])}{', ...' if len(self.repaired) > 5 else ''}): "
+                    "een tweede versie is uit de index verwijderd." if self.repaired else "")
         if not self.embedded_articles and not self.removed:
-            return f"Niets veranderd: {len(self.unchanged)} artikelen ongewijzigd, 0 opnieuw ge-embed."
-        repaired = f" (waarvan {len(self.repaired)} hersteld)" if self.repaired else ""
-        return (f"{len(self.added)} nieuw, {len(self.changed)} gewijzigd{repaired}, {len(self.removed)} verwijderd, "
+            return (f"Niets veranderd: {len(self.unchanged)} artikelen ongewijzigd, 0 opnieuw ge-embed."
+                    + repaired)
+        return (f"{len(self.added)} nieuw, {len(self.changed)} gewijzigd, {len(self.removed)} verwijderd, "
                 f"{len(self.unchanged)} ongewijzigd; {self.chunks_embedded} stukken ge-embed "
-                f"uit {len(self.embedded_articles)} artikelen.")
+                f"uit {len(self.embedded_articles)} artikelen." + repaired)
 
 
 def build_indexing_pipeline(store: VectorStore, embedder: DenseEmbedder, *, max_words: int = 220,
@@ -113,6 +119,7 @@ class Indexer:
         report = IngestReport()
         wanted = {a.id: a for a in articles}
         view = read_index(self.store)
+        report.index_version = view.version
         indexed = {k: v for k, v in view.versions.items() if scope(k)}
         gone = sorted(set(indexed) - set(wanted) - {k for k in indexed if keep(k)})
         if indexed and len(gone) / len(indexed) > max_removal_share:
@@ -124,11 +131,16 @@ class Indexer:
         for article_id, article in wanted.items():
             if view.clean(article_id, article.hash):
                 report.unchanged.append(article_id)
-                continue
-            if article.hash in indexed.get(article_id, set()):
+            elif view.is_current(article_id, article.hash):
+                # the wanted version answers, whole and hash-checked, but the index holds another one too (a
+                # run was interrupted between writing and deleting): delete the other, embed nothing
                 report.repaired.append(article_id)
-            (report.changed if article_id in indexed else report.added).append(article_id)
-            todo.append(article)
+                report.stale[article_id] = article.hash
+            else:
+                (report.changed if article_id in indexed else report.added).append(article_id)
+                todo.append(article)
+        if not defer_cleanup:
+            self.cleanup(report)
         batches = [todo[i:i + ARTICLE_BATCH] for i in range(0, len(todo), ARTICLE_BATCH)]
         for batch in progress(batches) if progress and batches else batches:
             report.chunks_embedded += self._index(batch)

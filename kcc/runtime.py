@@ -193,7 +193,11 @@ class Runtime:
         optimize = getattr(self.store, "optimize", None)
         if optimize and changed:
             optimize()  # builds the vector index of new segments: the calibration's queries below need it
-        if changed or self.stored_calibration() is None:
+        stored = self.stored_calibration()
+        # also after a run that was killed between writing and calibrating: the stored calibration is then
+        # of an older KB version although this run changed nothing
+        if changed or stored is None or stored.kb_version != outcome.articles.index_version \
+                or stored.embedder != self.embedder.spec:
             view = self.view()  # the new versions: where two are complete, the one written last answers
             self.calibrate(view)
             Snapshot.build(view, self.settings.bm25_language).save(self.snapshot_dir)  # for the next start-up

@@ -88,3 +88,19 @@ def test_scope_keeps_other_sources_untouched(store, counting_embedder, small_kb,
     report = indexer.sync(load_kb(other).articles, scope=lambda i: i.startswith("ref-"))
     assert report.added == ["ref-beleid"] and report.removed == []
     assert {"paspoort", "grofvuil", "doorverbindlijst", "ref-beleid"} == set(read_index(store).hashes)
+
+
+def test_a_leftover_version_is_deleted_without_embedding_again(store, counting_embedder, small_kb):
+    """A run killed between writing and deleting leaves two versions; the next run keeps the one that answers,
+    deletes the other and says so, embedding nothing (tests/ingest/test_crash_safety.py kills real runs)."""
+    indexer = Indexer(store, counting_embedder)
+    sync(indexer, small_kb)
+    (small_kb / "grofvuil.md").write_text(SMALL_KB["grofvuil"].replace("€ 25", "€ 27,50"), encoding="utf-8")
+    edited = {a.id: a for a in load_kb(small_kb).articles}["grofvuil"]
+    indexer._index([edited])  # written, not yet cleaned up: the state a kill leaves
+    assert len(read_index(store).versions["grofvuil"]) == 2
+    counting_embedder.document_texts.clear()
+    report = sync(indexer, small_kb)
+    assert report.repaired == ["grofvuil"] and report.changed == [] and counting_embedder.document_texts == []
+    assert "Hersteld na een onderbroken indexering: 1 artikel (grofvuil)" in report.summary()
+    assert read_index(store).clean("grofvuil", edited.hash) and store.count() == 6
