@@ -51,7 +51,8 @@ class IngestReport:
         return self.added + self.changed
 
     def summary(self) -> str:
-        repaired = (f" Hersteld na een onderbroken indexering: {len(self.repaired)} artikelen "
+        repaired = (f" Hersteld na een onderbroken indexering: {len(self.repaired)} "
+                    f"{'artikel' if len(self.repaired) == 1 else 'artikelen'} "
                     f"({', '.join(sorted(self.repaired)[:5])}{', ...' if len(self.repaired) > 5 else ''}): "
                     "een tweede versie is uit de index verwijderd." if self.repaired else "")
         if not self.embedded_articles and not self.removed:

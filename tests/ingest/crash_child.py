@@ -41,16 +41,13 @@ def partial_delete(store: EdgeStore, article_id: str, keep_hash: str | None) -> 
 def arm(runtime: Runtime, step: str) -> None:
     """Wrap the real operation of ``step`` so the process dies there."""
     store = runtime.store
-    write, delete, optimize = store.write, store.delete_article_versions, store.optimize
-    writes = []
+    write, optimize = store.write, store.optimize
     if step == "before_write":
         store.write = lambda documents: die()
     elif step == "after_first_write":
         def write_then_die(documents):
-            written = write(documents)
-            writes.append(written)
+            write(documents)
             die()
-            return written
         store.write = write_then_die
     elif step == "before_delete":
         store.delete_article_versions = lambda article_id, keep_hash: die()
