@@ -1,0 +1,179 @@
+"""Personal data with a fixed form, found by checksums and published formats: BSN (11-test), IBAN (any
+country, ISO 13616 check digits), phone numbers (Google's libphonenumber, Dutch and international), e-mail
+addresses, Dutch postcodes, licence plates (the RDW's sidecodes) and dates of birth (a date after a birth cue).
+
+Every finder returns spans of the original text; ``kcc.privacy`` merges them and puts in the placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
+
+from kcc.privacy.cues import Cues
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    kind: str
+
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
+
+# A BSN is 9 digits (8 when the leading zero is dropped), plain or in the groups people write it in
+# (111 222 333, 1234.56.782), not inside a longer number such as 1.123.456.782,00 or a date.
+_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,-])"
+                     r"(?:\d{8,9}|\d{3}([.\s-])\d{2,3}\1\d{3}|\d{4}([.\s-])\d{2}\2\d{3})"
+                     r"(?![\d-]|[.,]\d)")
+
+# Two letters, two check digits, then 11 to 30 letters or digits, in groups or not; trimmed to a valid IBAN below.
+_IBAN = re.compile(r"(?<![^\W_])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}(?![^\W_])", re.IGNORECASE)
+_IBAN_LENGTHS = range(15, 35)
+
+# Service numbers (0800, 0900, 084/087, 14 0xx) belong to organisations, not to residents.
+_SERVICE_NUMBERS = {PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST,
+                    PhoneNumberType.UAN}
+
+_POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?P<letters> ?[A-Z]{2}|[a-z]{2}| [a-z]{2})(?![^\W_])")
+_AFTER_HOUSE_NUMBER = re.compile(r"[^\W\d_]{2,}\s\d{1,5}(?:[-\s]?[^\W_]{1,3})?,?\s+$")
+# a house number written right after the postcode ("5611 AB 12", "5611 AB, huisnummer 12a") is part of the address
+_HOUSE_NUMBER = re.compile(r",?\s?(?:huisnummer|huisnr\.?|nr\.?)?\s?\d{1,5}(?:\s?[a-zA-Z](?![^\W_])|-\d{1,4})?"
+                           r"(?![^\W_]|[.,]\d| ?[A-Z]{2}(?![^\W_]))")  # not the next postcode's digits
+
+# The Dutch licence plates' sidecodes 1-14 (RDW): L = letter, D = digit.
+_SIDECODES = ("LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD",
+              "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D")
+
+
+def _sidecode(codes: tuple[str, ...], separator: str) -> str:
+    return "|".join(separator.join(f"[A-Z]{{{len(g)}}}" if g[0] == "L" else f"\\d{{{len(g)}}}"
+                                   for g in code.split("-"))
+                    for code in codes)
+
+
+_PLATE = re.compile(rf"(?<![\w-])(?:{_sidecode(_SIDECODES, '-')})(?![\w-])", re.IGNORECASE)
+# Without dashes the sidecodes 7-14 are still plates ("gz715h"): a group of three, or a single character at an
+# end, is no postcode or word. Sidecodes 1-6 ("1234AB", "AB12CD") and any with spaces only after a cue.
+_PLATE_UNDASHED = re.compile(rf"(?<![\w-])(?:{_sidecode(_SIDECODES[6:], '')})(?![\w-])", re.IGNORECASE)
+_PLATE_AFTER_CUE = re.compile(rf"(?<![\w-])(?:{_sidecode(_SIDECODES, '[ ]?')})(?![\w-])", re.IGNORECASE)
+
+_MONTHS = (r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+           r"|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec")
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_DATE = re.compile(rf"(?<![\d/.-])(?:{_DAY}([-/.]){_MONTH}\1(?:19|20)?\d{{2}}"
+                   rf"|(?:19|20)\d{{2}}([-/.]){_MONTH}\2{_DAY}"
+                   rf"|{_DAY}(?:e|ste|de)?\s(?:{_MONTHS})\.?(?:\s(?:(?:19|20)\d{{2}}|'\d{{2}}))?)(?![\d/-]|\.\d)",
+                   re.IGNORECASE)
+
+
+def is_bsn(digits: str) -> bool:
+    """The 11-test (elfproef) of a BSN: 9a + 8b + ... + 2h - 1i is a multiple of 11, and not 0; 8 digits are read
+    with the leading zero that was dropped."""
+    return len(digits) in (8, 9) and stdnum_bsn.is_valid(digits)
+
+
+def find_emails(text: str) -> Iterator[Span]:
+    for match in EMAIL.finditer(text):
+        yield Span(match.start(), match.end(), "email")
+
+
+def find_bsns(text: str, cues: Cues) -> Iterator[Span]:
+    """9-digit numbers that pass the 11-test, unless a cue names them a reference ("zaaknummer"); any 8-9 digit
+    number that a cue names a BSN."""
+    for match in _NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        cue = cues.before(text, match.start(), ("bsn", "referentie"))
+        if cue == "bsn" or (cue is None and is_bsn(digits)):
+            yield Span(match.start(), match.end(), "bsn")
+
+
+def _valid_iban_end(text: str, start: int, end: int) -> int | None:
+    """The end of the longest valid IBAN that starts at ``start`` and ends at or before ``end``."""
+    for stop in range(end, start, -1):
+        if not text[stop - 1].isalnum():
+            continue
+        compact = re.sub(r"[\s-]", "", text[start:stop])
+        if len(compact) < _IBAN_LENGTHS.start:
+            return None
+        if stdnum_iban.is_valid(compact, check_country=False):  # not the national bank registries: they age
+            return stop
+    return None
+
+
+def find_ibans(text: str, cues: Cues) -> Iterator[Span]:
+    """Valid IBANs of any country; after a cue ("rekeningnummer") also one with wrong check digits."""
+    at = 0
+    while match := _IBAN.search(text, at):
+        end = _valid_iban_end(text, match.start(), match.end())
+        if end is None and cues.before(text, match.start(), ("iban",)):
+            # up to its last group with a digit: "NL91ABNA0417164301 en" is not "NL91ABNA0417164301 EN"
+            end = match.start() + max(m.end() for m in re.finditer(r"\S*\d", match.group()))
+            if len(re.sub(r"[\s-]", "", text[match.start():end])) not in _IBAN_LENGTHS:
+                end = None
+        if end is None:
+            at = match.start() + 1  # the greedy match may have run into the next IBAN: look again from here
+            continue
+        yield Span(match.start(), end, "iban")
+        at = end
+
+
+def find_phones(text: str) -> Iterator[Span]:
+    """Phone numbers written as such (a trunk 0, + or 00 up front; Dutch when no country code is given), except
+    service numbers. With a country code written out, a number of a possible length counts even where that
+    country has not handed out its range (yet): no one writes "+44" before something else."""
+    for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
+        raw = match.raw_string
+        start = match.start + len(raw) - len(raw.lstrip())
+        written = raw.strip().lstrip("(")
+        if not written.startswith(("0", "+")):
+            continue  # "111222333" is a number, not a phone number as anyone writes it
+        international = written.startswith(("+", "00"))
+        if not (international or phonenumbers.is_valid_number(match.number)):
+            continue  # "01-02-2026" has a possible length too
+        if phonenumbers.number_type(match.number) in _SERVICE_NUMBERS:
+            continue
+        yield Span(start, match.end, "phone")
+
+
+def find_postcodes(text: str, cues: Cues) -> Iterator[Span]:
+    """Dutch postcodes (1234 AB, 1234AB; lower case "1234 ab" after a cue), with a house number that follows."""
+    for match in _POSTCODE.finditer(text):
+        letters = match.group("letters")
+        if (letters.startswith(" ") and letters.islower() and not cues.before(text, match.start(), ("postcode",))
+                and not _AFTER_HOUSE_NUMBER.search(text, 0, match.start())):
+            continue  # "in 2026 is"; but "stationssingel 21b 4811 ab" and "postcode 4811 ab" are postcodes
+        if letters.islower() and letters.strip() in cues.not_postcode:
+            continue
+        house = _HOUSE_NUMBER.match(text, match.end())
+        yield Span(match.start(), house.end() if house else match.end(), "postcode")
+
+
+def find_plates(text: str, cues: Cues) -> Iterator[Span]:
+    for pattern in (_PLATE, _PLATE_UNDASHED):
+        for match in pattern.finditer(text):
+            yield Span(match.start(), match.end(), "licence_plate")
+    for match in _PLATE_AFTER_CUE.finditer(text):
+        if cues.before(text, match.start(), ("kenteken",)):
+            yield Span(match.start(), match.end(), "licence_plate")
+
+
+def find_birth_dates(text: str, cues: Cues) -> Iterator[Span]:
+    """A date after a birth cue ("geboren op 3 mei 1980", "geb. 03-05-1980"); other dates are what the
+    question is about ("afspraak op 12 maart") and stay."""
+    for match in _DATE.finditer(text):
+        if cues.before(text, match.start(), ("geboortedatum",)):
+            yield Span(match.start(), match.end(), "birth_date")
+
+
+def find_identifiers(text: str, cues: Cues) -> list[Span]:
+    """All spans of personal data with a fixed form in ``text``; they may overlap."""
+    return [*find_emails(text), *find_ibans(text, cues), *find_bsns(text, cues), *find_phones(text),
+            *find_plates(text, cues), *find_birth_dates(text, cues), *find_postcodes(text, cues)]

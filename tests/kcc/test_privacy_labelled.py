@@ -1,0 +1,162 @@
+"""The masker against two labelled sets of contact-log snippets, each written by someone who had not seen the
+masker: ``pii_labelled.jsonl`` (278 snippets; the masker was tuned after its first run on it) and
+``pii_holdout.jsonl`` (219 snippets in other styles: chat questions, English, signatures, names of many origins;
+nobody tuned on it). One snippet a line, ``{"id", "field", "text", "pii": [{"type", "value"}]}``; ``"pii": []``
+for a snippet without personal data.
+
+Where the held-out set falls short of the target, the test is an expected failure that names the figure
+(``strict``: it fails the day the masker reaches the target, so the figure gets updated).
+
+Recall per type: a labelled value counts as found when none of its letters and digits is still in the masked text
+where it stood. Where it stood: the masked text, each placeholder made one character that matches nothing, is
+aligned with the snippet (``difflib``, longest common blocks); a character of the value is readable when it lies
+in a block the two share. Every occurrence of the value in the snippet counts.
+
+False positives: the share of snippets without personal data whose text the masker changed at all.
+
+Run with ``-s`` to see the table; it is also in every assertion message and in the JUnit properties.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kcc.privacy import PLACEHOLDER, mask_personal_data
+
+DATA = Path(__file__).parent / "data"
+SETS = ("pii_labelled", "pii_holdout")
+SET = DATA / "pii_labelled.jsonl"
+# measured on the held-out set at its first run (2026-11-30), below the targets
+SHORT = {("pii_holdout", "email"): "17/18: an address written with [at] instead of @",
+         ("pii_holdout", "false_positives"): "4/86 (0.047): a school named after a king, 't.h.v.', a street "
+                                             "with '3x', a polisnummer named far before the number"}
+TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
+MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
+              "postcode": 0.85, "birth_date": 0.85, "licence_plate": 0.85}
+MAX_FALSE_POSITIVES = 0.02
+
+
+def readable(text: str, masked: str) -> list[bool]:
+    """Per character of ``text``: is it still in ``masked``, in its place?"""
+    opaque = PLACEHOLDER.sub("\0", masked)
+    kept = [False] * len(text)
+    for block in difflib.SequenceMatcher(None, text, opaque, autojunk=False).get_matching_blocks():
+        kept[block.a:block.a + block.size] = [True] * block.size
+    return kept
+
+
+def value_found(text: str, masked: str, value: str) -> bool:
+    """Whether no letter or digit of any occurrence of ``value`` in ``text`` is readable in ``masked``."""
+    kept = readable(text, masked)
+    start = text.find(value)
+    while start >= 0:
+        if any(kept[i] for i in range(start, start + len(value)) if text[i].isalnum()):
+            return False
+        start = text.find(value, start + len(value))
+    return True
+
+
+@dataclass
+class Score:
+    found: Counter
+    total: Counter
+    missed: dict[str, list[str]]
+    changed_clean: list[str]
+    clean: int
+    name: str = ""
+
+    def recall(self, kind: str) -> float:
+        return self.found[kind] / self.total[kind] if self.total[kind] else 1.0
+
+    @property
+    def false_positives(self) -> float:
+        return len(self.changed_clean) / self.clean if self.clean else 0.0
+
+    def table(self) -> str:
+        lines = ["type           found / total  recall"]
+        lines += [f"{kind:<14} {self.found[kind]:>5} / {self.total[kind]:<5}  {self.recall(kind):.3f}"
+                  for kind in TYPES]
+        lines.append(f"false positives: {len(self.changed_clean)} of {self.clean} snippets without personal data "
+                     f"changed ({self.false_positives:.3f})")
+        for kind in TYPES:
+            if self.missed[kind]:
+                lines.append(f"missed {kind}: {', '.join(self.missed[kind])}")
+        if self.changed_clean:
+            lines.append(f"changed without personal data: {', '.join(self.changed_clean)}")
+        return "\n".join(lines)
+
+
+def load_set(path: Path = SET) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score(rows: list[dict], mask=mask_personal_data) -> Score:
+    result = Score(Counter(), Counter(), {kind: [] for kind in TYPES}, [], 0)
+    for row in rows:
+        masked = mask(row["text"])
+        if not row["pii"]:
+            result.clean += 1
+            if masked != row["text"]:
+                result.changed_clean.append(row["id"])
+        for pii in row["pii"]:
+            result.total[pii["type"]] += 1
+            if value_found(row["text"], masked, pii["value"]):
+                result.found[pii["type"]] += 1
+            else:
+                result.missed[pii["type"]].append(row["id"])
+    return result
+
+
+@pytest.fixture(scope="module", params=SETS)
+def scored(request) -> Score:
+    result = score(load_set(DATA / f"{request.param}.jsonl"))
+    result.name = request.param
+    print(f"\n{request.param}\n" + result.table())
+    return result
+
+
+def expect_short(request, name: str, what: str) -> None:
+    if (name, what) in SHORT:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=f"{name} {what}: {SHORT[name, what]}"))
+
+
+@pytest.mark.parametrize(("text", "masked", "value", "found"), [
+    ("bel 06-12345678 nu", "bel [telefoonnummer] nu", "06-12345678", True),
+    ("bel 06-12345678 nu", "bel 06-12345678 nu", "06-12345678", False),
+    ("bel 06-12345678 nu", "bel 06-[telefoonnummer] nu", "06-12345678", False),  # "06" still there
+    ("Bram de Haan belt", "[naam] belt", "Bram de Haan", True),  # "am", "aa" of [naam] are no match
+    ("Bram de Haan belt", "[naam] de Haan belt", "Bram de Haan", False),
+    ("12 en 12", "12 en [kenteken]", "12", False),  # every occurrence counts
+])
+def test_the_measure(text, masked, value, found):
+    assert value_found(text, masked, value) is found
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_the_set_is_well_formed(name):
+    rows = load_set(DATA / f"{name}.jsonl")
+    assert len({row["id"] for row in rows}) == len(rows), "ids are not unique"
+    wrong = [row["id"] for row in rows for pii in row["pii"]
+             if pii["type"] not in TYPES or not pii["value"] or pii["value"] not in row["text"]]
+    assert not wrong, f"unknown type or value not in the text: {wrong}"
+    assert any(not row["pii"] for row in rows)
+
+
+@pytest.mark.parametrize("kind", TYPES)
+def test_recall(scored, kind, record_property, request):
+    expect_short(request, scored.name, kind)
+    record_property(f"recall_{kind}", f"{scored.found[kind]}/{scored.total[kind]}")
+    assert scored.total[kind], f"no {kind} in the set"
+    assert scored.recall(kind) >= MIN_RECALL[kind], scored.table()
+
+
+def test_false_positives(scored, record_property, request):
+    expect_short(request, scored.name, "false_positives")
+    record_property("false_positives", f"{len(scored.changed_clean)}/{scored.clean}")
+    assert scored.false_positives <= MAX_FALSE_POSITIVES, scored.table()
