@@ -161,6 +161,10 @@ class EdgeStore:
     def optimize(self) -> None:
         self._shard.optimize()
 
+    def flush(self) -> None:
+        """Write what the engine holds in memory to the folder: while nothing writes, a copy of it is complete."""
+        self._shard.flush()
+
     def close(self) -> None:
         if self._shard is not None:
             self._shard.flush()
