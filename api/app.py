@@ -8,44 +8,59 @@ Example::
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
+import re
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.types import ASGIApp
 
 from api.deps import KccState, role_keys, settle_memory
 from api.errors import install_error_handlers
+from api.limits import install_rate_limits
+from api.middleware import ApiCors, BodySizeLimit, SecurityHeaders
 from api.routers import admin, answer, articles, contacts, feedback, grades, health, outcomes, search, stats
+from kcc import privacy
 from kcc.contacts.db import Database, safe_url
+from kcc.logs import install_log_masking
 from kcc.runtime import Runtime
-from kcc.settings import Settings
+from kcc.settings import Settings, with_demo_keys
 
 log = logging.getLogger("kcc.api")
 STATIC = Path(__file__).parent / "static"
-DEMO_AGENT_KEY = "demo-agent-key"
-PAGE_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; "
-                               "base-uri 'none'; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+# the staff-only write routes whose bodies may be larger (KCC_MAX_STAFF_BODY_BYTES): a contact with its answer text
+LARGE_BODY_PATHS = ("/v1/contacts", "/v1/admin")
+# Swagger UI and ReDoc load from their CDN; their one inline script is allowed by its hash (see _docs_page)
+DOCS_CSP = ("default-src 'self'; script-src 'self' https://cdn.jsdelivr.net {scripts}; "
+            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+            "font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com "
+            "https://cdn.redoc.ly; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            "frame-ancestors 'none'")
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+class KccApi(FastAPI):
+    """FastAPI with :class:`SecurityHeaders` outside everything, so that a 500 carries them too (middleware added
+    with ``add_middleware`` runs inside Starlette's error middleware)."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 def build_state(settings: Settings, runtime: Runtime) -> KccState:
     service = runtime.answer_service()
     for problem in service.view.problems:
         log.warning("index: %s", problem)
-    keys = role_keys(settings)
-    if settings.demo and not any(role == "agent" for role in keys.values()):
-        keys[DEMO_AGENT_KEY] = "agent"
-        log.warning("DEMO MODE: agent API key is '%s'. Set KCC_AGENT_API_KEY before real use.", DEMO_AGENT_KEY)
-    return KccState(settings=settings, runtime=runtime, service=service, keys=keys)
+    return KccState(settings=settings, runtime=runtime, service=service, keys=role_keys(settings))
 
 
 def _refresh_loop(state: KccState, seconds: float, stop: threading.Event) -> None:
@@ -80,6 +95,11 @@ def app_from_env() -> FastAPI:
 
 def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
     """:param runtime: an already open runtime (tests, ``kcc run``); otherwise one is opened in the lifespan."""
+    install_log_masking()  # personal data out of the app's and uvicorn's log lines (the access log's query strings)
+    settings, made = with_demo_keys(settings)
+    for role, key in made.items():
+        log.warning("DEMO MODE: %s API key for this start is '%s'. Set KCC_%s_API_KEY before real use.",
+                    role, key, role.upper())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -92,6 +112,8 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
             app.state.kcc = build_state(settings, active)
             app.state.kcc.db = db
             settle_memory()
+            # deduce's name lists (seconds): loaded now, so the first contact stored does not wait for them
+            threading.Thread(target=privacy.warm_up, name="kcc-privacy", daemon=True).start()
             if settings.refresh_seconds > 0:
                 threading.Thread(target=_refresh_loop, args=(app.state.kcc, settings.refresh_seconds, stop),
                                  name="kcc-refresh", daemon=True).start()
@@ -103,9 +125,15 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
             if owned:
                 active.close()
 
-    app = FastAPI(title="KCC Kennisbank API", version="1.0",
-                  description="Eén antwoord, met bronnen, voor elk kanaal van het KCC.", lifespan=lifespan)
+    app = KccApi(title="KCC Kennisbank API", version="1.0", docs_url=None, redoc_url=None,
+                 description="Eén antwoord, met bronnen, voor elk kanaal van het KCC.", lifespan=lifespan)
     install_error_handlers(app)
+    install_rate_limits(app, settings)
+    # the last added runs first: CORS headers on a 413 too, then the body limit (SecurityHeaders: see KccApi)
+    app.add_middleware(BodySizeLimit, limit_for=lambda path: settings.max_staff_body_bytes
+                       if path.startswith(LARGE_BODY_PATHS) else settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(ApiCors, origins=settings.cors_origins)
     for router in (answer.router, search.router, articles.router, health.router, admin.router, contacts.router,
                    outcomes.router, stats.router, feedback.router, grades.router):
         app.include_router(router)
@@ -113,10 +141,26 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
 
     @app.get("/chat", include_in_schema=False)
     def chat_page() -> FileResponse:
-        return FileResponse(STATIC / "chat.html", headers=PAGE_HEADERS)
+        return FileResponse(STATIC / "chat.html")  # SecurityHeaders gives it the strict page CSP
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return _docs_page(get_swagger_ui_html(openapi_url=app.openapi_url, title=f"{app.title} - Swagger UI"))
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return _docs_page(get_redoc_html(openapi_url=app.openapi_url, title=f"{app.title} - ReDoc"))
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
         return RedirectResponse("/chat")
 
     return app
+
+
+def _docs_page(page: HTMLResponse) -> HTMLResponse:
+    """FastAPI's documentation page with a CSP that runs exactly its own inline script, nothing injected."""
+    scripts = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+                       for script in INLINE_SCRIPT.findall(page.body.decode()))
+    page.headers["Content-Security-Policy"] = DOCS_CSP.format(scripts=scripts)
+    return page

@@ -1,7 +1,8 @@
 """Request and response models of the contact log, statistics, feedback and grading (issue 5's contract).
 
-Limits are checked by the core (``kcc.contacts.log``, ``kcc.contacts.quality``) so that every bad value gets its own
-Dutch message and error code; the descriptions here say what is accepted.
+The request models are the core's (``kcc.contacts.inputs``): closed sets are ``Literal`` types, text refuses NUL
+and lone surrogates, ids are bounded; length limits are declared in their JSON schema and checked by the core
+(``kcc.contacts.log``, ``kcc.contacts.quality``), so that every bad value gets its own Dutch message and code.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kcc.contacts.inputs import ContactIn, FeedbackIn, GradeIn, SourceIn
+from kcc.contacts.inputs import AnswerStatus, Channel, ContactIn, FeedbackIn, GradeIn, SourceIn
+from kcc.contacts.period import Interval
 
 __all__ = ["ContactIn", "FeedbackIn", "GradeIn", "SourceIn"]  # the inputs are the core's; re-exported here
 
@@ -25,10 +27,10 @@ class ContactOut(BaseModel):
 
     id: int
     created_at: datetime
-    channel: str
+    channel: Channel
     question: str
     answer_id: str | None
-    answer_status: str | None
+    answer_status: AnswerStatus | None
     sources: list[SourceOutRef]
     answer_text: str | None
     outcome: str
@@ -73,7 +75,7 @@ class FcrStatsOut(RateOut):
     by_article: dict[str, RateOut]
     by_outcome: dict[str, RateOut]
     over_time: list[RatePointOut]
-    interval: str
+    interval: Interval
 
 
 class GapGroupOut(BaseModel):
@@ -106,10 +108,17 @@ class FeedbackListOut(BaseModel):
     feedback: list[FeedbackOut]
 
 
-class GradeOut(GradeIn):
+class GradeOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
+    contact_id: int
+    grader: str
+    juist: bool
+    volledig: bool
+    bron_klopt: bool
+    begrijpelijk: bool
+    comment: str | None
     created_at: datetime
 
 
@@ -137,4 +146,4 @@ class GradeStatsOut(BaseModel):
     criteria: CriteriaOut = Field(description="Share of grades that say yes, per criterion; null without grades.")
     by_article: dict[str, GradeRatesOut]
     over_time: list[GradePointOut]
-    interval: str
+    interval: Interval

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from typing import Annotated
 
 import numpy as np
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader
 from sqlalchemy.orm import Session
 
 from api.errors import ApiError
+from api.limits import RateLimits
 from kb.model import Article
 from kcc.answer import AnswerService
 from kcc.contacts.db import Database
@@ -41,6 +43,14 @@ class KccState:
     @property
     def articles(self) -> dict[str, Article]:
         return self.service.articles
+
+    def role_of(self, key: str) -> str | None:
+        """The role of a staff key, or None; every known key is compared in constant time."""
+        role = None
+        for known, known_role in self.keys.items():
+            if hmac.compare_digest(known.encode(), key.encode()):
+                role = known_role
+        return role
 
     def refresh(self) -> bool:
         """Swap in a new answer service when the index holds another KB version than the one answering: a
@@ -92,12 +102,28 @@ def get_state(request: Request) -> KccState:
 StateDep = Annotated[KccState, Depends(get_state)]
 
 
-def get_caller(state: StateDep, x_api_key: Annotated[str | None, Header()] = None) -> Caller:
-    if x_api_key is None or not x_api_key.strip():
+def get_rate_limits(request: Request) -> RateLimits:
+    return request.app.state.rate_limits
+
+
+RateLimitsDep = Annotated[RateLimits, Depends(get_rate_limits)]
+# auto_error=False: no key is the public caller, not an error; the scheme shows in the OpenAPI document
+API_KEY_HEADER = APIKeyHeader(name="X-API-Key", auto_error=False,
+                              description="Staff key (agent, editor or admin); leave out for public requests.")
+
+
+def get_caller(request: Request, state: StateDep, limits: RateLimitsDep,
+               x_api_key: Annotated[str | None, Security(API_KEY_HEADER)] = None) -> Caller:
+    """Who is calling, by ``X-API-Key``; anonymous requests and wrong keys count against their rate limits."""
+    key = (x_api_key or "").strip()
+    if not key:
+        limits.hit_public(request)
         return Caller("public")
-    for key, role in state.keys.items():
-        if hmac.compare_digest(key.encode(), x_api_key.strip().encode()):
-            return Caller(role)
+    limits.check_key_attempts(request)
+    role = state.role_of(key)
+    if role is not None:
+        return Caller(role)
+    limits.hit_failed_key(request)
     raise ApiError(401, "invalid_api_key", "Ongeldige API-sleutel. Laat de sleutel weg voor publieke vragen.")
 
 

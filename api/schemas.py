@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from kcc.contacts.inputs import Channel, Question
 
 
 class AnswerRequest(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"question": "Wat kost een paspoort?",
                                                                "channel": "chat"}]})
 
-    question: str = Field(description="The question as the resident asked it.")
-    channel: str = Field(description="phone, counter, email, chat or web.")
+    question: Question = Field(description="The question as the resident asked it: at most KCC_MAX_QUESTION_CHARS "
+                                           "characters (500 by default) once spaces are normalised.")
+    channel: Channel
 
 
 class AnswerBodyOut(BaseModel):
@@ -135,6 +138,28 @@ class ErrorBody(BaseModel):
 
 class ErrorOut(BaseModel):
     error: ErrorBody
+
+
+# what each error status means on this API; every one comes with the ErrorOut body
+ERRORS = {
+    400: "De aanvraag is geen geldig JSON-object (invalid_json).",
+    401: "Geen of een ongeldige API-sleutel in X-API-Key (api_key_required, invalid_api_key).",
+    403: "Deze sleutel mag dit niet (forbidden), of zet een veld dat alleen een beheerder mag zetten.",
+    404: "Niet gevonden: het artikel, contact of kopje bestaat niet.",
+    409: "Er loopt al een herindexering, of de kennisbank is geweigerd (reindex_running, reindex_refused).",
+    413: "De aanvraag is te groot.",
+    422: "Een waarde in de aanvraag is niet geldig; de code en de melding zeggen welke.",
+    429: "Te veel aanvragen vanaf dit adres; probeer het na Retry-After seconden opnieuw.",
+    500: "Er ging iets mis aan onze kant (internal_error); de melding noemt geen details.",
+    503: "Het contactlog is tijdelijk niet beschikbaar (unavailable); probeer het later opnieuw.",
+}
+RETRY_AFTER = {"Retry-After": {"description": "Seconden tot een nieuwe aanvraag kan.", "schema": {"type": "integer"}}}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The ``responses=`` of a route or router: each status with :class:`ErrorOut` and what it means here."""
+    return {status: {"model": ErrorOut, "description": ERRORS[status],
+                     **({"headers": RETRY_AFTER} if status == 429 else {})} for status in statuses}
 
 
 class HealthOut(BaseModel):

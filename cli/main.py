@@ -11,10 +11,11 @@ import click
 
 os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 
+from cli.backup import backup, restore  # noqa: E402
 from cli.contacts import db, demo_data, demo_fill  # noqa: E402
 from cli.options import build_settings, data_option, embedder_option, kb_option  # noqa: E402
 from cli.quality import bench, calibrate, eval_command  # noqa: E402
-from kcc.settings import Settings  # noqa: E402
+from kcc.settings import Settings, with_demo_keys  # noqa: E402
 
 
 @click.group()
@@ -192,17 +193,18 @@ def _serve_workers(settings: Settings, host: str, port: int, ingest_first: bool,
 def run(kb_dir: Path | None, data_dir: Path | None, host: str, port: int, console_port: int | None) -> None:
     """Demo on the embedded defaults: index the KB, then serve the API, the chat page and the agent console.
 
-    Without KCC_AGENT_API_KEY a development agent key is set and logged, and the console uses it.
-    The console (Streamlit) runs as a subprocess and stops with the API.
+    Without KCC_AGENT_API_KEY (KCC_EDITOR_API_KEY) a random agent (editor) key is made for this start and
+    printed; the console gets the agent key. The console (Streamlit) runs as a subprocess and stops with the API.
 
     Example: kcc run
     """
-    from api.app import DEMO_AGENT_KEY
     from ui.launch import start_console, stop_console
 
-    settings = build_settings(kb_dir=kb_dir, data_dir=data_dir, demo=True, console_port=console_port)
-    console = start_console(settings, port=settings.console_port, api_url=f"http://{_local_host(host)}:{port}",
-                            agent_key=None if settings.agent_api_key else DEMO_AGENT_KEY)
+    settings, made = with_demo_keys(build_settings(kb_dir=kb_dir, data_dir=data_dir, demo=True,
+                                                   console_port=console_port))
+    for role, key in made.items():
+        click.echo(f"DEMO: {role}-sleutel voor deze start: {key}  (zet KCC_{role.upper()}_API_KEY voor echt gebruik)")
+    console = start_console(settings, port=settings.console_port, api_url=f"http://{_local_host(host)}:{port}")
     click.echo(f"Console:    http://127.0.0.1:{settings.console_port}")
     try:
         _serve(settings, host, port, ingest_first=True)
@@ -240,6 +242,8 @@ main.add_command(eval_command)
 main.add_command(calibrate)
 main.add_command(demo_data)
 main.add_command(bench)
+main.add_command(backup)
+main.add_command(restore)
 
 
 if __name__ == "__main__":

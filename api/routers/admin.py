@@ -6,14 +6,14 @@ from fastapi import APIRouter, Depends
 
 from api.deps import Caller, StateDep, require_role, settle_memory
 from api.errors import ApiError
-from api.schemas import ErrorOut
+from api.schemas import error_responses
 from ingest.pipeline import RemovalRefused
 from kcc.runtime import KbFolderError
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 
 
-@router.post("/reindex", responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 409: {"model": ErrorOut}})
+@router.post("/reindex", responses=error_responses(401, 403, 409, 413, 429, 500))
 def reindex(state: StateDep, _: Annotated[Caller, Depends(require_role("editor", "admin"))]) -> dict:
     """Re-read the KB folder and index what changed. Answers go on from the old version meanwhile; the new
     one is swapped in at once when it is complete, and only then are the old versions deleted."""

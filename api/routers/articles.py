@@ -4,13 +4,13 @@ from fastapi import APIRouter
 
 from api.deps import CallerDep, StateDep
 from api.errors import ApiError
-from api.schemas import ArticleOut, ArticleSectionOut, ErrorOut
+from api.schemas import ArticleOut, ArticleSectionOut, error_responses
 from kcc.render import to_html
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
 
 
-@router.get("/{article_id}", response_model=ArticleOut, responses={404: {"model": ErrorOut}})
+@router.get("/{article_id}", response_model=ArticleOut, responses=error_responses(401, 404, 422, 429, 500))
 def get_article(article_id: str, state: StateDep, caller: CallerDep) -> ArticleOut:
     """The whole article; internal sections (and internal articles) only for KCC staff."""
     article = state.articles.get(article_id)

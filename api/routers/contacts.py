@@ -5,26 +5,30 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from api.contact_schemas import ContactIn, ContactListOut, ContactOut
-from api.deps import SessionDep, StateDep, require_staff
+from api.deps import CallerDep, SessionDep, StateDep, require_staff
 from api.filters import PeriodDep
-from api.schemas import ErrorOut
+from api.schemas import error_responses
+from kcc.contacts.inputs import MAX_NAME, Channel, RowCount, Text
 from kcc.contacts.log import ContactFilter, list_contacts, log_contact
 
 router = APIRouter(prefix="/v1/contacts", tags=["contacts"], dependencies=[Depends(require_staff)],
-                   responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+                   responses=error_responses(401, 422, 429, 500, 503))
 
 
-@router.post("", status_code=201, response_model=ContactOut)
-def create_contact(body: ContactIn, state: StateDep, session: SessionDep) -> ContactOut:
-    """Log a contact; ``resolved_first_contact`` null = by the FCR rule of its outcome."""
-    return ContactOut.model_validate(log_contact(session, body, state.settings, state.articles))
+@router.post("", status_code=201, response_model=ContactOut, responses=error_responses(400, 403, 413))
+def create_contact(body: ContactIn, state: StateDep, session: SessionDep, caller: CallerDep) -> ContactOut:
+    """Log a contact; ``resolved_first_contact`` null = by the FCR rule of its outcome. The server sets
+    ``created_at``; only an admin key may set it (an import), within the retention period."""
+    contact = log_contact(session, body, state.settings, state.articles, import_created_at=caller.role == "admin")
+    return ContactOut.model_validate(contact)
 
 
 @router.get("", response_model=ContactListOut)
-def get_contacts(state: StateDep, session: SessionDep, period: PeriodDep, channel: str | None = None,
-                 outcome: str | None = None, agent_id: str | None = None,
+def get_contacts(state: StateDep, session: SessionDep, period: PeriodDep, channel: Channel | None = None,
+                 outcome: Annotated[Text | None, Query(max_length=MAX_NAME)] = None,
+                 agent_id: Annotated[Text | None, Query(max_length=MAX_NAME)] = None,
                  limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                 offset: Annotated[int, Query(ge=0)] = 0) -> ContactListOut:
+                 offset: Annotated[RowCount, Query()] = 0) -> ContactListOut:
     """Logged contacts, newest first, with the number of all matches."""
     where = ContactFilter(period=period, channel=channel, outcome=outcome, agent_id=agent_id)
     contacts, total = list_contacts(session, where, state.settings.outcomes, limit=limit, offset=offset)

@@ -6,21 +6,23 @@ from fastapi import APIRouter, Depends, Query
 
 from api.contact_schemas import FeedbackIn, FeedbackListOut, FeedbackOut
 from api.deps import SessionDep, StateDep, require_staff
-from api.schemas import ErrorOut
+from api.schemas import error_responses
+from kcc.contacts.inputs import MAX_TEAM, Text
 from kcc.contacts.quality import add_feedback, list_feedback
 
 router = APIRouter(prefix="/v1/feedback", tags=["feedback"], dependencies=[Depends(require_staff)],
-                   responses={401: {"model": ErrorOut}, 404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+                   responses=error_responses(401, 422, 429, 500, 503))
 
 
-@router.post("", status_code=201, response_model=FeedbackOut)
+@router.post("", status_code=201, response_model=FeedbackOut, responses=error_responses(400, 404, 413))
 def create_feedback(body: FeedbackIn, state: StateDep, session: SessionDep) -> FeedbackOut:
     """An agent's remark on an article (or one of its sections), for the article's owner."""
     return FeedbackOut.model_validate(add_feedback(session, body, state.articles))
 
 
 @router.get("", response_model=FeedbackListOut)
-def get_feedback(session: SessionDep, article_id: str | None = None, owner: str | None = None,
+def get_feedback(session: SessionDep, article_id: Annotated[Text | None, Query(max_length=MAX_TEAM)] = None,
+                 owner: Annotated[Text | None, Query(max_length=MAX_TEAM)] = None,
                  limit: Annotated[int, Query(ge=1, le=500)] = 50) -> FeedbackListOut:
     """Feedback, newest first; per article or per owning team."""
     items = list_feedback(session, article_id=article_id, owner=owner, limit=limit)

@@ -4,10 +4,10 @@ from fastapi import APIRouter, Depends
 
 from api.contact_schemas import OutcomeOut, OutcomesOut
 from api.deps import StateDep, require_staff
-from api.schemas import ErrorOut
+from api.schemas import error_responses
 
 router = APIRouter(prefix="/v1/outcomes", tags=["contacts"], dependencies=[Depends(require_staff)],
-                   responses={401: {"model": ErrorOut}})
+                   responses=error_responses(401, 429, 500))
 
 
 @router.get("", response_model=OutcomesOut)

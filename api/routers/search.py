@@ -5,19 +5,20 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import CallerDep, StateDep
-from api.schemas import ErrorOut, SearchOut, SearchResultOut
-from kcc.answer import CHANNELS, QuestionError, normalise_question
+from api.schemas import SearchOut, SearchResultOut, error_responses
+from kcc.answer import normalise_question
+from kcc.contacts.inputs import Channel, Text
 
 router = APIRouter(prefix="/v1/search", tags=["search"])
 
 
-@router.get("", response_model=SearchOut, responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}})
-def search(state: StateDep, caller: CallerDep, q: Annotated[str, Query(description="The question.")] = "",
-           channel: str = "web", limit: Annotated[int, Query(ge=1, le=50)] = 10,
+@router.get("", response_model=SearchOut, responses=error_responses(401, 422, 429, 500))
+def search(state: StateDep, caller: CallerDep,
+           q: Annotated[Text, Query(description="The question: at most KCC_MAX_QUESTION_CHARS characters (500 by "
+                                                "default) once spaces are normalised.")] = "",
+           channel: Channel = "web", limit: Annotated[int, Query(ge=1, le=50)] = 10,
            references: bool = False) -> SearchOut:
     """Ranked sections; internal ones (and reference documents, with ``references=true``) only for KCC staff."""
-    if channel not in CHANNELS:
-        raise QuestionError("unknown_channel", f"Onbekend kanaal '{channel}'. Kies uit: {', '.join(CHANNELS)}.")
     question = normalise_question(q, state.settings.max_question_chars)
     service = state.service  # one reference: a re-index swapping in a new service does not change it midway
     hits = service.searcher.search(question, audience="agent" if caller.staff else "public", top_k=limit,

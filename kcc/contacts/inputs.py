@@ -1,16 +1,111 @@
 """What a caller hands the contact log: a contact, feedback on an article, a grade. Plain data (pydantic
-models, so the API uses them as its request bodies); the rules that check them are in ``log`` and ``quality``."""
+models, so the API uses them as its request bodies); the rules that check them are in ``log`` and ``quality``.
+
+Also the input types every request model shares, so that one rule holds everywhere:
+
+- :data:`Text` and the named kinds of text after it: a string without NUL (PostgreSQL refuses it in text
+  columns) and without lone surrogates (such a string has no UTF-8 form: it cannot be stored, logged, embedded
+  or sent back);
+- :data:`RowId`, :data:`RowCount`: integers that fit the contact log's id columns, ``LIMIT`` and ``OFFSET`` on
+  SQLite and PostgreSQL alike;
+- :data:`Channel`, :data:`AnswerStatus`: closed sets as ``Literal``, so the OpenAPI document lists their values.
+
+Length limits are declared in the JSON schema (:class:`TextRule`) and checked by the core, which answers every
+bad value with its own Dutch message and error code.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+MAX_ID = 2**31 - 1  # the id columns are INTEGER: 32 bits on PostgreSQL
+MAX_SEED = 2**63 - 1
+MAX_NAME = 64
+MAX_TEAM = 128
+MAX_SECTION = 255
+MAX_ANSWER_ID = 64
+MAX_ANSWER_TEXT = 20_000
+MAX_COMMENT = 2000
+MAX_DURATION = 24 * 3600
+MAX_SOURCES = 20
+
+FORBIDDEN_CHARACTERS = re.compile("[\x00\ud800-\udfff]")
+# JSON Schema cannot name a lone surrogate (its patterns see UTF-16 code units, where an emoji is a pair of
+# them); the pattern states the NUL rule, the description of :data:`Text` the rest
+TEXT_PATTERN = "^[^\\x00]*$"
+
+Channel = Literal["phone", "counter", "email", "chat", "web"]  # kcc.answer.CHANNELS, as a type
+AnswerStatus = Literal["answered", "no_answer"]
+
+
+def check_text(value: str) -> str:
+    """``value`` unchanged, when it has no NUL and no lone surrogate.
+
+    :raises PydanticCustomError: ``invalid_characters``.
+    """
+    if FORBIDDEN_CHARACTERS.search(value):
+        raise PydanticCustomError("invalid_characters", "text with a NUL character or a lone surrogate")
+    return value
+
+
+class TextRule:
+    """A ``str`` annotation: :func:`check_text` after the ``str`` validation, and in the JSON schema the NUL rule
+    (:data:`TEXT_PATTERN`) and the length limits the core checks (``minLength``/``maxLength`` are documented here,
+    enforced there, so a bad length gets the core's own message and code)."""
+
+    def __init__(self, min_length: int | None = None, max_length: int | None = None):
+        self.min_length, self.max_length = min_length, max_length
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(check_text, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["pattern"] = TEXT_PATTERN
+        if self.min_length is not None:
+            json_schema["minLength"] = self.min_length
+        if self.max_length is not None:
+            json_schema["maxLength"] = self.max_length
+        return json_schema
+
+
+Text = Annotated[str, TextRule()]
+Question = Annotated[str, TextRule(min_length=1)]  # at most KCC_MAX_QUESTION_CHARS: a setting, checked by the core
+Name = Annotated[str, TextRule(1, MAX_NAME)]  # an agent, a grader, an outcome
+TeamName = Annotated[str, TextRule(1, MAX_TEAM)]  # also an article id
+Section = Annotated[str, TextRule(max_length=MAX_SECTION)]
+AnswerId = Annotated[str, TextRule(max_length=MAX_ANSWER_ID)]
+AnswerText = Annotated[str, TextRule(max_length=MAX_ANSWER_TEXT)]
+Comment = Annotated[str, TextRule(1, MAX_COMMENT)]
+RowId = Annotated[int, Field(ge=1, le=MAX_ID)]
+RowCount = Annotated[int, Field(ge=0, le=MAX_ID)]  # an OFFSET: no log holds more rows than it has ids
+
+
+def to_utc(value: datetime) -> datetime:
+    """``value`` in UTC (a naive one is taken to be UTC already).
+
+    :raises PydanticCustomError: ``datetime_out_of_range`` when UTC would fall outside years 1 to 9999
+        (``0001-01-01T00:00:00+23:59``).
+    """
+    try:
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError:
+        raise PydanticCustomError("datetime_out_of_range", "a moment outside years 1 to 9999 in UTC") from None
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(to_utc)]
 
 
 class SourceIn(BaseModel):
-    article_id: str
-    section: str | None = None
+    article_id: TeamName
+    section: Section | None = None
 
 
 class ContactIn(BaseModel):
@@ -20,34 +115,42 @@ class ContactIn(BaseModel):
         "answer_text": "Paspoort aanvragen ...", "outcome": "Zelfstandig afgehandeld",
         "resolved_first_contact": None, "forwarded_to": None, "duration_seconds": 180, "agent_id": "agent-01"}]})
 
-    channel: str = Field(description="phone, counter, email, chat or web.")
-    question: str = Field(description="The resident's question (1 to KCC_MAX_QUESTION_CHARS characters).")
-    answer_id: str | None = Field(default=None, description="answer.id of the answer shown, if any.")
-    answer_status: str | None = Field(default=None, description="answered, no_answer, or null.")
-    sources: list[SourceIn] = Field(default_factory=list, description="The sources shown, in order (at most 20).")
-    answer_text: str | None = Field(default=None, description="The answer text the agent saw, for grading.")
-    outcome: str = Field(description="One of GET /v1/outcomes.")
+    channel: Channel
+    question: Question = Field(description="The resident's question: at most KCC_MAX_QUESTION_CHARS characters "
+                                           "(500 by default) once spaces are normalised.")
+    answer_id: AnswerId | None = Field(default=None, description="answer.id of the answer shown, if any.")
+    answer_status: AnswerStatus | None = Field(default=None, description="null when no answer was looked up.")
+    sources: list[SourceIn] = Field(default_factory=list, description="The sources shown, in order.",
+                                    json_schema_extra={"maxItems": MAX_SOURCES})
+    answer_text: AnswerText | None = Field(default=None, description="The answer text the agent saw, for grading.")
+    outcome: Name = Field(description="One of GET /v1/outcomes: each municipality configures its own "
+                                      "(KCC_OUTCOMES).")
     resolved_first_contact: bool | None = Field(
         default=None, description="null: derived from the outcome (the FCR rule); true/false: the agent's override.")
-    forwarded_to: str | None = Field(default=None, description="Team the contact was transferred or handed to.")
-    duration_seconds: int = Field(description="Handling time in seconds, 0 to 86400.")
-    agent_id: str = Field(description="The agent's id (1 to 64 characters).")
-    created_at: datetime | None = Field(default=None, description="UTC; null = now (imports and demo data set it).")
+    forwarded_to: Annotated[str, TextRule(max_length=MAX_TEAM)] | None = Field(
+        default=None, description="Team the contact was transferred or handed to.")
+    duration_seconds: int = Field(description="Handling time in seconds.",
+                                  json_schema_extra={"minimum": 0, "maximum": MAX_DURATION})
+    agent_id: Name = Field(description="The agent's id.")
+    created_at: UtcDateTime | None = Field(
+        default=None, description="Set by the server: leave it out. Only an admin key may set it (an import of "
+                                  "older contacts), and then no later than now and no earlier than the retention "
+                                  "period (KCC_CONTACT_RETENTION_DAYS) allows; a time without a zone is UTC.")
 
 
 class FeedbackIn(BaseModel):
-    article_id: str
-    section: str | None = Field(default=None, description="A heading of the article, or null for the whole.")
-    comment: str = Field(description="1 to 2000 characters.")
-    agent_id: str
-    contact_id: int | None = None
+    article_id: TeamName
+    section: Section | None = Field(default=None, description="A heading of the article, or null for the whole.")
+    comment: Comment
+    agent_id: Name
+    contact_id: RowId | None = None
 
 
 class GradeIn(BaseModel):
-    contact_id: int
-    grader: str
+    contact_id: RowId
+    grader: Name
     juist: bool = Field(description="The answer is correct.")
     volledig: bool = Field(description="The answer is complete.")
     bron_klopt: bool = Field(description="The sources support the answer.")
     begrijpelijk: bool = Field(description="The answer is plain language (B1) a resident understands.")
-    comment: str | None = None
+    comment: Annotated[str, TextRule(max_length=MAX_COMMENT)] | None = None

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+from typing import get_args
 
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
@@ -25,17 +26,26 @@ from kb.model import Article
 from kcc.answer import normalise_question
 from kcc.contacts.db.models import Contact, Feedback, as_utc, utcnow
 from kcc.contacts.errors import ContactLogError
-from kcc.contacts.inputs import ContactIn
+from kcc.contacts.inputs import (
+    MAX_ANSWER_ID,
+    MAX_ANSWER_TEXT,
+    MAX_DURATION,
+    MAX_NAME,
+    MAX_SECTION,
+    MAX_SOURCES,
+    MAX_TEAM,
+    AnswerStatus,
+    ContactIn,
+)
 from kcc.contacts.period import Period, check_channel
 from kcc.privacy import mask_personal_data
 from kcc.settings import Settings
 
-ANSWER_STATUSES = ("answered", "no_answer")
-MAX_DURATION = 24 * 3600
-MAX_SOURCES = 20
-MAX_ANSWER_TEXT = 20_000
-MAX_NAME = 64
-MAX_TEAM = 128
+ANSWER_STATUSES: tuple[str, ...] = get_args(AnswerStatus)
+# an imported contact's time: no later than now (give or take a clock that runs a little ahead), and no earlier
+# than the retention period allows (without one: this floor), or it would escape the purge or predate any log
+MAX_CLOCK_SKEW = timedelta(minutes=5)
+EARLIEST_CREATED_AT = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def resolved_by_rule(outcomes: Mapping[str, bool], outcome: str, override: bool | None = None) -> tuple[bool, bool]:
@@ -75,14 +85,51 @@ def derive_team(forwarded_to: str | None, article_id: str | None, articles: Mapp
     return article.owner if article else None
 
 
-def build_contact(body: ContactIn, settings: Settings, articles: Mapping[str, Article]) -> Contact:
+def check_created_at(value: datetime, retention_days: int | None, now: datetime | None = None) -> datetime:
+    """An imported contact's time in UTC, when the contact log may hold it.
+
+    :raises ContactLogError: 422 ``invalid_created_at`` in the future (beyond ``MAX_CLOCK_SKEW``), before the
+        retention period (``KCC_CONTACT_RETENTION_DAYS``), or before ``EARLIEST_CREATED_AT``.
+    """
+    now = now or utcnow()
+    try:
+        value = as_utc(value)
+    except OverflowError:  # 0001-01-01T00:00:00+23:59: no such moment in UTC
+        raise ContactLogError("invalid", "invalid_created_at", "Het tijdstip in 'created_at' valt buiten de jaren "
+                                                               "1 tot en met 9999 (UTC).") from None
+    if value > now + MAX_CLOCK_SKEW:
+        raise ContactLogError("invalid", "invalid_created_at",
+                              f"Het tijdstip in 'created_at' ({value:%Y-%m-%d %H:%M} UTC) ligt in de toekomst.")
+    earliest, why = EARLIEST_CREATED_AT, f"vóór {EARLIEST_CREATED_AT:%Y-%m-%d}"
+    # compared in days first: a retention of a million days reaches before year 1
+    if retention_days is not None and retention_days < (now - EARLIEST_CREATED_AT).days:
+        earliest = now - timedelta(days=retention_days)
+        why = f"buiten de bewaartermijn van {retention_days} dagen (vóór {earliest:%Y-%m-%d %H:%M} UTC)"
+    if value < earliest:
+        raise ContactLogError("invalid", "invalid_created_at",
+                              f"Het tijdstip in 'created_at' ({value:%Y-%m-%d %H:%M} UTC) ligt {why}.")
+    return value
+
+
+def build_contact(body: ContactIn, settings: Settings, articles: Mapping[str, Article], *,
+                  import_created_at: bool = False, now: datetime | None = None) -> Contact:
     """A validated, derived contact row (not yet added to a session).
 
-    :raises ContactLogError: 422 with a Dutch message for every value outside the contract.
+    :param import_created_at: the caller may set ``created_at`` (an admin importing older contacts); otherwise
+        the time is the server's, so no contact can be dated out of reach of the retention purge.
+    :raises ContactLogError: 422 with a Dutch message for every value outside the contract; 403
+        ``created_at_not_allowed`` for a ``created_at`` without ``import_created_at``.
     :raises QuestionError: empty or over-long question.
     """
+    if body.created_at is not None and not import_created_at:
+        raise ContactLogError("forbidden", "created_at_not_allowed",
+                              "Het tijdstip van een contact ('created_at') zet de server. Laat het veld weg; alleen "
+                              "een beheerder (admin-sleutel) mag het meegeven, bij een import.")
+    now = now or utcnow()
+    created_at = now if body.created_at is None else check_created_at(body.created_at,
+                                                                       settings.contact_retention_days, now)
     check_channel(body.channel)
-    # the log keeps the question, not the person: BSN, phone, e-mail and IBAN are masked before storage
+    # the log keeps the question, not the person: personal data is masked before storage (kcc.privacy)
     question = mask_personal_data(normalise_question(body.question, settings.max_question_chars))
     if body.answer_status is not None and body.answer_status not in ANSWER_STATUSES:
         raise ContactLogError("invalid", "unknown_answer_status",
@@ -95,21 +142,25 @@ def build_contact(body: ContactIn, settings: Settings, articles: Mapping[str, Ar
     if len(body.sources) > MAX_SOURCES:
         raise ContactLogError("invalid", "too_many_sources", f"Hoogstens {MAX_SOURCES} bronnen per contact.")
     sources = [{"article_id": check_name(s.article_id, "sources.article_id", "invalid_source", MAX_TEAM),
-                "section": optional_text(s.section, "section", 255)} for s in body.sources]
+                "section": optional_text(s.section, "section", MAX_SECTION)} for s in body.sources]
+    # typed by the agent ("doorverbonden met mw. Jansen"): masked like the question, and so is the team from it
     forwarded_to = optional_text(body.forwarded_to, "forwarded_to", MAX_TEAM)
+    forwarded_to = mask_personal_data(forwarded_to) if forwarded_to else None
     article_id = sources[0]["article_id"] if sources else None
     return Contact(
-        created_at=as_utc(body.created_at) if body.created_at else utcnow(), channel=body.channel,
+        created_at=created_at, channel=body.channel,
         question=question,
-        answer_id=optional_text(body.answer_id, "answer_id", 64), answer_status=body.answer_status,
+        answer_id=optional_text(body.answer_id, "answer_id", MAX_ANSWER_ID), answer_status=body.answer_status,
         sources=sources, answer_text=optional_text(body.answer_text, "answer_text", MAX_ANSWER_TEXT),
         outcome=body.outcome, resolved_first_contact=resolved, resolved_overridden=overridden,
         forwarded_to=forwarded_to, team=derive_team(forwarded_to, article_id, articles), article_id=article_id,
         duration_seconds=body.duration_seconds, agent_id=check_name(body.agent_id, "agent_id", "invalid_agent_id"))
 
 
-def log_contact(session: Session, body: ContactIn, settings: Settings, articles: Mapping[str, Article]) -> Contact:
-    contact = build_contact(body, settings, articles)
+def log_contact(session: Session, body: ContactIn, settings: Settings, articles: Mapping[str, Article], *,
+                import_created_at: bool = False) -> Contact:
+    """Store a contact (:func:`build_contact` says what is checked)."""
+    contact = build_contact(body, settings, articles, import_created_at=import_created_at)
     session.add(contact)
     session.commit()
     return contact

@@ -1,19 +1,22 @@
 """Query filters shared by the contact log, the statistics and the grading sample: periods and intervals.
 
-Dates are whole UTC days and inclusive: ``start=2026-11-02&end=2026-11-02`` is that one day.
+Dates are whole UTC days and inclusive: ``start=2026-11-02&end=2026-11-02`` is that one day. Any date from
+0001-01-01 to 9999-12-31 is a valid bound; ``end=9999-12-31`` (the last day there is) means no upper bound.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal, get_args
 
 from sqlalchemy import ColumnElement
 
 from kcc.answer import CHANNELS
 from kcc.contacts.errors import ContactLogError
 
-INTERVALS = ("day", "week")
+Interval = Literal["day", "week"]
+INTERVALS: tuple[str, ...] = get_args(Interval)
 NONE_LABEL = "(geen)"  # the group of contacts without a team or article, as the contract names it
 
 
@@ -28,8 +31,11 @@ class Period:
 
     @property
     def end_before(self) -> datetime | None:
-        """The first moment after the period (the end date is inclusive)."""
-        return datetime.combine(self.end + timedelta(days=1), time.min, UTC) if self.end else None
+        """The first moment after the period (the end date is inclusive); None when there is no end, or the end is
+        the last day there is (its next day does not exist)."""
+        if self.end is None or self.end == date.max:
+            return None
+        return datetime.combine(self.end + timedelta(days=1), time.min, UTC)
 
     def conditions(self, column: ColumnElement[datetime]) -> list[ColumnElement[bool]]:
         conditions = []

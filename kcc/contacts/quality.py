@@ -11,12 +11,10 @@ from sqlalchemy.orm import Session
 from kb.model import Article
 from kcc.contacts.db.models import Contact, Feedback, Grade
 from kcc.contacts.errors import ContactLogError
-from kcc.contacts.inputs import FeedbackIn, GradeIn
+from kcc.contacts.inputs import MAX_COMMENT, MAX_SECTION, FeedbackIn, GradeIn
 from kcc.contacts.log import check_name, optional_text
 from kcc.contacts.period import Period
 from kcc.privacy import mask_personal_data
-
-MAX_COMMENT = 2000
 
 
 def _comment(value: str) -> str:
@@ -49,7 +47,7 @@ def add_feedback(session: Session, body: FeedbackIn, articles: Mapping[str, Arti
     article = articles.get(body.article_id)
     if article is None:
         raise ContactLogError("not_found", "unknown_article", f"Artikel '{body.article_id}' bestaat niet.")
-    section = optional_text(body.section, "section", 255)
+    section = optional_text(body.section, "section", MAX_SECTION)
     if section is not None and section not in {s.heading for s in article.sections}:
         raise ContactLogError("invalid", "unknown_section", f"Het artikel '{article.id}' heeft geen kopje '{section}'.")
     comment = _comment(body.comment)

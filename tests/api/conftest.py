@@ -10,16 +10,18 @@ from api.deps import get_session
 from kcc.contacts.db import Database
 from tests.pg import fresh_database, postgres  # noqa: F401  (postgres: the session fixture behind "postgresql")
 
-AGENT_KEY = "test-agent-key"
-EDITOR_KEY = "test-editor-key"
+AGENT_KEY = "test-agent-key-0123456789abcdef"  # keys need 24 characters or more (KCC_*_API_KEY)
+EDITOR_KEY = "test-editor-key-0123456789abcdef"
+ADMIN_KEY = "test-admin-key-0123456789abcdef"  # only an admin (an import) may set a contact's created_at
 AUTH = {"X-API-Key": AGENT_KEY}
+ADMIN = {"X-API-Key": ADMIN_KEY}
 BACKENDS = ["sqlite", "postgresql"]
 
 
 @pytest.fixture(scope="session")
 def api_settings(sample_runtime):
     return sample_runtime.settings.model_copy(update={"agent_api_key": f"{AGENT_KEY},second-agent-key",
-                                                      "editor_api_key": EDITOR_KEY})
+                                                      "editor_api_key": EDITOR_KEY, "admin_api_key": ADMIN_KEY})
 
 
 @pytest.fixture(scope="session")

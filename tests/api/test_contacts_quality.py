@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import AUTH
+from tests.api.conftest import ADMIN, AUTH
 
 GRADE = {"grader": "kwaliteit-01", "juist": True, "volledig": False, "bron_klopt": True, "begrijpelijk": True}
 
 
 def log_contact(client, *, answered: bool = True, day: str = "2026-11-02") -> int:
-    response = client.post("/v1/contacts", headers=AUTH, json={
+    response = client.post("/v1/contacts", headers=ADMIN, json={  # only an admin may set created_at
         "channel": "phone", "question": "Wat kost een paspoort?", "outcome": "Zelfstandig afgehandeld",
         "answer_id": "b8aeef6a9cbd39b9" if answered else None, "answer_status": "answered" if answered else "no_answer",
         "sources": [{"article_id": "paspoort-aanvragen", "section": "Wat kost het?"}] if answered else [],

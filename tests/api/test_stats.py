@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import AUTH
+from tests.api.conftest import ADMIN, AUTH
 
 PASPOORT = [{"article_id": "paspoort-aanvragen", "section": "Wat kost het?"}]
 CONTACTS = [
@@ -45,7 +45,7 @@ def log(log_client) -> dict[int, int]:
     """Contact number (1-8, as in the table) -> id."""
     ids = {}
     for number, (created_at, channel, outcome, override, forwarded_to, sources) in enumerate(CONTACTS, start=1):
-        response = log_client.post("/v1/contacts", headers=AUTH, json={
+        response = log_client.post("/v1/contacts", headers=ADMIN, json={  # only an admin may set created_at
             "channel": channel, "question": f"Vraag {number}", "outcome": outcome, "resolved_first_contact": override,
             "forwarded_to": forwarded_to, "sources": sources, "answer_id": f"antwoord-{number}" if sources else None,
             "answer_status": "answered" if sources else "no_answer", "duration_seconds": 60, "agent_id": "agent-01",

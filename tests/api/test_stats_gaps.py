@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from kcc.contacts.gaps import GAP_THRESHOLD, cluster
-from tests.api.conftest import AUTH
+from tests.api.conftest import ADMIN, AUTH
 
 STOLEN = ["Mijn paspoort is gestolen, wat moet ik doen?", "Wat moet ik doen als mijn paspoort gestolen is?",
           "paspoort gestolen, wat nu?"]
@@ -30,7 +30,7 @@ def test_cluster_merges_only_above_the_threshold():
 def gaps_log(log_client):
     def post(question: str, *, status: str = "no_answer", outcome: str = "Terugbelnotitie gemaakt",
              channel: str = "phone", article: str | None = None, day: str = "2026-11-02") -> None:
-        response = log_client.post("/v1/contacts", headers=AUTH, json={
+        response = log_client.post("/v1/contacts", headers=ADMIN, json={  # only an admin may set created_at
             "channel": channel, "question": question, "answer_status": status, "outcome": outcome,
             "answer_id": "a1" if status == "answered" else None,
             "sources": [{"article_id": article, "section": None}] if article else [],

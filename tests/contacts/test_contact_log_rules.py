@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
+from pydantic import ValidationError
 
 from kb.loader import load_kb
 from kcc.contacts.db import Database
@@ -49,14 +52,31 @@ def test_a_contact_gets_the_fcr_rule_its_team_and_no_personal_data(session, arti
 
 @pytest.mark.parametrize(("changes", "code"), [
     ({"outcome": "Opgehangen"}, "unknown_outcome"),
-    ({"channel": "fax"}, "unknown_channel"),
     ({"duration_seconds": -1}, "invalid_duration"),
-    ({"answer_status": "misschien"}, "unknown_answer_status"),
 ])
 def test_values_outside_the_contract_are_refused_with_a_domain_error(session, articles, changes, code):
     with pytest.raises(ContactLogError) as error:
         log_contact(session, contact(**changes), Settings(), articles)
     assert error.value.kind == "invalid" and error.value.code == code and error.value.message
+
+
+@pytest.mark.parametrize("changes", [{"channel": "fax"}, {"answer_status": "misschien"}, {"question": "a\x00b"},
+                                     {"created_at": "0001-01-01T00:00:00+23:59"}])
+def test_closed_sets_and_unstorable_values_are_refused_by_the_input_model(changes):
+    with pytest.raises(ValidationError):
+        contact(**changes)
+
+
+def test_created_at_is_the_servers_unless_an_import_sets_it(session, articles):
+    dated = contact(created_at="2026-11-02T10:30:00+01:00")
+    with pytest.raises(ContactLogError) as error:
+        log_contact(session, dated, Settings(), articles)
+    assert error.value.kind == "forbidden" and error.value.code == "created_at_not_allowed"
+    imported = log_contact(session, dated, Settings(), articles, import_created_at=True)
+    assert imported.created_at == datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+    with pytest.raises(ContactLogError) as error:
+        log_contact(session, contact(created_at="2999-01-01T00:00:00Z"), Settings(), articles, import_created_at=True)
+    assert error.value.code == "invalid_created_at"
 
 
 def test_feedback_and_grades_name_what_is_missing(session, articles):

@@ -11,7 +11,7 @@ from api.app import create_app
 from tests.browser import serve
 from tests.conftest import REPO
 
-AGENT_KEY = "ui-agent-key"
+AGENT_KEY = "ui-agent-key-0123456789abcdef"
 APP = REPO / "ui" / "app.py"
 PAGES = {"zoeken": "app_pages/zoeken.py", "dashboard": "app_pages/fcr_dashboard.py",
          "beoordelen": "app_pages/beoordelen.py", "signalen": "app_pages/signalen.py"}

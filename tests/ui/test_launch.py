@@ -16,13 +16,14 @@ from ui.launch import console_command, console_environment
 
 
 def test_the_console_environment_carries_the_settings_but_not_the_editor_and_admin_keys(monkeypatch, tmp_path):
-    monkeypatch.setenv("KCC_ADMIN_API_KEY", "admin-secret")
-    settings = Settings(data_dir=tmp_path, api_url="http://127.0.0.1:8123", agent_api_key="first,second",
-                        editor_api_key="editor-secret", outcomes={"Opgelost": True, "Doorverbonden": False},
-                        fcr_target=0.75)
+    monkeypatch.setenv("KCC_ADMIN_API_KEY", "admin-secret-0123456789abcdef")
+    agents = "first-agent-0123456789abcdef,second-agent-0123456789abcdef"
+    settings = Settings(data_dir=tmp_path, api_url="http://127.0.0.1:8123", agent_api_key=agents,
+                        editor_api_key="editor-secret-0123456789abcdef",
+                        outcomes={"Opgelost": True, "Doorverbonden": False}, fcr_target=0.75)
     env = console_environment(settings)
     assert env["KCC_API_URL"] == "http://127.0.0.1:8123"
-    assert env["KCC_AGENT_API_KEY"] == "first,second"
+    assert env["KCC_AGENT_API_KEY"] == agents
     assert "KCC_EDITOR_API_KEY" not in env and "KCC_ADMIN_API_KEY" not in env
     for name, value in env.items():  # what Streamlit's process will read back
         if name.startswith("KCC_"):
@@ -30,7 +31,8 @@ def test_the_console_environment_carries_the_settings_but_not_the_editor_and_adm
     monkeypatch.delenv("KCC_ADMIN_API_KEY")
     seen = Settings()
     assert (seen.data_dir, seen.outcomes, seen.fcr_target) == (tmp_path, settings.outcomes, 0.75)
-    assert console_environment(settings, agent_key="demo")["KCC_AGENT_API_KEY"] == "demo"
+    other = "other-agent-0123456789abcdef"
+    assert console_environment(settings, agent_key=other)["KCC_AGENT_API_KEY"] == other
 
 
 def test_the_console_listens_on_localhost_only_without_usage_statistics():
@@ -43,13 +45,14 @@ def test_the_console_listens_on_localhost_only_without_usage_statistics():
 
 def test_kcc_run_starts_the_console_with_the_demo_key_and_stops_it_with_the_api(monkeypatch, tmp_path):
     monkeypatch.delenv("KCC_AGENT_API_KEY", raising=False)
+    monkeypatch.delenv("KCC_EDITOR_API_KEY", raising=False)
     api_port, console_port = free_port(), free_port()
     started, seen = [], {}
     real_start = ui.launch.start_console
 
     def spy_start(settings, **kwargs):
         process = real_start(settings, **kwargs, quiet=True)
-        started.append((process, kwargs))
+        started.append((process, settings, kwargs))
         return process
 
     def fake_api(settings, host, port, ingest_first):
@@ -62,6 +65,7 @@ def test_kcc_run_starts_the_console_with_the_demo_key_and_stops_it_with_the_api(
             except httpx.TransportError:
                 time.sleep(0.3)
         seen["demo"], seen["port"] = settings.demo, port
+        seen["agent_key"], seen["editor_key"] = settings.agent_api_key, settings.editor_api_key
 
     monkeypatch.setattr(ui.launch, "start_console", spy_start)
     monkeypatch.setattr(cli.main, "_serve", fake_api)
@@ -69,8 +73,15 @@ def test_kcc_run_starts_the_console_with_the_demo_key_and_stops_it_with_the_api(
                                                "--console-port", str(console_port)])
     assert result.exit_code == 0, result.output
     assert f"Console:    http://127.0.0.1:{console_port}" in result.output
+    agent_key, editor_key = seen.pop("agent_key"), seen.pop("editor_key")
     assert seen == {"health": "ok", "demo": True, "port": api_port}
-    process, kwargs = started[0]
-    assert kwargs["agent_key"] == "demo-agent-key"
+    # a random key per start (tests/api/test_access.py checks the API side), printed for the operator
+    assert len(agent_key) >= 40 and agent_key != "demo-agent-key" and len(editor_key) >= 40
+    assert f"agent-sleutel voor deze start: {agent_key}" in result.output
+    assert f"editor-sleutel voor deze start: {editor_key}" in result.output
+    process, console_settings, kwargs = started[0]
+    console_env = console_environment(console_settings, api_url=kwargs["api_url"])
+    assert console_env["KCC_AGENT_API_KEY"] == agent_key  # the console asks as the demo agent
+    assert "KCC_EDITOR_API_KEY" not in console_env
     assert kwargs["api_url"] == f"http://127.0.0.1:{api_port}"
     assert process.poll() is not None  # stopped together with the API

@@ -173,7 +173,7 @@ def test_an_empty_question_asks_for_one_without_calling_the_api(console_env):
 
 
 def test_api_errors_show_the_apis_dutch_message(console_env, monkeypatch):
-    monkeypatch.setenv("KCC_AGENT_API_KEY", "wrong-key")
+    monkeypatch.setenv("KCC_AGENT_API_KEY", "wrong-key-0123456789abcdefghij")
     at = search(open_page("zoeken"), "Wat kost een paspoort?")
     assert "Ongeldige API-sleutel" in texts(at.error)
 
