@@ -1,5 +1,6 @@
-"""Cue words that say what a number or a date is ("zaaknummer 123456789", "geboren op 3 mei 1980"): language data
-in ``kcc/data/privacy.yaml``, read once."""
+"""Cue words that say what a number or a date is ("zaaknummer 123456789", "geboren op 3 mei 1980"), and words that
+say what is a name and what is not ("mijn dochter Selam", "t.h.v.", "-school", "Nederlander"): language data in
+``kcc/data/privacy.yaml``, read once."""
 
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ _LETTER = r"[^\W\d_]"
 # what may stand between a cue and what it names: "zaaknummer: 1234", "geboren op 3 mei", "kenmerk van de brief is"
 _GAP = re.compile(r"[^\d\n]{0,40}")
 _MAX_GAP_WORDS = 4
+# further back, in the same clause: no number, no comma, no end of a sentence between
+_CLAUSE_BREAK = re.compile(r"[\d,;!?\n]|\.(?:\s|$)")
+_CLAUSE_REACH = 160
+_MAX_CLAUSE_WORDS = 12
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,18 @@ class Cues:
     house_additions: tuple[str, ...]
     not_names: frozenset[str]
     street: re.Pattern[str]
+    says_number: re.Pattern[str]
+    months: tuple[str, ...]
+    birth_words: tuple[str, ...]
+    house_number_words: tuple[str, ...]
+    count: re.Pattern[str]
+    email: re.Pattern[str]
+    abbreviation: re.Pattern[str]
+    person: re.Pattern[str]
+    particles: frozenset[str]
+    institution: re.Pattern[str]
+    institution_words: frozenset[str]
+    nationalities: frozenset[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -49,6 +69,10 @@ class Cues:
         def either(values: list[str]) -> str:
             return "|".join(re.escape(v) for v in values)
 
+        def first(values: list[str]) -> str:
+            """A look at the first character before a long alternation: most places fail at once."""
+            return f"(?=[{re.escape(''.join(sorted({v[0] for v in values})))}])"
+
         groups = "|".join(f"(?P<{kind}>{either(words(kind))})" for kind in KINDS)
         # a word of the lists, alone or at the end of a compound ("WOZ-aanslag", "betalingskenmerk"), with an
         # ending or not ("bsn-nummer", "zaaknr"); then any other compound with an ending ("objectnummer")
@@ -56,9 +80,30 @@ class Cues:
         pattern = re.compile(rf"(?<!{_LETTER})(?:(?:{_LETTER}+-?)??(?:{groups})(?:[ -]?(?:{endings}))?"
                              rf"|(?P<{_ENDING}>{_LETTER}{{2,}}-?(?:{endings})))(?!{_LETTER})",
                              re.IGNORECASE)
+        # "naam[at]domein.nl", "naam (at) domein [dot] nl": the word in brackets, with a space around or not
+        at, dot = (rf"\s?[\[({{]\s?(?i:{either(words(key))})\s?[\])}}]\s?" for key in ("email_at", "email_punt"))
+        email = re.compile(rf"(?<![\w.+-])[\w.+-]+(?:@|{at})[\w-]+(?:(?:\.|{dot})[\w-]+)*(?:\.|{dot})"
+                           rf"[^\W\d_]{{2,}}(?![\w-])")
+        # as listed, or with a capital first letter ("T.a.v."): "A.S." in capitals is an initial
+        abbreviations = [v for w in words("afkorting") for v in {w, w[:1].upper() + w[1:]}]
+        cue = either(words("persoon_cue"))
+        relative = rf"(?:{either(words('persoon_bezittelijk'))})\s+(?:{either(words('persoon_relatie'))})"
+        cue_first = first([w.lower() for w in words("persoon_cue") + words("persoon_bezittelijk")])
         return cls(pattern, frozenset(w.lower() for w in words("geen_postcode")),
                    tuple(words("huisnummer_toevoeging")), frozenset(w.lower() for w in words("geen_naam")),
-                   re.compile(rf"{_LETTER}{{2}}(?:{either(words('straat_einde'))})$", re.IGNORECASE))
+                   re.compile(rf"{_LETTER}{{2}}(?:{either(words('straat_einde'))})$", re.IGNORECASE),
+                   re.compile(rf"(?:{endings}|{either(words('referentie_in_zin'))})$", re.IGNORECASE),
+                   tuple(words("maand")), tuple(words("geboortedatum")), tuple(words("huisnummer_woord")),
+                   re.compile(rf"\d{{1,5}}\s?(?:{either(words('aantal'))})(?![^\W_])", re.IGNORECASE),
+                   email,
+                   re.compile(rf"(?<![^\W_]){first(abbreviations)}"
+                              rf"(?:{either(sorted(abbreviations, key=len, reverse=True))})(?![^\W_])"),
+                   re.compile(rf"(?<![^\W_]){cue_first}(?:{cue}|{relative})(?:(?<=[.:])|(?![^\W_]))",
+                              re.IGNORECASE),
+                   frozenset(w.lower() for w in words("naam_partikel")),
+                   re.compile(rf"(?:{_LETTER}{{3}}|-)(?:{either(words('instelling_einde'))})$", re.IGNORECASE),
+                   frozenset(w.lower() for w in words("instelling_einde")),
+                   frozenset(w.lower() for w in words("nationaliteit")))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...]) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie
@@ -75,12 +120,57 @@ class Cues:
             return None
         return "referentie" if last.lastgroup == _ENDING else last.lastgroup
 
+    def reference_in_clause(self, text: str, start: int) -> bool:
+        """Whether a reference cue that says "number" names the number at ``start`` from further back in the same
+        clause ("Mijn polisnummer bij de zorgverzekering van de gemeente is 747693468"): the last cue before it,
+        with no BSN cue after that, and no other number, comma or sentence end between."""
+        last = None
+        for match in self.pattern.finditer(text, max(0, start - _CLAUSE_REACH), start):
+            if match.lastgroup in ("bsn", "referentie", _ENDING):
+                last = match
+        if last is None or last.lastgroup == "bsn" or not self.says_number.search(last.group()):
+            return False
+        gap = text[last.end():start]
+        return not _CLAUSE_BREAK.search(gap) and len(gap.split()) <= _MAX_CLAUSE_WORDS
+
+    @cached_property
+    def _birth_stems(self) -> tuple[str, ...]:
+        words = {w.lower() for w in self.birth_words}
+        return tuple(w for w in words if not any(other != w and other in w for other in words))  # "geb", "gb"
+
+    def may_name_a_birth(self, text: str) -> bool:
+        """Whether a birth cue may be in ``text`` ("geb" also in "gebeld"): where none is, no date is one of
+        birth, and the date pattern need not run."""
+        lower = text.lower()
+        return any(stem in lower for stem in self._birth_stems)
+
+    @cached_property
+    def date(self) -> re.Pattern[str]:
+        """A date in any notation people write one in: "03-05-1980", "1980-05-03", "3 mei 1980", "14th March
+        1993", "March 14, 1993"."""
+        months = "|".join(re.escape(m) for m in self.months)
+        # a month first only where a month's first letter stands: the other places fail fast
+        initials = "".join(sorted({m[0].lower() for m in self.months}))
+        return re.compile(rf"(?<![\d/.-])(?:{_DAY}([-/.]){_MONTH}\1(?:19|20)?\d{{2}}"
+                          rf"|(?:19|20)\d{{2}}([-/.]){_MONTH}\2{_DAY}"
+                          rf"|{_DAY}(?:e|ste|de|st|nd|rd|th)?\s(?:{months})(?![^\W\d_])\.?(?:\s{_YEAR})?"
+                          rf"|(?<![^\W\d_])(?=[{initials}])(?:{months})\.?\s{_DAY}(?:st|nd|rd|th)?,?\s{_YEAR})"
+                          rf"(?![\d/-]|\.\d)", re.IGNORECASE)
+
+    @cached_property
+    def house_number(self) -> re.Pattern[str]:
+        """A house number after a word that names it: " hnr 14", " nr. 3a"."""
+        words = "|".join(re.escape(w) for w in self.house_number_words)
+        return re.compile(rf"\s(?:{words})\.?:?\s?\d{{1,5}}(?:[a-zA-Z](?![^\W_]))?(?![\d.,]\d)", re.IGNORECASE)
+
     @cached_property
     def house_addition(self) -> re.Pattern[str]:
-        """What is written after a house number: "-3", "-III", " b", " bis", " 3 hoog", " unit 4"."""
+        """What is written after a house number: "-3", "-III", " b", " bis", " 3 hoog", " unit 4"; not the
+        postcode after it ("2 bov 6821 CD")."""
         words = "|".join(re.escape(a) for a in self.house_additions)
+        number = r"\s?(?:\d{1,3}|\d{4}(?! ?[A-Z]{2}(?![^\W_])))"
         return re.compile(rf"(?:-[^\W_]{{1,4}}|\s{_LETTER}(?![^\W_]|\.\S)"
-                          rf"|\s(?:\d{{1,2}}(?:e|de|ste)?\s)?(?:{words})\.?(?:\s?\d{{1,4}})?)(?![^\W_])",
+                          rf"|\s(?:\d{{1,2}}(?:e|de|ste)?\s)?(?:{words})\.?(?:{number})?)(?![^\W_])",
                           re.IGNORECASE)
 
 

@@ -1,6 +1,7 @@
 """Personal data with a fixed form, found by checksums and published formats: BSN (11-test), IBAN (any
 country, ISO 13616 check digits), phone numbers (Google's libphonenumber, Dutch and international), e-mail
-addresses, Dutch postcodes, licence plates (the RDW's sidecodes) and dates of birth (a date after a birth cue).
+addresses (also "naam[at]domein.nl"), Dutch postcodes, licence plates (the RDW's sidecodes, and Belgium's) and
+dates of birth (a date after a birth cue).
 
 Every finder returns spans of the original text; ``kcc.privacy`` merges them and puts in the placeholders.
 """
@@ -25,8 +26,6 @@ class Span(NamedTuple):
     kind: str
 
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
-
 # A BSN is 9 digits (8 when the leading zero is dropped), plain or in the groups people write it in
 # (111 222 333, 1234.56.782), not inside a longer number such as 1.123.456.782,00 or a date.
 _NUMBER = re.compile(r"(?<!\d)(?<!\d[.,-])"
@@ -50,6 +49,8 @@ _HOUSE_NUMBER = re.compile(r",?\s?(?:huisnummer|huisnr\.?|nr\.?)?\s?\d{1,5}(?:\s
 # The Dutch licence plates' sidecodes 1-14 (RDW): L = letter, D = digit.
 _SIDECODES = ("LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD",
               "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D")
+# Belgium's plates since 2010 ("1-ABC-123"): residents near the border and newcomers drive on them.
+_BELGIAN = ("D-LLL-DDD",)
 
 
 def _sidecode(codes: tuple[str, ...], separator: str) -> str:
@@ -58,20 +59,12 @@ def _sidecode(codes: tuple[str, ...], separator: str) -> str:
                     for code in codes)
 
 
-_PLATE = re.compile(rf"(?<![\w-])(?:{_sidecode(_SIDECODES, '-')})(?![\w-])", re.IGNORECASE)
+_PLATE = re.compile(rf"(?<![\w-])(?:{_sidecode(_SIDECODES + _BELGIAN, '-')})(?![\w-])", re.IGNORECASE)
 # Without dashes the sidecodes 7-14 are still plates ("gz715h"): a group of three, or a single character at an
 # end, is no postcode or word. Sidecodes 1-6 ("1234AB", "AB12CD") and any with spaces only after a cue.
 _PLATE_UNDASHED = re.compile(rf"(?<![\w-])(?:{_sidecode(_SIDECODES[6:], '')})(?![\w-])", re.IGNORECASE)
-_PLATE_AFTER_CUE = re.compile(rf"(?<![\w-])(?:{_sidecode(_SIDECODES, '[ ]?')})(?![\w-])", re.IGNORECASE)
-
-_MONTHS = (r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-           r"|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec")
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-_MONTH = r"(?:0?[1-9]|1[0-2])"
-_DATE = re.compile(rf"(?<![\d/.-])(?:{_DAY}([-/.]){_MONTH}\1(?:19|20)?\d{{2}}"
-                   rf"|(?:19|20)\d{{2}}([-/.]){_MONTH}\2{_DAY}"
-                   rf"|{_DAY}(?:e|ste|de)?\s(?:{_MONTHS})\.?(?:\s(?:(?:19|20)\d{{2}}|'\d{{2}}))?)(?![\d/-]|\.\d)",
-                   re.IGNORECASE)
+_PLATE_AFTER_CUE = re.compile(rf"(?<![\w-])(?:{_sidecode(_SIDECODES + _BELGIAN, '[ ]?')})(?![\w-])",
+                              re.IGNORECASE)
 
 
 def is_bsn(digits: str) -> bool:
@@ -80,18 +73,22 @@ def is_bsn(digits: str) -> bool:
     return len(digits) in (8, 9) and stdnum_bsn.is_valid(digits)
 
 
-def find_emails(text: str) -> Iterator[Span]:
-    for match in EMAIL.finditer(text):
+def find_emails(text: str, cues: Cues) -> Iterator[Span]:
+    """E-mail addresses, also with the "@" written out in brackets against spam robots ("naam[at]domein.nl")."""
+    if "@" not in text and not any(bracket in text for bracket in "[({"):
+        return  # the common case, at once
+    for match in cues.email.finditer(text):
         yield Span(match.start(), match.end(), "email")
 
 
 def find_bsns(text: str, cues: Cues) -> Iterator[Span]:
-    """9-digit numbers that pass the 11-test, unless a cue names them a reference ("zaaknummer"); any 8-9 digit
-    number that a cue names a BSN."""
+    """9-digit numbers that pass the 11-test, unless a cue names them a reference ("zaaknummer", or "polisnummer
+    bij de zorgverzekering van de gemeente is" further back in the clause); any 8-9 digit number that a cue names
+    a BSN."""
     for match in _NUMBER.finditer(text):
         digits = re.sub(r"\D", "", match.group())
         cue = cues.before(text, match.start(), ("bsn", "referentie"))
-        if cue == "bsn" or (cue is None and is_bsn(digits)):
+        if cue == "bsn" or (cue is None and is_bsn(digits) and not cues.reference_in_clause(text, match.start())):
             yield Span(match.start(), match.end(), "bsn")
 
 
@@ -168,12 +165,14 @@ def find_plates(text: str, cues: Cues) -> Iterator[Span]:
 def find_birth_dates(text: str, cues: Cues) -> Iterator[Span]:
     """A date after a birth cue ("geboren op 3 mei 1980", "geb. 03-05-1980"); other dates are what the
     question is about ("afspraak op 12 maart") and stay."""
-    for match in _DATE.finditer(text):
+    if not cues.may_name_a_birth(text):
+        return
+    for match in cues.date.finditer(text):
         if cues.before(text, match.start(), ("geboortedatum",)):
             yield Span(match.start(), match.end(), "birth_date")
 
 
 def find_identifiers(text: str, cues: Cues) -> list[Span]:
     """All spans of personal data with a fixed form in ``text``; they may overlap."""
-    return [*find_emails(text), *find_ibans(text, cues), *find_bsns(text, cues), *find_phones(text),
+    return [*find_emails(text, cues), *find_ibans(text, cues), *find_bsns(text, cues), *find_phones(text),
             *find_plates(text, cues), *find_birth_dates(text, cues), *find_postcodes(text, cues)]

@@ -1,5 +1,6 @@
 """Names and street addresses, found by deduce (Dutch de-identification: lookup lists of Dutch first names,
-surnames and streets, with the patterns around them), loaded once, lazily.
+surnames and streets, with the patterns around them), loaded once, lazily; and names of any origin that no list
+holds, by the word before them ("mw Li Wei", "mijn dochter Selam": ``persoon_cue`` in ``kcc/data/privacy.yaml``).
 
 deduce keeps its lists in its wheel; the first load in an install builds lookup structures from them and
 caches those (about a minute, an 80 MB pickle); later loads read the cache (2-4 s here) and hold about 1.1 GB.
@@ -16,6 +17,7 @@ import re
 import tempfile
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -47,6 +49,14 @@ LISTED = frozenset({"names", "first_name_lookup", "surname_lookup", "interfix_wi
                     "prefix_with_name", "prefix_with_interfix", "initial_with_name", "initial_interfix"})
 _lock = threading.Lock()
 _model: deduce.Deduce | None = None
+# a word of a name after a person cue: "Kaya-Yılmaz", "O'Brien", "'t" (in "van 't Hof"), initials "D.F."
+_NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,4}|['’]?[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_AFTER_CUE = re.compile(r"[ \t]*[:,]?[ \t]*")
+_BETWEEN_WORDS = re.compile(r"[ \t]+")
+_AND = re.compile(r"[ \t]+(?:en|and|&)[ \t]+", re.IGNORECASE)
+_MAX_NAME_WORDS = 3
+_REST_OF_WORD = re.compile(r"[\w'’-]*")
+_NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
 
 
 def _import_deduce() -> Any:
@@ -122,6 +132,7 @@ def load() -> deduce.Deduce:
                     gc.enable()
             # out of the collector's view for good: a full collection over them would hold every thread
             gc.freeze()
+            _countries()  # phonenumbers' region names (0.2 s): not in the first text's time either
             _model = model
             log.info("deduce %s loaded in %.1f s", module.__version__, time.perf_counter() - started)
     return _model
@@ -186,7 +197,9 @@ def _listed_names(text: str, annotations: list[tuple[str, int, int]], interfixes
     is no part."""
     names = []
     group: list[tuple[int, int, str]] = []
-    for start, end, tag in sorted((s, e, t) for t, s, e in annotations) + [(len(text) + 1, len(text) + 1, "")]:
+    # a part starts a word: the "'t" of "don't" is no interfix, whatever the "van 't Hof" it looks like
+    parts = sorted((s, e, t) for t, s, e in annotations if s == 0 or not text[s - 1].isalnum())
+    for start, end, tag in parts + [(len(text) + 1, len(text) + 1, "")]:
         if group:
             gap = text[max(e for _, e, _ in group):start] if start > max(e for _, e, _ in group) else ""
             words = [w for w in re.split(r"[\s-]+", gap.lower()) if w]
@@ -208,29 +221,151 @@ def _listed_names(text: str, annotations: list[tuple[str, int, int]], interfixes
     return names
 
 
+@cache
+def _countries() -> frozenset[str]:
+    """Country names in Dutch and English, in lower case, also without accents ("polen", "poland", "syrie"):
+    phonenumbers' region names. "Poland" is a surname in deduce's lists, and no one's name in "moved here from
+    Poland"."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    names = set()
+    for region in LOCALE_DATA.values():
+        for language in ("nl", "en"):
+            name = region.get(language)
+            for _ in range(3):  # "*aa": the name as in that language
+                if name and name.startswith("*"):
+                    name = region.get(name[1:])
+            if name and not name.startswith("*"):
+                names.add(name.lower())
+    folded = {"".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c)) for n in names}
+    return frozenset(names | folded)
+
+
+def _is_place(cues: Cues, words: str, countries: bool = True) -> bool:
+    """A country or a nationality, not a name: "from Poland", "een Duits rijbewijs", "ik ben Nederlander". Right
+    after a person cue a country is a name ("mijn zoon Jordan"): ``countries=False``."""
+    return words.lower() in cues.nationalities or (countries and words.lower() in _countries())
+
+
+def _is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, cued: bool = False) -> bool:
+    """Whether the name at ``start``-``end`` is (part of) an institution's name, also one named after a person
+    ("Koning Willem-Alexanderschool", "Anne Frank-huis", "Maria Montessori Lyceum"), or of a street whose word
+    deduce cut off ("Willem Alexander" of "Willem Alexanderlaan"): the word it ends in, to its end, or the next
+    word ends in an institution word and is no surname from the lists ("Veldhuis"). Right after a person cue
+    ("my name is Dong-hyun Park", "mw Van Hal") an institution word on its own is a surname."""
+    word_end = _REST_OF_WORD.match(text, end).end()
+    words = text[start:word_end].split()
+    last = words[-1].strip("'’-")
+    if cues.institution.search(last) and [last] not in surnames:
+        return True
+    if word_end > end and cues.street.search(last):
+        return True
+    following = _NEXT_WORD.match(text, word_end)
+    if following and cues.institution.search(following.group(1)):
+        return True
+    if cued:
+        return False
+    if following and following.group(1).lower() in cues.institution_words:
+        return True
+    # "Maria Montessori Lyceum", "Huis" of "Anne Frank Huis"; not "Van Hal"
+    return last.lower() in cues.institution_words and (len(words) == 1 or words[-2].lower() not in cues.particles)
+
+
+def _name_word(word: str, cues: Cues, common: frozenset[str], surnames: Any, first: bool) -> bool:
+    """Whether a word after a person cue can be part of a name: capitalised ("Selam", "Wiśniewska", "A."), no
+    acronym ("IND", "ZZP'er", "Zzp'er"), no team or role, nationality or institution ("Gemeente", "Nederlander",
+    "Woonstichting"); the first word no common word either ("mijn moeder Woont")."""
+    lower = word.lower()
+    if not word[0].isupper() or len(word) == 1:
+        return False
+    if (word[1].isupper() and not word.startswith("IJ")) or re.search(r"['’]ers?$", lower):
+        return False
+    if lower in cues.not_names or _is_place(cues, word, countries=False) or (first and lower in common):
+        return False
+    return not (cues.institution.search(word) and [word] not in surnames)
+
+
+def _name_after(text: str, at: int, cues: Cues, common: frozenset[str], surnames: Any) -> tuple[int, int] | None:
+    """The name that starts at ``at``: one to three capitalised words, with particles between or before ("Mohammad
+    Al Khatib", "Said el Idrissi", "Van Dijk", "Agnes van 't Hof"); None if no name starts there."""
+    start = end = None
+    words = 0
+    while words < _MAX_NAME_WORDS and (match := _NAME_WORD.match(text, at)):
+        word = match.group()
+        if word.lower() in cues.particles:
+            start = match.start() if start is None else start
+        elif _name_word(word, cues, common, surnames, first=end is None):
+            start = match.start() if start is None else start
+            end = match.end()
+            words += not word.endswith(".")  # initials do not count as a word
+        else:
+            break
+        space = _BETWEEN_WORDS.match(text, match.end())
+        if not space:
+            break
+        at = space.end()
+    return None if end is None else (start, end)
+
+
+def _cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any) -> list[tuple[int, int]]:
+    """Names right after a person cue ("mevrouw", "mijn naam is", "mijn dochter", "my husband"), whether the lists
+    hold them or not; and one after "en"/"and" ("wij zijn Senait en Yonas")."""
+    names = []
+    for cue in cues.person.finditer(text):
+        at = _AFTER_CUE.match(text, cue.end()).end()
+        if at == cue.end() and not cue.group().endswith((".", ":")):
+            continue
+        while name := _name_after(text, at, cues, common, surnames):
+            names.append(name)
+            joined = _AND.match(text, name[1])
+            if not joined:
+                break
+            at = joined.end()
+    return names
+
+
+def _counted(text: str, start: int, end: int, cues: Cues) -> bool:
+    """Whether the number of a street address is a count: "Lijsterbeslaan 3x", "Dorpsstraat 2 keer"."""
+    number = re.search(r"\d", text[start:end])
+    return bool(number) and bool(cues.count.match(text, start + number.start()))
+
+
 def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
     """Spans of person names ("name") and street addresses with a house number ("address") in ``text``.
 
     One word from the name lists at the start of a sentence, without a title, is taken for a word: there its
-    capital says nothing, and first names are words too ("Kost het iets?", "Can I ...", "Mark de plek").
+    capital says nothing, and first names are words too ("Kost het iets?", "Can I ...", "Mark de plek"). Neither
+    is a country ("from Poland"), an institution named after a person ("Koning Willem-Alexanderschool") or an
+    agent's abbreviation ("t.h.v. bushalte": deduce does not see them).
     """
     model = load()
     prefixes, interfixes = _words(model, "prefix"), _words(model, "interfix")
-    capitalised = _capitalised(text)
-    written = _annotations(model, text, AS_WRITTEN)
+    common, surnames = _words(model, "whitelist"), model.lookup_structs["surname"]
+    seen = cues.abbreviation.sub(lambda m: " " * len(m.group()), text)  # same length: spans stay valid
+    capitalised = _capitalised(seen)
+    written = _annotations(model, seen, AS_WRITTEN)
     # addresses as deduce finds them where capitals say so; in lower case, a street must look like one
     # ("stationssingel 21b", not "eerst 4 weken")
     addresses = [(s, e) for tag, s, e in written if tag.startswith("straat+huisnummer")]
     addresses += [(s, e) for tag, s, e in _annotations(model, capitalised, STREETS)
                   if tag.startswith("straat+huisnummer") and cues.street.search(re.split(r"\s+\d", text[s:e])[0])]
-    spans = [Span(start, _addition(text, end, cues), "address") for start, end in addresses]
     streets = [(s, e) for tag, s, e in written if tag == "straat" and cues.street.search(text[s:e])]
+    # a street, a word for the number, the number: "Molenweg hnr 14"
+    addresses += [(s, number.end()) for s, e in streets if (number := cues.house_number.match(text, e))]
+    spans = [Span(start, _addition(text, end, cues), "address") for start, end in addresses
+             if not _counted(text, start, end, cues)]
     names = [(s, e) for tag, s, e in written if tag == "persoon"]
-    names += _listed_names(text, _annotations(model, capitalised, LISTED), interfixes, _words(model, "whitelist"))
+    # a first name of the lists that deduce took for a street, though it has neither a street's ending nor a
+    # number ("terugbelverzoek Marjolein van Esdoornhof 9"): the name it would have been
+    names += [(s, e) for tag, s, e in written if tag == "straat" and not cues.street.search(text[s:e])
+              and [text[s:e]] in model.lookup_structs["first_name"]]
+    names += _listed_names(text, _annotations(model, capitalised, LISTED), interfixes, common)
     for start, end in names:
         if any(s < end and start < e for s, e in streets):
             continue  # part of a street's name ("Burgemeester de Withstraat")
         start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names)
+        if text[start:end].lower() in interfixes:
+            continue  # what is left of a name that lost its parts to a street: "van" of "Marjolein van Esdoornhof 9"
         if text[start:end].lower() in prefixes | cues.not_names:
             # a title alone: part of the street after it ("Ds. Kuypersingel 112"), or no name at all
             spans += [Span(start, a.end, "address") for a in spans if a.kind == "address" and a.start >= end
@@ -238,5 +373,14 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
             continue
         if not titled and not re.search(r"[\s.]", text[start:end]) and _starts_sentence(text, start):
             continue
+        if _is_place(cues, text[start:end]):
+            continue
+        # in or right before a street address it stays, as it was: "Burgemeester" of "Burgemeester Visserplein 3B"
+        at_address = any(a.kind == "address" and start < a.end and (a.start < end or not text[end:a.start].strip())
+                         for a in spans)
+        if not at_address and _is_institution(text, start, end, cues, surnames):
+            continue
         spans.append(Span(start, end, "name"))
+    spans += [Span(start, end, "name") for start, end in _cued_names(text, cues, common, surnames)
+              if not _is_institution(text, start, end, cues, surnames, cued=True)]
     return spans
