@@ -22,6 +22,10 @@ _MAX_GAP_WORDS = 4
 _CLAUSE_BREAK = re.compile(r"[\d,;!?\n]|\.(?:\s|$)")
 _CLAUSE_REACH = 160
 _MAX_CLAUSE_WORDS = 12
+# a reference named anywhere earlier in the sentence ("het nummer van mijn melding ... was N")
+_SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
+_SENTENCE_REACH = 200
+_MAX_PAIR_GAP = 4
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
@@ -54,6 +58,13 @@ class Cues:
     institution: re.Pattern[str]
     institution_words: frozenset[str]
     nationalities: frozenset[str]
+    number_word: re.Pattern[str]
+    reference_word: re.Pattern[str]
+    email_system: frozenset[str]
+    email_role: frozenset[str]
+    email_public: frozenset[str]
+    organisation_before: frozenset[str]
+    articles: frozenset[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -103,7 +114,17 @@ class Cues:
                    frozenset(w.lower() for w in words("naam_partikel")),
                    re.compile(rf"(?:{_LETTER}{{3}}|-)(?:{either(words('instelling_einde'))})$", re.IGNORECASE),
                    frozenset(w.lower() for w in words("instelling_einde")),
-                   frozenset(w.lower() for w in words("nationaliteit")))
+                   frozenset(w.lower() for w in words("nationaliteit")),
+                   re.compile(rf"(?<!{_LETTER})(?:{either(words('nummer_woord'))})(?!{_LETTER})", re.IGNORECASE),
+                   # a reference word alone, at the end of a compound ("parkeervergunning"), or before "nummer"
+                   # in one ("vergunningsnummer", "meldingsnr")
+                   re.compile(rf"(?<!{_LETTER}){_LETTER}*(?:{either(words('referentie'))})"
+                              rf"(?P<ending>s?-?(?:{endings}))?(?!{_LETTER})", re.IGNORECASE),
+                   frozenset(w.lower() for w in words("email_systeem")),
+                   frozenset(w.lower() for w in words("email_functie") + words("geen_naam")),
+                   frozenset(w.lower() for w in words("email_overheid")),
+                   frozenset(w.lower() for w in words("organisatie_voor")),
+                   frozenset(w.lower() for w in words("lidwoord")))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...]) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie
@@ -132,6 +153,48 @@ class Cues:
             return False
         gap = text[last.end():start]
         return not _CLAUSE_BREAK.search(gap) and len(gap.split()) <= _MAX_CLAUSE_WORDS
+
+    def reference_in_sentence(self, text: str, start: int) -> bool:
+        """Whether the sentence before ``start`` names a reference number: its last word for "number" is a compound
+        on a reference word ("vergunningsnummer ... : N") or stands at most ``_MAX_PAIR_GAP`` words from one ("Het
+        nummer van mijn melding, volgens de sms, was N"; "de polis van mijn verzekering heeft nummer N"), with no
+        BSN cue, digit or sentence end after it."""
+        window = max(0, start - _SENTENCE_REACH)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, window, start)]
+        begin = ends[-1] if ends else window
+        digits = [m.end() for m in re.finditer(r"\d", text[begin:start])]
+        if digits:
+            begin += digits[-1]
+        cues = [m for m in self.pattern.finditer(text, begin, start) if m.lastgroup == "bsn"]
+        if cues:
+            begin = cues[-1].end()
+        sentence = text[begin:start]
+        references = list(self.reference_word.finditer(sentence))
+        numbers = [*self.number_word.finditer(sentence), *(m for m in references if m.group("ending"))]
+        if not numbers:
+            return False
+        # the last word for "number" names the number: "Het klantnummer weet ik niet, wel dit nummer: N" is a BSN
+        last = max(numbers, key=lambda m: m.end())
+        if last.re is self.reference_word:
+            return True  # "vergunningsnummer ... : N"
+        for reference in references:
+            low, high = sorted((reference, last), key=lambda m: m.start())
+            if len(sentence[low.end():high.start()].split()) <= _MAX_PAIR_GAP:
+                return True
+        return False
+
+    def is_mailbox_of_no_one(self, address: str) -> bool:
+        """A system's sender ("noreply@denhaag.nl"), or a team's mailbox at a public body ("balie@gemeente-zwolle.nl",
+        "wmo@gemeente.nl"); not "info@bouwbedrijf-van-leeuwen.nl" (a company's name is often its owner's) nor
+        "m.doorn@gemeente-leiden.nl" (an employee)."""
+        local, _, domain = address.lower().partition("@")
+        parts = [p for p in re.split(r"[._+-]", local) if p]
+        if not parts or not domain:
+            return False
+        if local in self.email_system or all(p in self.email_system for p in parts):
+            return True
+        labels = set(re.split(r"[.-]", domain))
+        return all(p in self.email_role for p in parts) and bool(labels & self.email_public)
 
     @cached_property
     def _birth_stems(self) -> tuple[str, ...]:

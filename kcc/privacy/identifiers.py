@@ -26,14 +26,17 @@ class Span(NamedTuple):
     kind: str
 
 
-# A BSN is 9 digits (8 when the leading zero is dropped), plain or in the groups people write it in
-# (111 222 333, 1234.56.782), not inside a longer number such as 1.123.456.782,00 or a date.
-_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,-])"
-                     r"(?:\d{8,9}|\d{3}([.\s-])\d{2,3}\1\d{3}|\d{4}([.\s-])\d{2}\2\d{3})"
-                     r"(?![\d-]|[.,]\d)")
+# A BSN is 9 digits (8 when the leading zero is dropped), plain or in any groups people write it in (111 222 333,
+# 1234.56.782, 72.12.07.017, 218-05-5468): a run of digit groups joined by a dot, a dash or a space, of which the
+# groups that make 8 or 9 digits are a candidate; not inside a longer number such as 1.123.456.782,00. A dot or a
+# dash holds two groups together, a space not: "in 2026 111222333" holds a BSN.
+_DIGIT_RUN = re.compile(r"(?<!\d)(?<!\d[.,-])\d+(?:[. -]\d+)*(?![.,]\d)")
+_GROUP = re.compile(r"\d+")
+_CURRENCY = re.compile(r"(?:€|eur|euro)\s?$", re.IGNORECASE)
 
-# Two letters, two check digits, then 11 to 30 letters or digits, in groups or not; trimmed to a valid IBAN below.
-_IBAN = re.compile(r"(?<![^\W_])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}(?![^\W_])", re.IGNORECASE)
+# Two letters, two check digits, then 11 to 30 letters or digits, in groups or not, with spaces, dashes or dots
+# between ("NL-60-ABNA-...", "NL60.ABNA..."); trimmed to a valid IBAN below.
+_IBAN = re.compile(r"(?<![^\W_])[A-Z]{2}[ .-]?\d{2}(?:[ .-]?[A-Z0-9]){11,30}(?![^\W_])", re.IGNORECASE)
 _IBAN_LENGTHS = range(15, 35)
 
 # Service numbers (0800, 0900, 084/087, 14 0xx) belong to organisations, not to residents.
@@ -74,22 +77,70 @@ def is_bsn(digits: str) -> bool:
 
 
 def find_emails(text: str, cues: Cues) -> Iterator[Span]:
-    """E-mail addresses, also with the "@" written out in brackets against spam robots ("naam[at]domein.nl")."""
+    """E-mail addresses, also with the "@" written out in brackets against spam robots ("naam[at]domein.nl");
+    not a mailbox of no one ("noreply@...", a public body's "balie@gemeente-...": ``Cues.is_mailbox_of_no_one``)."""
     if "@" not in text and not any(bracket in text for bracket in "[({"):
         return  # the common case, at once
     for match in cues.email.finditer(text):
+        if cues.is_mailbox_of_no_one(match.group()):
+            continue
         yield Span(match.start(), match.end(), "email")
 
 
+def _not_a_bsn_shape(groups: list[str], separators: set[str], before: str) -> bool:
+    """Whether digit groups written without a BSN cue are something else: separators of more than one kind
+    ("10.30-12.45"), a date ("12-03-2019", "2019.03.12"), an amount ("12.345.678", "€ 123 456 78"), or a phone
+    number (an area or service code up front: "010 123 45 67", "0800-123-4")."""
+    if len(groups) == 1:
+        return False
+    if len(separators) > 1 or _CURRENCY.search(before):
+        return True
+    sizes = [len(g) for g in groups]
+    if any(size == 4 and g[:2] in ("19", "20") for g, size in zip(groups, sizes, strict=True)) and (
+            sorted(sizes) in ([1, 2, 4], [2, 2, 4], [1, 1, 4], [2, 4])):
+        return True
+    if separators == {"."} and sizes[0] <= 2 and all(size == 3 for size in sizes[1:]):
+        return True
+    return groups[0].startswith("0") and 2 <= sizes[0] <= 4
+
+
+def _bsn_candidates(text: str) -> Iterator[tuple[int, int, list[str], set[str]]]:
+    """Spans of consecutive digit groups with 8 or 9 digits, the longest first at each group; a span starts and ends
+    where a space (or nothing) separates it from the rest of its run."""
+    for run in _DIGIT_RUN.finditer(text):
+        groups = list(_GROUP.finditer(text, run.start(), run.end()))
+        first = 0
+        while first < len(groups):
+            found = False
+            if first == 0 or text[groups[first].start() - 1] == " ":
+                for last in range(len(groups) - 1, first - 1, -1):
+                    chosen = groups[first:last + 1]
+                    end = chosen[-1].end()
+                    if end < run.end() and text[end] != " ":
+                        continue
+                    if sum(len(g.group()) for g in chosen) not in (8, 9):
+                        continue
+                    separators = {text[a.end():b.start()] for a, b in zip(chosen, chosen[1:], strict=False)}
+                    yield chosen[0].start(), end, [g.group() for g in chosen], separators
+                    first = last + 1
+                    found = True
+                    break
+            if not found:
+                first += 1
+
+
 def find_bsns(text: str, cues: Cues) -> Iterator[Span]:
-    """9-digit numbers that pass the 11-test, unless a cue names them a reference ("zaaknummer", or "polisnummer
-    bij de zorgverzekering van de gemeente is" further back in the clause); any 8-9 digit number that a cue names
-    a BSN."""
-    for match in _NUMBER.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        cue = cues.before(text, match.start(), ("bsn", "referentie"))
-        if cue == "bsn" or (cue is None and is_bsn(digits) and not cues.reference_in_clause(text, match.start())):
-            yield Span(match.start(), match.end(), "bsn")
+    """8-9 digit numbers, written in any groups, that pass the 11-test, unless their shape says they are something
+    else (a date, an amount, a phone number: ``_not_a_bsn_shape``) or a cue names them a reference ("zaaknummer",
+    "polisnummer bij de zorgverzekering van de gemeente is" further back in the clause, "het nummer van mijn
+    melding" in the sentence); any 8-9 digit number that a cue names a BSN, whatever its groups."""
+    for start, end, groups, separators in _bsn_candidates(text):
+        cue = cues.before(text, start, ("bsn", "referentie"))
+        if cue == "bsn" or (cue is None and is_bsn("".join(groups))
+                            and not _not_a_bsn_shape(groups, separators, text[:start])
+                            and not cues.reference_in_clause(text, start)
+                            and not cues.reference_in_sentence(text, start)):
+            yield Span(start, end, "bsn")
 
 
 def _valid_iban_end(text: str, start: int, end: int) -> int | None:
@@ -97,7 +148,7 @@ def _valid_iban_end(text: str, start: int, end: int) -> int | None:
     for stop in range(end, start, -1):
         if not text[stop - 1].isalnum():
             continue
-        compact = re.sub(r"[\s-]", "", text[start:stop])
+        compact = re.sub(r"[\s.-]", "", text[start:stop])
         if len(compact) < _IBAN_LENGTHS.start:
             return None
         if stdnum_iban.is_valid(compact, check_country=False):  # not the national bank registries: they age
@@ -113,7 +164,7 @@ def find_ibans(text: str, cues: Cues) -> Iterator[Span]:
         if end is None and cues.before(text, match.start(), ("iban",)):
             # up to its last group with a digit: "NL91ABNA0417164301 en" is not "NL91ABNA0417164301 EN"
             end = match.start() + max(m.end() for m in re.finditer(r"\S*\d", match.group()))
-            if len(re.sub(r"[\s-]", "", text[match.start():end])) not in _IBAN_LENGTHS:
+            if len(re.sub(r"[\s.-]", "", text[match.start():end])) not in _IBAN_LENGTHS:
                 end = None
         if end is None:
             at = match.start() + 1  # the greedy match may have run into the next IBAN: look again from here

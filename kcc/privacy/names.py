@@ -330,6 +330,41 @@ def _counted(text: str, start: int, end: int, cues: Cues) -> bool:
     return bool(number) and bool(cues.count.match(text, start + number.start()))
 
 
+_WORD_BEFORE = re.compile(r"([^\s]+)[ \t]+$")
+
+
+def _named_after_a_person(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
+    """Whether the name at ``start``-``end`` names a club, shop or place after a person: right after a club's
+    word ("sportclub VV Jan Ligthart", "FC Johan Cruijff"), or after an article when it has two or more capitalised
+    words ("Bij de Albert Heijn"; not "Jan de Vries Bakker", where "de" is a particle after a name, nor "de heer
+    Jansen"). A capitalised word before the article is a name's part unless it only starts the sentence."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not before:
+        return False
+    word = before.group(1)
+    if word.lower() in cues.organisation_before:
+        return True
+    if word not in cues.articles:  # as written: "De Vries" at a sentence's start is a surname
+        return False
+    capitalised = [w for w in text[start:end].split() if w[:1].isupper() and w.lower() not in cues.particles]
+    if len(capitalised) < 2:
+        return False
+    previous = _WORD_BEFORE.search(text, max(0, before.start() - 40), before.start())
+    if not previous or not previous.group(1)[:1].isupper():
+        return True
+    return _starts_sentence(text, previous.start(1)) and [previous.group(1)] not in first_names
+
+
+def _title_before_a_word(text: str, start: int, end: int, cues: Cues, model: Any) -> bool:
+    """Whether what follows a title is a word, not a name: written in lower case, neither a particle nor in the name
+    lists ("Meneer belde anoniem", "mevrouw wilde"; not "mw de groot", "dhr jansen")."""
+    first = re.split(r"[-'’]", text[start:end].split()[0])[0]  # "bakker" of "bakker-de graaf"
+    if not first[:1].islower() or first.lower() in cues.particles:
+        return False
+    listed = first[:1].upper() + first[1:]
+    return [listed] not in model.lookup_structs["first_name"] and [listed] not in model.lookup_structs["surname"]
+
+
 def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
     """Spans of person names ("name") and street addresses with a house number ("address") in ``text``.
 
@@ -373,6 +408,10 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
             continue
         if not titled and not re.search(r"[\s.]", text[start:end]) and _starts_sentence(text, start):
             continue
+        if titled and _title_before_a_word(text, start, end, cues, model):
+            continue
+        if _named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"]):
+            continue
         if _is_place(cues, text[start:end]):
             continue
         # in or right before a street address it stays, as it was: "Burgemeester" of "Burgemeester Visserplein 3B"
@@ -382,5 +421,6 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
             continue
         spans.append(Span(start, end, "name"))
     spans += [Span(start, end, "name") for start, end in _cued_names(text, cues, common, surnames)
-              if not _is_institution(text, start, end, cues, surnames, cued=True)]
+              if not _is_institution(text, start, end, cues, surnames, cued=True)
+              and not _named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])]
     return spans
