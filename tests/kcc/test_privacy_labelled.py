@@ -31,6 +31,11 @@ domain without a public-body word), the rest unchanged (name 101/112, address 32
 licence_plate 14/16, all above their targets); the other two sets unchanged. These are figures after tuning on the
 set: no set is untouched any more.
 
+``pii_final.jsonl`` (181 snippets, 83 without personal data, written by a fourth person after all the rules above)
+is the one untouched measurement now: bsn 15/16, iban 16/16, phone 24/24, email 16/16, name 69/78, address 23/23,
+postcode 17/17, birth_date 15/16, licence_plate 15/15, false positives 4/83 (0.048). Nobody has read its misses;
+the next masker change should be measured on it once before anyone does, and then on a new set.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -57,11 +62,14 @@ import pytest
 from kcc.privacy import PLACEHOLDER, mask_personal_data
 
 DATA = Path(__file__).parent / "data"
-SETS = ("pii_labelled", "pii_holdout", "pii_fresh")
+SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; none now: the fresh set's bsn 19/21, iban 19/20
 # and false positives 12/104 (0.115) reached the targets with the general rules (see above)
-SHORT: dict[tuple[str, str], str] = {}
+SHORT: dict[tuple[str, str], str] = {
+    ("pii_final", "bsn"): "15/16 at its first, untouched run",
+    ("pii_final", "false_positives"): "4/83 (0.048) at its first, untouched run",
+}
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
               "postcode": 0.85, "birth_date": 0.85, "licence_plate": 0.85}
