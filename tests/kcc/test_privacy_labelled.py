@@ -36,6 +36,11 @@ is the one untouched measurement now: bsn 15/16, iban 16/16, phone 24/24, email 
 postcode 17/17, birth_date 15/16, licence_plate 15/15, false positives 4/83 (0.048). Nobody has read its misses;
 the next masker change should be measured on it once before anyone does, and then on a new set.
 
+``pii_fifth.jsonl`` (166 snippets, 79 without personal data, a fifth writer) measured untouched against the same
+masker: bsn 20/20, iban 10/10, phone 25/29, email 13/13, name 64/68, address 29/29, postcode 15/15, birth_date 14/14,
+licence_plate 18/18, false positives 10/79 (0.127). Each new writer still finds gaps: phone notations and
+non-PII text the masker changes.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -62,13 +67,15 @@ import pytest
 from kcc.privacy import PLACEHOLDER, mask_personal_data
 
 DATA = Path(__file__).parent / "data"
-SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final")
+SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; none now: the fresh set's bsn 19/21, iban 19/20
 # and false positives 12/104 (0.115) reached the targets with the general rules (see above)
 SHORT: dict[tuple[str, str], str] = {
     ("pii_final", "bsn"): "15/16 at its first, untouched run",
     ("pii_final", "false_positives"): "4/83 (0.048) at its first, untouched run",
+    ("pii_fifth", "phone"): "25/29 at its first, untouched run",
+    ("pii_fifth", "false_positives"): "10/79 (0.127) at its first, untouched run",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
