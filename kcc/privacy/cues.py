@@ -26,6 +26,8 @@ _MAX_CLAUSE_WORDS = 12
 _SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
 _SENTENCE_REACH = 200
 _MAX_PAIR_GAP = 4
+# after the number: "N is mijn klantnummer"
+_MAX_AFTER_WORDS = 3
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
@@ -65,6 +67,7 @@ class Cues:
     email_public: frozenset[str]
     organisation_before: frozenset[str]
     articles: frozenset[str]
+    company: re.Pattern[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -124,7 +127,8 @@ class Cues:
                    frozenset(w.lower() for w in words("email_functie") + words("geen_naam")),
                    frozenset(w.lower() for w in words("email_overheid")),
                    frozenset(w.lower() for w in words("organisatie_voor")),
-                   frozenset(w.lower() for w in words("lidwoord")))
+                   frozenset(w.lower() for w in words("lidwoord")),
+                   re.compile(rf"(?<![^\W_])(?:{either(words('bedrijf_naar_persoon'))})(?![^\W_])", re.IGNORECASE))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...]) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie
@@ -153,6 +157,21 @@ class Cues:
             return False
         gap = text[last.end():start]
         return not _CLAUSE_BREAK.search(gap) and len(gap.split()) <= _MAX_CLAUSE_WORDS
+
+    def reference_after(self, text: str, end: int) -> bool:
+        """Whether a reference cue that says "number" right after the number ending at ``end`` names it ("120506774
+        is mijn klantnummer", "N (kenmerk)", "N = het zaaknummer"): the first cue after it, at most
+        ``_MAX_AFTER_WORDS`` words on, with no digit, comma or sentence end between, and no number of its own after
+        it in the clause ("N en mijn zaaknummer is 4567": the cue names 4567)."""
+        first = next((m for m in self.pattern.finditer(text, end, min(len(text), end + 80))
+                      if m.lastgroup in ("bsn", "referentie", _ENDING)), None)
+        if first is None or first.lastgroup == "bsn" or not self.says_number.search(first.group()):
+            return False
+        gap = text[end:first.start()]
+        if _CLAUSE_BREAK.search(gap) or len(gap.split()) > _MAX_AFTER_WORDS:
+            return False
+        rest = _CLAUSE_BREAK.search(text, first.end())
+        return not (rest and rest.group()[0].isdigit())
 
     def reference_in_sentence(self, text: str, start: int) -> bool:
         """Whether the sentence before ``start`` names a reference number: its last word for "number" is a compound

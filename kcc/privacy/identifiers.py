@@ -133,13 +133,15 @@ def find_bsns(text: str, cues: Cues) -> Iterator[Span]:
     """8-9 digit numbers, written in any groups, that pass the 11-test, unless their shape says they are something
     else (a date, an amount, a phone number: ``_not_a_bsn_shape``) or a cue names them a reference ("zaaknummer",
     "polisnummer bij de zorgverzekering van de gemeente is" further back in the clause, "het nummer van mijn
-    melding" in the sentence); any 8-9 digit number that a cue names a BSN, whatever its groups."""
+    melding" in the sentence, "N is mijn klantnummer" after it); any 8-9 digit number that a cue names a BSN,
+    whatever its groups."""
     for start, end, groups, separators in _bsn_candidates(text):
         cue = cues.before(text, start, ("bsn", "referentie"))
         if cue == "bsn" or (cue is None and is_bsn("".join(groups))
                             and not _not_a_bsn_shape(groups, separators, text[:start])
                             and not cues.reference_in_clause(text, start)
-                            and not cues.reference_in_sentence(text, start)):
+                            and not cues.reference_in_sentence(text, start)
+                            and not cues.reference_after(text, end)):
             yield Span(start, end, "bsn")
 
 
@@ -200,6 +202,8 @@ def find_postcodes(text: str, cues: Cues) -> Iterator[Span]:
             continue  # "in 2026 is"; but "stationssingel 21b 4811 ab" and "postcode 4811 ab" are postcodes
         if letters.islower() and letters.strip() in cues.not_postcode:
             continue
+        if any(date.start() < match.start() < date.end() for date in cues.date.finditer(text, 0, match.end())):
+            continue  # the year of a date: "op 23 mei 2025 om 14:00"
         house = _HOUSE_NUMBER.match(text, match.end())
         yield Span(match.start(), house.end() if house else match.end(), "postcode")
 

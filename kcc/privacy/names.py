@@ -247,6 +247,13 @@ def _is_place(cues: Cues, words: str, countries: bool = True) -> bool:
     return words.lower() in cues.nationalities or (countries and words.lower() in _countries())
 
 
+def _institution_word(word: str, cues: Cues, surnames: Any = None) -> bool:
+    """Whether ``word``, or a part of it before a hyphen, ends in an institution word and is no surname from the
+    lists: "Juliana Ziekenhuis", "Cultuurfonds-regeling", "Anne Frankhuis-tentoonstelling"; not "Veldhuis-Jansen"."""
+    parts = [word[:i] for i, char in enumerate(word) if char == "-" and i] + [word]
+    return any(cues.institution.search(part) and (surnames is None or [part] not in surnames) for part in parts)
+
+
 def _is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, cued: bool = False) -> bool:
     """Whether the name at ``start``-``end`` is (part of) an institution's name, also one named after a person
     ("Koning Willem-Alexanderschool", "Anne Frank-huis", "Maria Montessori Lyceum"), or of a street whose word
@@ -256,12 +263,12 @@ def _is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, 
     word_end = _REST_OF_WORD.match(text, end).end()
     words = text[start:word_end].split()
     last = words[-1].strip("'’-")
-    if cues.institution.search(last) and [last] not in surnames:
+    if _institution_word(last, cues, surnames):
         return True
     if word_end > end and cues.street.search(last):
         return True
     following = _NEXT_WORD.match(text, word_end)
-    if following and cues.institution.search(following.group(1)):
+    if following and _institution_word(following.group(1), cues):
         return True
     if cued:
         return False
@@ -395,6 +402,9 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
     names += [(s, e) for tag, s, e in written if tag == "straat" and not cues.street.search(text[s:e])
               and [text[s:e]] in model.lookup_structs["first_name"]]
     names += _listed_names(text, _annotations(model, capitalised, LISTED), interfixes, common)
+    # a shop or company named after a person, with or without an article ("bij Albert Heijn"): no one
+    companies = [(m.start(), m.end()) for m in cues.company.finditer(text)]
+    names = [(s, e) for s, e in names if not any(c < e and s < d for c, d in companies)]
     for start, end in names:
         if any(s < end and start < e for s, e in streets):
             continue  # part of a street's name ("Burgemeester de Withstraat")
@@ -422,5 +432,6 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
         spans.append(Span(start, end, "name"))
     spans += [Span(start, end, "name") for start, end in _cued_names(text, cues, common, surnames)
               if not _is_institution(text, start, end, cues, surnames, cued=True)
-              and not _named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])]
+              and not _named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])
+              and not any(c < end and start < d for c, d in companies)]
     return spans
