@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "privacy.yaml"
-KINDS = ("bsn", "referentie", "iban", "geboortedatum", "kenteken", "postcode")
+KINDS = ("bsn", "referentie", "telefoon", "iban", "geboortedatum", "kenteken", "postcode")
 _ENDING = "nummer"
 _LETTER = r"[^\W\d_]"
 # what may stand between a cue and what it names: "zaaknummer: 1234", "geboren op 3 mei", "kenmerk van de brief is"
@@ -65,6 +65,7 @@ class Cues:
     email_system: frozenset[str]
     email_role: frozenset[str]
     email_public: frozenset[str]
+    email_people: frozenset[str]
     organisation_before: frozenset[str]
     articles: frozenset[str]
     company: re.Pattern[str]
@@ -100,9 +101,10 @@ class Cues:
                            rf"[^\W\d_]{{2,}}(?![\w-])")
         # as listed, or with a capital first letter ("T.a.v."): "A.S." in capitals is an initial
         abbreviations = [v for w in words("afkorting") for v in {w, w[:1].upper() + w[1:]}]
-        cue = either(words("persoon_cue"))
+        person_cues = sorted(words("persoon_cue") + words("persoon_rol"), key=len, reverse=True)
+        cue = either(person_cues)
         relative = rf"(?:{either(words('persoon_bezittelijk'))})\s+(?:{either(words('persoon_relatie'))})"
-        cue_first = first([w.lower() for w in words("persoon_cue") + words("persoon_bezittelijk")])
+        cue_first = first([w.lower() for w in person_cues + words("persoon_bezittelijk")])
         return cls(pattern, frozenset(w.lower() for w in words("geen_postcode")),
                    tuple(words("huisnummer_toevoeging")), frozenset(w.lower() for w in words("geen_naam")),
                    re.compile(rf"{_LETTER}{{2}}(?:{either(words('straat_einde'))})$", re.IGNORECASE),
@@ -126,6 +128,7 @@ class Cues:
                    frozenset(w.lower() for w in words("email_systeem")),
                    frozenset(w.lower() for w in words("email_functie") + words("geen_naam")),
                    frozenset(w.lower() for w in words("email_overheid")),
+                   frozenset(w.lower() for w in words("email_personen")),
                    frozenset(w.lower() for w in words("organisatie_voor")),
                    frozenset(w.lower() for w in words("lidwoord")),
                    re.compile(rf"(?<![^\W_])(?:{either(words('bedrijf_naar_persoon'))})(?![^\W_])", re.IGNORECASE))
@@ -203,8 +206,10 @@ class Cues:
         return False
 
     def is_mailbox_of_no_one(self, address: str) -> bool:
-        """A system's sender ("noreply@denhaag.nl"), or a team's mailbox at a public body ("balie@gemeente-zwolle.nl",
-        "wmo@gemeente.nl"); not "info@bouwbedrijf-van-leeuwen.nl" (a company's name is often its owner's) nor
+        """A system's sender ("noreply@denhaag.nl"), or a team's or role's mailbox ("balie@gemeente-zwolle.nl",
+        "kcc@zuiderveen.nl", "info@werkplein-regio.nl") unless its domain names people: a surname with its
+        particle ("info@bouwbedrijf-van-leeuwen.nl": a company's name is often its owner's) or a word of
+        ``email_personen`` ("administratie@vve-rozenhof.nl": a homeowners' association is its few members). Never
         "m.doorn@gemeente-leiden.nl" (an employee)."""
         local, _, domain = address.lower().partition("@")
         parts = [p for p in re.split(r"[._+-]", local) if p]
@@ -212,8 +217,13 @@ class Cues:
             return False
         if local in self.email_system or all(p in self.email_system for p in parts):
             return True
-        labels = set(re.split(r"[.-]", domain))
-        return all(p in self.email_role for p in parts) and bool(labels & self.email_public)
+        if not all(p in self.email_role for p in parts):
+            return False
+        labels = re.split(r"[.-]", domain)[:-1]  # not the top-level domain
+        if set(labels) & self.email_public:
+            return True  # "info@gemeente-de-bilt.nl": a public body, though "de bilt" looks like a surname
+        return not any(label in self.email_people or (label in self.particles and i + 1 < len(labels))
+                       for i, label in enumerate(labels))
 
     @cached_property
     def _birth_stems(self) -> tuple[str, ...]:

@@ -175,10 +175,19 @@ def find_ibans(text: str, cues: Cues) -> Iterator[Span]:
         at = end
 
 
-def find_phones(text: str) -> Iterator[Span]:
+def _dutch_subscriber_number(written: str) -> bool:
+    """Ten digits after a trunk 0 that no service range starts (01-07: areas and mobiles), the one length every
+    Dutch subscriber number has, also in a range not handed out yet ("06-90878830"): written so, it is a phone
+    number."""
+    digits = re.sub(r"\D", "", written)
+    return len(digits) == 10 and digits[0] == "0" and digits[1] in "1234567"
+
+
+def find_phones(text: str, cues: Cues) -> Iterator[Span]:
     """Phone numbers written as such (a trunk 0, + or 00 up front; Dutch when no country code is given), except
     service numbers. With a country code written out, a number of a possible length counts even where that
-    country has not handed out its range (yet): no one writes "+44" before something else."""
+    country has not handed out its range (yet): no one writes "+44" before something else; so does a Dutch number
+    of ten digits (``_dutch_subscriber_number``) that no reference cue names ("klantnummer 0612345678")."""
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
         raw = match.raw_string
         start = match.start + len(raw) - len(raw.lstrip())
@@ -186,7 +195,9 @@ def find_phones(text: str) -> Iterator[Span]:
         if not written.startswith(("0", "+")):
             continue  # "111222333" is a number, not a phone number as anyone writes it
         international = written.startswith(("+", "00"))
-        if not (international or phonenumbers.is_valid_number(match.number)):
+        if not (international or phonenumbers.is_valid_number(match.number)
+                or (_dutch_subscriber_number(written)
+                    and cues.before(text, start, ("referentie", "telefoon")) != "referentie")):
             continue  # "01-02-2026" has a possible length too
         if phonenumbers.number_type(match.number) in _SERVICE_NUMBERS:
             continue
@@ -229,5 +240,5 @@ def find_birth_dates(text: str, cues: Cues) -> Iterator[Span]:
 
 def find_identifiers(text: str, cues: Cues) -> list[Span]:
     """All spans of personal data with a fixed form in ``text``; they may overlap."""
-    return [*find_emails(text, cues), *find_ibans(text, cues), *find_bsns(text, cues), *find_phones(text),
+    return [*find_emails(text, cues), *find_ibans(text, cues), *find_bsns(text, cues), *find_phones(text, cues),
             *find_plates(text, cues), *find_birth_dates(text, cues), *find_postcodes(text, cues)]

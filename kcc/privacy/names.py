@@ -342,15 +342,15 @@ _WORD_BEFORE = re.compile(r"([^\s]+)[ \t]+$")
 
 def _named_after_a_person(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
     """Whether the name at ``start``-``end`` names a club, shop or place after a person: right after a club's
-    word ("sportclub VV Jan Ligthart", "FC Johan Cruijff"), or after an article when it has two or more capitalised
+    word or an institution's ("sportclub VV Jan Ligthart", "FC Johan Cruijff", "sportpark Johan Cruijff"), or after an article when it has two or more capitalised
     words ("Bij de Albert Heijn"; not "Jan de Vries Bakker", where "de" is a particle after a name, nor "de heer
     Jansen"). A capitalised word before the article is a name's part unless it only starts the sentence."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if not before:
         return False
     word = before.group(1)
-    if word.lower() in cues.organisation_before:
-        return True
+    if word.lower() in cues.organisation_before | cues.institution_words or cues.institution.search(word):
+        return True  # "sportpark Johan Cruijff", "basisschool De Vries"
     if word not in cues.articles:  # as written: "De Vries" at a sentence's start is a surname
         return False
     capitalised = [w for w in text[start:end].split() if w[:1].isupper() and w.lower() not in cues.particles]
@@ -360,6 +360,18 @@ def _named_after_a_person(text: str, start: int, end: int, cues: Cues, first_nam
     if not previous or not previous.group(1)[:1].isupper():
         return True
     return _starts_sentence(text, previous.start(1)) and [previous.group(1)] not in first_names
+
+
+def _with_particles(text: str, start: int, cues: Cues) -> int:
+    """The start of a name with the particles right before it, when the first of them has a capital: a surname
+    written without a first name starts with them ("Van den Nguyen", "De Vries"); "bij de Jong" keeps its "de"
+    outside, where it may be an article."""
+    at = first = start
+    while (before := _WORD_BEFORE.search(text, max(0, at - 40), at)) and before.group(1).lower() in cues.particles:
+        at = before.start(1)
+        if before.group(1)[:1].isupper():
+            first = at
+    return first
 
 
 def _title_before_a_word(text: str, start: int, end: int, cues: Cues, model: Any) -> bool:
@@ -429,8 +441,9 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
                          for a in spans)
         if not at_address and _is_institution(text, start, end, cues, surnames):
             continue
-        spans.append(Span(start, end, "name"))
-    spans += [Span(start, end, "name") for start, end in _cued_names(text, cues, common, surnames)
+        spans.append(Span(_with_particles(text, start, cues), end, "name"))
+    spans += [Span(_with_particles(text, start, cues), end, "name")
+              for start, end in _cued_names(text, cues, common, surnames)
               if not _is_institution(text, start, end, cues, surnames, cued=True)
               and not _named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])
               and not any(c < end and start < d for c, d in companies)]

@@ -625,3 +625,54 @@ def test_the_year_of_a_date_is_no_postcode(text, masked):
 ])
 def test_institutions_in_compounds_and_companies_named_after_a_person(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a Dutch subscriber number of ten digits in a range not handed out yet is still a phone number
+    ("bel terug op 06-93456712 graag", "bel terug op [telefoonnummer] graag"),
+    ("Bereikbaar: 06 - 7712 3490", "Bereikbaar: [telefoonnummer]"),
+    ("Mijn telefoonnummer is 0791234567.", "Mijn telefoonnummer is [telefoonnummer]."),
+    # ... but not a ten-digit reference, nor a date or a service number
+    ("klantnummer 0691234567 graag noteren", "klantnummer 0691234567 graag noteren"),
+    ("vergunning 0692345678 verloopt", "vergunning 0692345678 verloopt"),
+    ("bel 0900-1234567 voor info", "bel 0900-1234567 voor info"),
+    ("op 01-02-2026 gebeld", "op 01-02-2026 gebeld"),
+])
+def test_dutch_numbers_in_ranges_not_handed_out(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a team's or role's mailbox at any domain that names no people
+    ("mail naar vergunningen@stadskantoor-oost.nl", "mail naar vergunningen@stadskantoor-oost.nl"),
+    ("kopie aan info@werkbedrijf.nl gestuurd", "kopie aan info@werkbedrijf.nl gestuurd"),
+    ("info@gemeente-de-wolden.nl", "info@gemeente-de-wolden.nl"),
+    # a domain named after a person, or a few private persons, names them
+    ("offerte van info@schilder-de-boer.nl", "offerte van [e-mailadres]"),
+    ("secretariaat@vve-lindehof.nl", "[e-mailadres]"),
+    ("mail van p.jansen@werkbedrijf.nl", "mail van [e-mailadres]"),
+])
+def test_team_mailboxes_at_any_domain(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # English reference cues name a reference, not a BSN
+    ("My case number is 111222333", "My case number is 111222333"),
+    ("invoice 123456782 is wrong", "invoice 123456782 is wrong"),
+    ("reference: 111222333", "reference: 111222333"),
+    ("my BSN number is 111222333", "my BSN number is [BSN]"),
+    # a place named after a person, the place's word before the name
+    ("Is zwembad Inge de Bruijn open?", "Is zwembad Inge de Bruijn open?"),
+    ("wedstrijd op sportpark Abe Lenstra", "wedstrijd op sportpark Abe Lenstra"),
+    # a surname written without a first name starts with its particles
+    ("Met vriendelijke groet,\nVan der Mensah", "Met vriendelijke groet,\n[naam]"),
+    ("groet, De Wit-Okafor", "groet, [naam]"),
+    # a role in the contact before a name that no list holds
+    ("melder Oyelaran wil teruggebeld worden", "melder [naam] wil teruggebeld worden"),
+    ("aanvrager Tesfamariam belde", "aanvrager [naam] belde"),
+    ("klant Wil weten wanneer", "klant Wil weten wanneer"),
+    ("consulent Wmo belt terug", "consulent Wmo belt terug"),
+])
+def test_english_references_places_particles_and_roles(text, masked):
+    assert mask_personal_data(text) == masked
