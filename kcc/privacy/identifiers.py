@@ -175,6 +175,9 @@ def find_ibans(text: str, cues: Cues) -> Iterator[Span]:
         at = end
 
 
+_GLUED = re.compile(r"[^\W_][-./]?$")  # part of a longer code: "NL-91-ABNA-0417-1643-01"
+
+
 def _dutch_subscriber_number(written: str) -> bool:
     """Ten digits after a trunk 0 that no service range starts (01-07: areas and mobiles), the one length every
     Dutch subscriber number has, also in a range not handed out yet ("06-90878830"): written so, it is a phone
@@ -196,7 +199,7 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
             continue  # "111222333" is a number, not a phone number as anyone writes it
         international = written.startswith(("+", "00"))
         if not (international or phonenumbers.is_valid_number(match.number)
-                or (_dutch_subscriber_number(written)
+                or (_dutch_subscriber_number(written) and not _GLUED.search(text, 0, start)
                     and cues.before(text, start, ("referentie", "telefoon")) != "referentie")):
             continue  # "01-02-2026" has a possible length too
         if phonenumbers.number_type(match.number) in _SERVICE_NUMBERS:
