@@ -1,7 +1,7 @@
 """The masker against labelled sets of contact-log snippets, each written by someone who had not seen the
 masker: ``pii_labelled.jsonl`` (278 snippets; the masker was tuned after its first run on it),
 ``pii_holdout.jsonl`` (219 snippets in other styles: chat questions, English, signatures, names of many origins),
-``pii_fresh.jsonl`` and ``pii_final.jsonl`` (below).
+``pii_fresh.jsonl``, ``pii_final.jsonl``, ``pii_fifth.jsonl`` and ``pii_sixth.jsonl`` (below).
 One snippet a line, ``{"id", "field", "text", "pii": [{"type", "value"}]}``; ``"pii": []`` for a snippet without
 personal data.
 
@@ -54,6 +54,13 @@ names no people (no surname's particle, no homeowners' association: "kcc@zuiderv
 particles before it ("Van den Nguyen"); a role in the contact before a name ("melder Okafor"). Since: phone 29/29,
 name 67/68, false positives 0/79; the other four sets unchanged. These are figures after tuning on the set.
 
+``pii_sixth.jsonl`` (244 snippets, 113 without personal data, a sixth writer who saw neither the masker nor the
+other sets) measured untouched at its first run, after all the rules above: bsn 18/18, iban 17/17, phone 20/20,
+email 16/17, name 80/93, address 27/28, postcode 16/16, birth_date 17/18, licence_plate 18/18, false positives
+4/113 (0.035). Its e-mail miss is a mailbox at a company named after its owner without a particle
+("info@schildersbedrijf-bakker.nl"), which the fifth set's mailbox rule now leaves; its false positives are words
+after "my" and "King's", a scouting group named after a person, an event's name and year taken for an address.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -80,12 +87,15 @@ import pytest
 from kcc.privacy import PLACEHOLDER, mask_personal_data
 
 DATA = Path(__file__).parent / "data"
-SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth")
+SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "pii_sixth")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), and the fifth set's phone
 # 25/29 and false positives 10/79, reached the targets with the general rules (see above)
-SHORT: dict[tuple[str, str], str] = {}
+SHORT: dict[tuple[str, str], str] = {
+    ("pii_sixth", "email"): "16/17 at its first, untouched run",
+    ("pii_sixth", "false_positives"): "4/113 (0.035) at its first, untouched run",
+}
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
               "postcode": 0.85, "birth_date": 0.85, "licence_plate": 0.85}
