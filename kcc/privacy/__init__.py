@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from kcc.privacy.cues import load_cues
 from kcc.privacy.identifiers import Span, find_identifiers, is_bsn
-from kcc.privacy.names import find_names_and_addresses, load, loaded
+from kcc.privacy.names import find_names_and_addresses, find_owner_mailboxes, load, loaded
 
 __all__ = ["PLACEHOLDER", "PLACEHOLDERS", "is_bsn", "mask_identifiers", "mask_personal_data", "warm_up", "ready"]
 
@@ -85,7 +85,8 @@ def mask_personal_data(text: str) -> str:
     if not text:
         return text
     cues = load_cues()
-    return _replace(text, [*find_identifiers(text, cues), *find_names_and_addresses(text, cues)])
+    return _replace(text, [*find_identifiers(text, cues), *find_names_and_addresses(text, cues),
+                           *find_owner_mailboxes(text, cues)])
 
 
 def warm_up() -> None:

@@ -66,6 +66,7 @@ class Cues:
     email_role: frozenset[str]
     email_public: frozenset[str]
     email_people: frozenset[str]
+    possessives: frozenset[str]
     organisation_before: frozenset[str]
     articles: frozenset[str]
     company: re.Pattern[str]
@@ -129,6 +130,7 @@ class Cues:
                    frozenset(w.lower() for w in words("email_functie") + words("geen_naam")),
                    frozenset(w.lower() for w in words("email_overheid")),
                    frozenset(w.lower() for w in words("email_personen")),
+                   frozenset(w.lower() for w in words("persoon_bezittelijk")),
                    frozenset(w.lower() for w in words("organisatie_voor")),
                    frozenset(w.lower() for w in words("lidwoord")),
                    re.compile(rf"(?<![^\W_])(?:{either(words('bedrijf_naar_persoon'))})(?![^\W_])", re.IGNORECASE))

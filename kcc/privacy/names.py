@@ -331,6 +331,15 @@ def _cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any) ->
     return names
 
 
+def _named_year(text: str, start: int, end: int, cues: Cues) -> bool:
+    """Whether an "address" is a name and a year: "Zomerfeest 2025", "Koningsdag 2026": a number that reads as a
+    year after words of which none is a street's word ("Laan van Vollenhove 2034", "Dorpsstraat 1990" are
+    addresses; so is a street without one, "Het Spoor 4", with a number that is no year)."""
+    match = re.fullmatch(r"(.*\S)\s+((?:19|20)\d{2})", text[start:end])
+    # "xx" before a word: the street pattern wants a word before its ending, and "Laan" alone is a street's word
+    return bool(match) and not any(cues.street.search(f"xx{word}") for word in match.group(1).split())
+
+
 def _counted(text: str, start: int, end: int, cues: Cues) -> bool:
     """Whether the number of a street address is a count: "Lijsterbeslaan 3x", "Dorpsstraat 2 keer"."""
     number = re.search(r"\d", text[start:end])
@@ -374,6 +383,23 @@ def _with_particles(text: str, start: int, cues: Cues) -> int:
     return first
 
 
+def find_owner_mailboxes(text: str, cues: Cues) -> list[Span]:
+    """A team's mailbox at a company named after its owner, a surname of the lists among the other words of its
+    domain ("info@schildersbedrijf-bakker.nl"), which ``Cues.is_mailbox_of_no_one`` leaves without the lists; a
+    domain of one word is a place ("info@eindhoven.nl")."""
+    if "@" not in text:
+        return []
+    surnames = load().lookup_structs["surname"]
+    spans = []
+    for match in cues.email.finditer(text):
+        if not cues.is_mailbox_of_no_one(match.group()):
+            continue
+        labels = [label for label in re.split(r"[.-]", match.group().partition("@")[2])[:-1] if label]
+        if len(labels) > 1 and any([label.capitalize()] in surnames for label in labels):
+            spans.append(Span(match.start(), match.end(), "email"))
+    return spans
+
+
 def _title_before_a_word(text: str, start: int, end: int, cues: Cues, model: Any) -> bool:
     """Whether what follows a title is a word, not a name: written in lower case, neither a particle nor in the name
     lists ("Meneer belde anoniem", "mevrouw wilde"; not "mw de groot", "dhr jansen")."""
@@ -407,7 +433,7 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
     # a street, a word for the number, the number: "Molenweg hnr 14"
     addresses += [(s, number.end()) for s, e in streets if (number := cues.house_number.match(text, e))]
     spans = [Span(start, _addition(text, end, cues), "address") for start, end in addresses
-             if not _counted(text, start, end, cues)]
+             if not _counted(text, start, end, cues) and not _named_year(text, start, end, cues)]
     names = [(s, e) for tag, s, e in written if tag == "persoon"]
     # a first name of the lists that deduce took for a street, though it has neither a street's ending nor a
     # number ("terugbelverzoek Marjolein van Esdoornhof 9"): the name it would have been
@@ -420,7 +446,7 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
     for start, end in names:
         if any(s < end and start < e for s, e in streets):
             continue  # part of a street's name ("Burgemeester de Withstraat")
-        start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names)
+        start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names | cues.possessives)
         if text[start:end].lower() in interfixes:
             continue  # what is left of a name that lost its parts to a street: "van" of "Marjolein van Esdoornhof 9"
         if text[start:end].lower() in prefixes | cues.not_names:

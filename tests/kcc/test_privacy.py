@@ -676,3 +676,19 @@ def test_team_mailboxes_at_any_domain(text, masked):
 ])
 def test_english_references_places_particles_and_roles(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a team's mailbox at a company named after its owner: a listed surname among the domain's words
+    ("offerte van info@loodgietersbedrijf-jansen.nl", "offerte van [e-mailadres]"),
+    ("info@eindhoven.nl", "info@eindhoven.nl"),  # one word: a place, though also a surname
+    # a possessive is never part of a name: "My Dutch" is a language
+    ("Sorry, my Dutch is bad. Where do I register?", "Sorry, my Dutch is bad. Where do I register?"),
+    # a group or club named after a person, its word before the name
+    ("lid van muziekvereniging Jan Pieterszoon Sweelinck", "lid van muziekvereniging Jan Pieterszoon Sweelinck"),
+    # a name and a year is no address; a street with a number that looks like a year is
+    ("aanvraag voor Lentefeest 2026 ingediend", "aanvraag voor Lentefeest 2026 ingediend"),
+    ("verhuisd naar Laan van Meerdervoort 1990", "verhuisd naar [adres]"),
+])
+def test_owner_mailboxes_possessives_groups_and_years(text, masked):
+    assert mask_personal_data(text) == masked
