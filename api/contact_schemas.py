@@ -22,7 +22,29 @@ class SourceOutRef(BaseModel):
     section: str | None = None
 
 
+class QuestionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    position: int = Field(description="0 for the first question asked.")
+    question: str
+    answer_id: str | None
+    answer_status: AnswerStatus | None
+    sources: list[SourceOutRef]
+    answer_text: str | None
+    outcome: str
+    resolved_first_contact: bool
+    resolved_overridden: bool
+    forwarded_to: str | None
+    team: str | None
+    article_id: str | None
+
+
 class ContactOut(BaseModel):
+    """A contact with its questions. The question fields on the contact itself are those of its lead question
+    (the first one not resolved at first contact, else the first); ``resolved_first_contact`` is true when every
+    question was resolved."""
+
     model_config = ConfigDict(from_attributes=True)
 
     id: int
@@ -41,6 +63,7 @@ class ContactOut(BaseModel):
     article_id: str | None = Field(description="The first source's article: the main article shown.")
     duration_seconds: int
     agent_id: str
+    questions: list[QuestionOut] = Field(description="The contact's questions in the order asked.")
 
 
 class ContactListOut(BaseModel):
@@ -69,7 +92,12 @@ class RatePointOut(RateOut):
 
 
 class FcrStatsOut(RateOut):
+    """``total`` and ``rate`` count contacts (resolved when every question was); ``questions`` counts questions.
+    ``by_channel`` and ``over_time`` are per contact; ``by_team``, ``by_article`` and ``by_outcome`` per question
+    (each question has its own team, article and outcome)."""
+
     target: float
+    questions: RateOut = Field(description="FCR per question: every question of every contact.")
     by_channel: dict[str, RateOut]
     by_team: dict[str, RateOut]
     by_article: dict[str, RateOut]
@@ -80,14 +108,14 @@ class FcrStatsOut(RateOut):
 
 class GapGroupOut(BaseModel):
     label: str = Field(description="The group's most central question.")
-    count: int = Field(description="Contacts in the group.")
+    count: int = Field(description="Questions in the group.")
     questions: list[str] = Field(description="Up to 10 distinct questions, most frequent first.")
     channels: dict[str, int]
     articles: list[str] = Field(description="Articles shown for these questions, most frequent first.")
 
 
 class GapsOut(BaseModel):
-    total: int = Field(description="Contacts without an answer or not resolved at first contact.")
+    total: int = Field(description="Questions without an answer or not resolved at first contact.")
     groups: list[GapGroupOut]
 
 

@@ -27,8 +27,8 @@ from sqlalchemy.orm import Session
 from eval.gold import GoldQuestion, load_gold
 from kcc.answer import AnswerResult, AnswerService
 from kcc.contacts.db import Database
-from kcc.contacts.db.models import Contact, Feedback, Grade
-from kcc.contacts.log import count_contacts, derive_team
+from kcc.contacts.db.models import Contact, ContactQuestion, Feedback, Grade
+from kcc.contacts.log import count_contacts, derive_team, summarise
 from kcc.runtime import Runtime
 from kcc.settings import Settings
 
@@ -130,12 +130,13 @@ def _contact(rng: random.Random, when: datetime, channel: str, gold: GoldQuestio
         owner = derive_team(None, article_id or (gold.gold[0] if gold.gold else None), service.articles)
         forwarded_to = owner or rng.choice(sorted({a.owner for a in service.articles.values()}))
     median, sigma = DURATIONS[channel]
-    return Contact(
-        created_at=when, channel=channel, question=gold.question, answer_id=result.answer.id if result.answer else None,
+    question = ContactQuestion(
+        position=0, question=gold.question, answer_id=result.answer.id if result.answer else None,
         answer_status=result.status, sources=sources, answer_text=result.answer.text if result.answer else None,
         outcome=outcome, resolved_first_contact=resolved != overridden, resolved_overridden=overridden,
-        forwarded_to=forwarded_to, team=derive_team(forwarded_to, article_id, service.articles), article_id=article_id,
-        duration_seconds=int(rng.lognormvariate(0, sigma) * median), agent_id=rng.choice(AGENTS))
+        forwarded_to=forwarded_to, team=derive_team(forwarded_to, article_id, service.articles), article_id=article_id)
+    return summarise(Contact(created_at=when, channel=channel, questions=[question],
+                             duration_seconds=int(rng.lognormvariate(0, sigma) * median), agent_id=rng.choice(AGENTS)))
 
 
 def _moments(rng: random.Random, day: date, zone: tzinfo) -> list[tuple[datetime, str]]:
@@ -228,7 +229,7 @@ def generate(session: Session, service: AnswerService, settings: Settings, *, da
 
 def clear(session: Session) -> None:
     """Remove every contact, feedback item and grade (``kcc demo-data --replace``)."""
-    for model in (Grade, Feedback, Contact):
+    for model in (Grade, Feedback, ContactQuestion, Contact):
         session.execute(delete(model))
     session.commit()
 

@@ -23,7 +23,7 @@ from sqlalchemy import func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from ingest.embedders import DenseEmbedder
-from kcc.contacts.db.models import Contact
+from kcc.contacts.db.models import Contact, ContactQuestion
 from kcc.contacts.period import Period
 
 GAP_THRESHOLD = 0.87
@@ -93,12 +93,14 @@ def find_gaps(session: Session, embedder: DenseEmbedder, period: Period, *, limi
     """``{"total", "groups": [{"label", "count", "questions", "channels", "articles"}]}``, biggest group first."""
     # aggregated in the database: a year of contacts comes back as one row per wording, channel and article
     count = func.count().label("n")
+    # per question: the second question of a call is a gap of its own
     rows = session.execute(
-        select(Contact.question, Contact.channel, Contact.article_id, count)
-        .where(or_(Contact.answer_status == "no_answer", not_(Contact.resolved_first_contact)),
+        select(ContactQuestion.question, Contact.channel, ContactQuestion.article_id, count)
+        .join(Contact, ContactQuestion.contact_id == Contact.id)
+        .where(or_(ContactQuestion.answer_status == "no_answer", not_(ContactQuestion.resolved_first_contact)),
                *period.conditions(Contact.created_at))
-        .group_by(Contact.question, Contact.channel, Contact.article_id)
-        .order_by(count.desc(), Contact.question)).all()
+        .group_by(ContactQuestion.question, Contact.channel, ContactQuestion.article_id)
+        .order_by(count.desc(), ContactQuestion.question)).all()
     questions: dict[str, _Question] = {}
     for text, channel, article_id, n in rows:
         question = questions.setdefault(_key(text), _Question(text))  # the most frequent wording represents all

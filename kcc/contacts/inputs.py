@@ -34,6 +34,7 @@ MAX_ANSWER_TEXT = 20_000
 MAX_COMMENT = 2000
 MAX_DURATION = 24 * 3600
 MAX_SOURCES = 20
+MAX_QUESTIONS = 20  # a contact's questions: a long call has five or six
 
 FORBIDDEN_CHARACTERS = re.compile("[\x00\ud800-\udfff]")
 # JSON Schema cannot name a lone surrogate (its patterns see UTF-16 code units, where an emoji is a pair of
@@ -108,27 +109,60 @@ class SourceIn(BaseModel):
     section: Section | None = None
 
 
-class ContactIn(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-        "channel": "phone", "question": "Wat kost een paspoort?", "answer_id": "b8aeef6a9cbd39b9",
-        "answer_status": "answered", "sources": [{"article_id": "paspoort-aanvragen", "section": "Wat kost het?"}],
-        "answer_text": "Paspoort aanvragen ...", "outcome": "Zelfstandig afgehandeld",
-        "resolved_first_contact": None, "forwarded_to": None, "duration_seconds": 180, "agent_id": "agent-01"}]})
+_QUESTION_DESCRIPTION = ("The resident's question: at most KCC_MAX_QUESTION_CHARS characters (500 by default) once "
+                         "spaces are normalised.")
+_OUTCOME_DESCRIPTION = "One of GET /v1/outcomes: each municipality configures its own (KCC_OUTCOMES)."
 
-    channel: Channel
-    question: Question = Field(description="The resident's question: at most KCC_MAX_QUESTION_CHARS characters "
-                                           "(500 by default) once spaces are normalised.")
+
+class QuestionIn(BaseModel):
+    """One question of a contact: what was asked, the answer and sources shown, and how that question ended."""
+
+    question: Question = Field(description=_QUESTION_DESCRIPTION)
     answer_id: AnswerId | None = Field(default=None, description="answer.id of the answer shown, if any.")
     answer_status: AnswerStatus | None = Field(default=None, description="null when no answer was looked up.")
     sources: list[SourceIn] = Field(default_factory=list, description="The sources shown, in order.",
                                     json_schema_extra={"maxItems": MAX_SOURCES})
     answer_text: AnswerText | None = Field(default=None, description="The answer text the agent saw, for grading.")
-    outcome: Name = Field(description="One of GET /v1/outcomes: each municipality configures its own "
-                                      "(KCC_OUTCOMES).")
+    outcome: Name = Field(description=_OUTCOME_DESCRIPTION)
+    resolved_first_contact: bool | None = Field(
+        default=None, description="null: derived from the outcome (the FCR rule); true/false: the agent's override.")
+    forwarded_to: Annotated[str, TextRule(max_length=MAX_TEAM)] | None = Field(
+        default=None, description="Team the question was transferred or handed to.")
+
+
+class ContactIn(BaseModel):
+    """A contact (a call, a chat, a counter visit) with one question (the fields of :class:`QuestionIn` on the
+    contact itself) or several (``questions``): one form or the other, not both."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "channel": "phone", "question": "Wat kost een paspoort?", "answer_id": "b8aeef6a9cbd39b9",
+        "answer_status": "answered", "sources": [{"article_id": "paspoort-aanvragen", "section": "Wat kost het?"}],
+        "answer_text": "Paspoort aanvragen ...", "outcome": "Zelfstandig afgehandeld",
+        "resolved_first_contact": None, "forwarded_to": None, "duration_seconds": 180, "agent_id": "agent-01"}, {
+        "channel": "phone", "duration_seconds": 300, "agent_id": "agent-01", "questions": [
+            {"question": "Wat kost een paspoort?", "answer_status": "answered",
+             "sources": [{"article_id": "paspoort-aanvragen"}], "outcome": "Zelfstandig afgehandeld"},
+            {"question": "Hoe vraag ik een parkeervergunning aan?", "answer_status": "answered",
+             "sources": [{"article_id": "parkeervergunning"}], "outcome": "Doorverbonden",
+             "forwarded_to": "Parkeren"}]}]})
+
+    channel: Channel
+    question: Question | None = Field(default=None, description=_QUESTION_DESCRIPTION + " Leave out with "
+                                                                                         "'questions'.")
+    answer_id: AnswerId | None = Field(default=None, description="answer.id of the answer shown, if any.")
+    answer_status: AnswerStatus | None = Field(default=None, description="null when no answer was looked up.")
+    sources: list[SourceIn] = Field(default_factory=list, description="The sources shown, in order.",
+                                    json_schema_extra={"maxItems": MAX_SOURCES})
+    answer_text: AnswerText | None = Field(default=None, description="The answer text the agent saw, for grading.")
+    outcome: Name | None = Field(default=None, description=_OUTCOME_DESCRIPTION + " Leave out with 'questions'.")
     resolved_first_contact: bool | None = Field(
         default=None, description="null: derived from the outcome (the FCR rule); true/false: the agent's override.")
     forwarded_to: Annotated[str, TextRule(max_length=MAX_TEAM)] | None = Field(
         default=None, description="Team the contact was transferred or handed to.")
+    questions: list[QuestionIn] | None = Field(
+        default=None, description="The contact's questions in the order asked, each with its own outcome; instead "
+                                  "of the single-question fields above.",
+        json_schema_extra={"minItems": 1, "maxItems": MAX_QUESTIONS})
     duration_seconds: int = Field(description="Handling time in seconds.",
                                   json_schema_extra={"minimum": 0, "maximum": MAX_DURATION})
     agent_id: Name = Field(description="The agent's id.")

@@ -24,18 +24,20 @@ from sqlalchemy.orm import Session
 
 from kb.model import Article
 from kcc.answer import normalise_question
-from kcc.contacts.db.models import Contact, Feedback, as_utc, utcnow
+from kcc.contacts.db.models import Contact, ContactQuestion, Feedback, as_utc, utcnow
 from kcc.contacts.errors import ContactLogError
 from kcc.contacts.inputs import (
     MAX_ANSWER_ID,
     MAX_ANSWER_TEXT,
     MAX_DURATION,
     MAX_NAME,
+    MAX_QUESTIONS,
     MAX_SECTION,
     MAX_SOURCES,
     MAX_TEAM,
     AnswerStatus,
     ContactIn,
+    QuestionIn,
 )
 from kcc.contacts.period import Period, check_channel
 from kcc.privacy import mask_personal_data
@@ -111,9 +113,81 @@ def check_created_at(value: datetime, retention_days: int | None, now: datetime 
     return value
 
 
+def contact_questions(body: ContactIn) -> list[QuestionIn]:
+    """The contact's questions: ``questions``, or the single question on the contact itself.
+
+    :raises ContactLogError: 422 ``questions_and_question`` for both forms at once, ``missing_question`` for
+        neither (or a single question without an outcome), ``too_many_questions``.
+    """
+    single = body.question is not None or body.outcome is not None
+    if body.questions is not None:
+        if single:
+            raise ContactLogError("invalid", "questions_and_question",
+                                  "Geef de vraag en uitkomst óf in 'question' en 'outcome' (één vraag) óf in "
+                                  "'questions' (één of meer vragen), niet allebei.")
+        if not body.questions:
+            raise ContactLogError("invalid", "missing_question", "Een contact heeft minstens één vraag.")
+        if len(body.questions) > MAX_QUESTIONS:
+            raise ContactLogError("invalid", "too_many_questions",
+                                  f"Hoogstens {MAX_QUESTIONS} vragen per contact.")
+        return body.questions
+    if body.question is None or body.outcome is None:
+        raise ContactLogError("invalid", "missing_question",
+                              "Geef de vraag ('question') en de uitkomst ('outcome'), of de vragen in 'questions'.")
+    return [QuestionIn(question=body.question, answer_id=body.answer_id, answer_status=body.answer_status,
+                       sources=body.sources, answer_text=body.answer_text, outcome=body.outcome,
+                       resolved_first_contact=body.resolved_first_contact, forwarded_to=body.forwarded_to)]
+
+
+def build_question(item: QuestionIn, position: int, settings: Settings,
+                   articles: Mapping[str, Article]) -> ContactQuestion:
+    """A validated, derived question row.
+
+    :raises ContactLogError: 422 with a Dutch message for every value outside the contract.
+    :raises QuestionError: empty or over-long question.
+    """
+    # the log keeps the question, not the person: personal data is masked before storage (kcc.privacy)
+    question = mask_personal_data(normalise_question(item.question, settings.max_question_chars))
+    if item.answer_status is not None and item.answer_status not in ANSWER_STATUSES:
+        raise ContactLogError("invalid", "unknown_answer_status",
+                              f"Onbekende antwoordstatus '{item.answer_status}'. Kies uit: answered, no_answer, of "
+                              "laat het veld leeg.")
+    resolved, overridden = resolved_by_rule(settings.outcomes, item.outcome, item.resolved_first_contact)
+    if len(item.sources) > MAX_SOURCES:
+        raise ContactLogError("invalid", "too_many_sources", f"Hoogstens {MAX_SOURCES} bronnen per vraag.")
+    sources = [{"article_id": check_name(s.article_id, "sources.article_id", "invalid_source", MAX_TEAM),
+                "section": optional_text(s.section, "section", MAX_SECTION)} for s in item.sources]
+    # typed by the agent ("doorverbonden met mw. Jansen"): masked like the question, and so is the team from it
+    forwarded_to = optional_text(item.forwarded_to, "forwarded_to", MAX_TEAM)
+    forwarded_to = mask_personal_data(forwarded_to) if forwarded_to else None
+    article_id = sources[0]["article_id"] if sources else None
+    return ContactQuestion(
+        position=position, question=question,
+        answer_id=optional_text(item.answer_id, "answer_id", MAX_ANSWER_ID), answer_status=item.answer_status,
+        sources=sources, answer_text=optional_text(item.answer_text, "answer_text", MAX_ANSWER_TEXT),
+        outcome=item.outcome, resolved_first_contact=resolved, resolved_overridden=overridden,
+        forwarded_to=forwarded_to, team=derive_team(forwarded_to, article_id, articles), article_id=article_id)
+
+
+SUMMARY_COLUMNS = ("question", "answer_id", "answer_status", "sources", "answer_text", "outcome", "forwarded_to",
+                   "team", "article_id")
+
+
+def summarise(contact: Contact) -> Contact:
+    """The contact's own question columns from its lead question (the first one not resolved at first contact,
+    else the first); resolved when every question was, overridden when any was."""
+    questions = sorted(contact.questions, key=lambda q: q.position)
+    lead = next((q for q in questions if not q.resolved_first_contact), questions[0])
+    for column in SUMMARY_COLUMNS:
+        setattr(contact, column, getattr(lead, column))
+    contact.resolved_first_contact = all(q.resolved_first_contact for q in questions)
+    contact.resolved_overridden = any(q.resolved_overridden for q in questions)
+    return contact
+
+
 def build_contact(body: ContactIn, settings: Settings, articles: Mapping[str, Article], *,
                   import_created_at: bool = False, now: datetime | None = None) -> Contact:
-    """A validated, derived contact row (not yet added to a session).
+    """A validated, derived contact row with its questions (not yet added to a session).
 
     :param import_created_at: the caller may set ``created_at`` (an admin importing older contacts); otherwise
         the time is the server's, so no contact can be dated out of reach of the retention purge.
@@ -129,32 +203,15 @@ def build_contact(body: ContactIn, settings: Settings, articles: Mapping[str, Ar
     created_at = now if body.created_at is None else check_created_at(body.created_at,
                                                                        settings.contact_retention_days, now)
     check_channel(body.channel)
-    # the log keeps the question, not the person: personal data is masked before storage (kcc.privacy)
-    question = mask_personal_data(normalise_question(body.question, settings.max_question_chars))
-    if body.answer_status is not None and body.answer_status not in ANSWER_STATUSES:
-        raise ContactLogError("invalid", "unknown_answer_status",
-                              f"Onbekende antwoordstatus '{body.answer_status}'. Kies uit: answered, no_answer, of "
-                              "laat het veld leeg.")
-    resolved, overridden = resolved_by_rule(settings.outcomes, body.outcome, body.resolved_first_contact)
+    questions = [build_question(item, position, settings, articles)
+                 for position, item in enumerate(contact_questions(body))]
     if not 0 <= body.duration_seconds <= MAX_DURATION:
         raise ContactLogError("invalid", "invalid_duration", f"De duur moet tussen 0 en {MAX_DURATION} seconden liggen "
                                                              f"(niet {body.duration_seconds}).")
-    if len(body.sources) > MAX_SOURCES:
-        raise ContactLogError("invalid", "too_many_sources", f"Hoogstens {MAX_SOURCES} bronnen per contact.")
-    sources = [{"article_id": check_name(s.article_id, "sources.article_id", "invalid_source", MAX_TEAM),
-                "section": optional_text(s.section, "section", MAX_SECTION)} for s in body.sources]
-    # typed by the agent ("doorverbonden met mw. Jansen"): masked like the question, and so is the team from it
-    forwarded_to = optional_text(body.forwarded_to, "forwarded_to", MAX_TEAM)
-    forwarded_to = mask_personal_data(forwarded_to) if forwarded_to else None
-    article_id = sources[0]["article_id"] if sources else None
-    return Contact(
-        created_at=created_at, channel=body.channel,
-        question=question,
-        answer_id=optional_text(body.answer_id, "answer_id", MAX_ANSWER_ID), answer_status=body.answer_status,
-        sources=sources, answer_text=optional_text(body.answer_text, "answer_text", MAX_ANSWER_TEXT),
-        outcome=body.outcome, resolved_first_contact=resolved, resolved_overridden=overridden,
-        forwarded_to=forwarded_to, team=derive_team(forwarded_to, article_id, articles), article_id=article_id,
-        duration_seconds=body.duration_seconds, agent_id=check_name(body.agent_id, "agent_id", "invalid_agent_id"))
+    contact = Contact(created_at=created_at, channel=body.channel, questions=questions,
+                      duration_seconds=body.duration_seconds,
+                      agent_id=check_name(body.agent_id, "agent_id", "invalid_agent_id"))
+    return summarise(contact)
 
 
 def log_contact(session: Session, body: ContactIn, settings: Settings, articles: Mapping[str, Article], *,

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from kcc.contacts.db.models import Contact, Grade
+from kcc.contacts.db.models import Contact, ContactQuestion, Grade
 from kcc.contacts.period import NONE_LABEL, Period, check_channel, check_interval, period_label, rate
 from kcc.settings import Settings
 
@@ -46,13 +46,15 @@ class FcrFilter:
     article: str | None = None  # "(geen)" selects contacts without an article
     interval: str = "day"
 
-    def conditions(self) -> list[ColumnElement[bool]]:
+    def conditions(self, rows: type[Contact] | type[ContactQuestion] = Contact) -> list[ColumnElement[bool]]:
+        """The filter on contacts, or on questions (joined to their contact): the team and article are then the
+        question's own."""
         check_channel(self.channel)
         check_interval(self.interval)
         conditions = self.period.conditions(Contact.created_at)
         if self.channel:
             conditions.append(Contact.channel == self.channel)
-        for column, value in ((Contact.team, self.team), (Contact.article_id, self.article)):
+        for column, value in ((rows.team, self.team), (rows.article_id, self.article)):
             if value == NONE_LABEL:
                 conditions.append(column.is_(None))
             elif value:
@@ -65,19 +67,28 @@ def _rates(total: int, resolved: int) -> dict[str, Any]:
 
 
 def fcr_stats(session: Session, settings: Settings, where: FcrFilter) -> dict[str, Any]:
-    """Totals, rates per channel, team, article and outcome, and the rate per day or week.
+    """Totals and rates per channel and per day or week over contacts (a contact is resolved when all its
+    questions are); over questions the totals (``questions``) and the rates per team, article and outcome (each
+    question has its own).
 
     :raises ContactLogError: 422 for an unknown channel or interval.
     """
     conditions = where.conditions()
     resolved = _count_true(Contact.resolved_first_contact)
+    questions = select(ContactQuestion).join(Contact, ContactQuestion.contact_id == Contact.id).where(
+        *where.conditions(ContactQuestion))
+    question_resolved = _count_true(ContactQuestion.resolved_first_contact)
 
     def grouped(column: ColumnElement[Any]) -> dict[str, dict[str, Any]]:
-        rows = session.execute(select(column, func.count(), resolved).where(*conditions).group_by(column)
-                               .order_by(func.count().desc())).all()
+        if column.table is ContactQuestion.__table__:
+            query = questions.with_only_columns(column, func.count(), question_resolved)
+        else:
+            query = select(column, func.count(), resolved).where(*conditions)
+        rows = session.execute(query.group_by(column).order_by(func.count().desc())).all()
         return {(NONE_LABEL if key is None else str(key)): _rates(total, hits) for key, total, hits in rows}
 
     total, hits = session.execute(select(func.count(), resolved).select_from(Contact).where(*conditions)).one()
+    asked, asked_resolved = session.execute(questions.with_only_columns(func.count(), question_resolved)).one()
     day = utc_day(session, Contact.created_at)
     buckets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for value, count, count_resolved in session.execute(
@@ -85,9 +96,9 @@ def fcr_stats(session: Session, settings: Settings, where: FcrFilter) -> dict[st
         bucket = buckets[period_label(_as_date(value), where.interval)]
         bucket[0] += count
         bucket[1] += count_resolved
-    return {**_rates(total, hits), "target": settings.fcr_target,
-            "by_channel": grouped(Contact.channel), "by_team": grouped(Contact.team),
-            "by_article": grouped(Contact.article_id), "by_outcome": grouped(Contact.outcome),
+    return {**_rates(total, hits), "target": settings.fcr_target, "questions": _rates(asked, asked_resolved),
+            "by_channel": grouped(Contact.channel), "by_team": grouped(ContactQuestion.team),
+            "by_article": grouped(ContactQuestion.article_id), "by_outcome": grouped(ContactQuestion.outcome),
             "over_time": [{"period": key, **_rates(*buckets[key])} for key in sorted(buckets)],
             "interval": where.interval}
 

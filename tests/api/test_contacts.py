@@ -162,7 +162,10 @@ def test_every_staff_key_may_log(log_client):
     ({"sources": [{"article_id": "paspoort-aanvragen"}] * 21}, "too_many_sources"),
     ({"duration_seconds": "lang"}, "invalid_field"),
     ({"created_at": "gisteren"}, "invalid_field"),
-    ({"outcome": None}, "invalid_field"),
+    ({"outcome": None}, "missing_question"),
+    ({"question": None}, "missing_question"),
+    ({"questions": []}, "questions_and_question"),
+    ({"questions": [{"question": "Paspoort?", "outcome": "Doorverbonden"}]}, "questions_and_question"),
 ])
 def test_bad_contacts_get_a_dutch_422(log_client, fields, code):
     response = post(log_client, **fields)
@@ -200,3 +203,82 @@ def test_personal_data_in_the_question_is_masked_before_it_is_stored(log_client)
     listed = log_client.get("/v1/contacts?agent_id=agent-01&limit=500", headers=AUTH).json()["contacts"]
     stored = next(c for c in listed if c["id"] == logged["id"])
     assert "111222333" not in stored["question"] and "[BSN]" in stored["question"]
+
+
+# --- a contact with several questions ---
+# (the module's log is shared: each test logs under its own agent, on its own day)
+
+def several(*questions, agent: str, day: str = "2026-01-05") -> dict:
+    return {"channel": "phone", "duration_seconds": 300, "agent_id": agent, "questions": list(questions),
+            "created_at": f"{day}T10:00:00Z"}
+
+
+def post_several(client, *questions, agent: str, day: str = "2026-01-05"):
+    return client.post("/v1/contacts", json=several(*questions, agent=agent, day=day), headers=ADMIN)
+
+
+def logged_by(client, agent: str) -> dict:
+    return client.get("/v1/contacts", params={"agent_id": agent}, headers=AUTH).json()
+
+
+PASSPORT = {"question": "Wat kost een paspoort?", "answer_status": "answered",
+            "sources": [{"article_id": "paspoort-aanvragen", "section": "Wat kost het?"}],
+            "outcome": "Zelfstandig afgehandeld"}
+BULKY_WASTE = {"question": "Hoe laat ik grofvuil ophalen?", "answer_status": "answered",
+               "sources": [{"article_id": "grofvuil-ophalen"}], "outcome": "Doorverbonden", "forwarded_to": "Afval"}
+
+
+def test_a_call_with_two_questions_is_one_contact_with_two_outcomes(log_client):
+    response = post_several(log_client, PASSPORT, BULKY_WASTE, agent="agent-two")
+    assert response.status_code == 201, response.text
+    logged = response.json()
+    assert [(q["position"], q["question"], q["outcome"], q["resolved_first_contact"], q["team"], q["article_id"])
+            for q in logged["questions"]] == [
+        (0, "Wat kost een paspoort?", "Zelfstandig afgehandeld", True, "Burgerzaken", "paspoort-aanvragen"),
+        (1, "Hoe laat ik grofvuil ophalen?", "Doorverbonden", False, "Afval", "grofvuil-ophalen")]
+    # the contact is resolved only when every question is; its own fields are the unresolved question's
+    assert logged["resolved_first_contact"] is False
+    assert (logged["question"], logged["outcome"], logged["team"]) == (
+        "Hoe laat ik grofvuil ophalen?", "Doorverbonden", "Afval")
+    listed = logged_by(log_client, "agent-two")
+    assert listed["total"] == 1 and listed["contacts"][0]["questions"] == logged["questions"]
+
+
+def test_all_questions_resolved_resolves_the_contact(log_client):
+    logged = post_several(log_client, PASSPORT, {**BULKY_WASTE, "outcome": "Zelfstandig afgehandeld"},
+                          agent="agent-all").json()
+    assert logged["resolved_first_contact"] is True
+    assert logged["question"] == "Wat kost een paspoort?"  # no unresolved question: the first leads
+
+
+def test_fcr_per_question_and_per_contact(log_client):
+    day = "2026-01-07"
+    post_several(log_client, PASSPORT, BULKY_WASTE, agent="agent-fcr", day=day)
+    log_client.post("/v1/contacts", json={**contact(agent_id="agent-fcr"), "created_at": f"{day}T11:00:00Z"},
+                    headers=ADMIN)
+    stats = log_client.get("/v1/stats/fcr", params={"start": day, "end": day}, headers=AUTH).json()
+    assert (stats["total"], stats["resolved_first_contact"]) == (2, 1)
+    assert stats["questions"] == {"total": 3, "resolved_first_contact": 2, "rate": pytest.approx(2 / 3, abs=1e-4)}
+    # per article and per outcome every question counts, the second of a call too
+    assert stats["by_article"]["grofvuil-ophalen"]["total"] == 1
+    assert stats["by_outcome"]["Zelfstandig afgehandeld"]["total"] == 2
+    assert stats["by_team"]["Afval"] == {"total": 1, "resolved_first_contact": 0, "rate": 0.0}
+
+
+@pytest.mark.parametrize(("questions", "code"), [
+    ([{**PASSPORT, "outcome": "Opgelost"}], "unknown_outcome"),
+    ([PASSPORT, {**PASSPORT, "question": "  "}], "empty_question"),
+    ([{**PASSPORT, "sources": [{"article_id": "x"}] * 21}], "too_many_sources"),
+    ([PASSPORT] * 21, "too_many_questions"),
+])
+def test_a_bad_question_refuses_the_whole_contact(log_client, questions, code):
+    response = post_several(log_client, *questions, agent="agent-bad")
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == code
+    assert logged_by(log_client, "agent-bad")["total"] == 0
+
+
+def test_every_question_is_masked_before_storage(log_client):
+    logged = post_several(log_client, PASSPORT, {**BULKY_WASTE, "question": "Grofvuil voor bsn 111222333?"},
+                          agent="agent-mask").json()
+    assert logged["questions"][1]["question"] == "Grofvuil voor bsn [BSN]?"

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from sqlalchemy.exc import IntegrityError
 
 from cli.main import main
-from kcc.contacts.db import Base, Contact, Database, Grade, current_revision, head_revision
+from kcc.contacts.db import Base, Contact, ContactQuestion, Database, Grade, current_revision, head_revision
 from tests.api.conftest import BACKENDS
 from tests.pg import fresh_database
 
@@ -54,20 +54,29 @@ def test_upgrade_from_0001_keeps_every_contact(empty_db):
     before = rows(empty_db, "contacts")
 
     empty_db.upgrade()
-    assert current_revision(empty_db.engine) == head_revision() == "0002"
+    assert current_revision(empty_db.engine) == head_revision() == "0003"
     assert rows(empty_db, "contacts") == before
+    copied = ("question", "answer_id", "answer_status", "sources", "answer_text", "outcome", "resolved_first_contact",
+              "resolved_overridden", "forwarded_to", "team", "article_id")
     with empty_db.session() as session:
         kept = session.scalars(sa.select(Contact).order_by(Contact.id)).all()
         assert [(c.question, c.created_at, c.sources, c.duration_seconds) for c in kept] == [
             (c["question"], c["created_at"], c["sources"], c["duration_seconds"]) for c in contacts]
+        # 0003: each contact logged before holds one question, the contact's own
+        assert [[(q.position, *(getattr(q, name) for name in copied)) for q in c.questions] for c in kept] == [
+            [(0, *(c[name] for name in copied))] for c in contacts]
+    questions = rows(empty_db, "contact_questions")
     empty_db.upgrade()  # a second upgrade finds nothing to do
     assert rows(empty_db, "contacts") == before
+    assert rows(empty_db, "contact_questions") == questions
     # the new tables work with the old contacts, and new contacts continue the numbering
     with empty_db.session() as session:
         session.add(Grade(contact_id=kept[0].id, grader="g", juist=True, volledig=True, bron_klopt=True,
                           begrijpelijk=True))
         session.add(Contact(channel="chat", question="Nieuw", outcome="Doorverbonden", resolved_first_contact=False,
-                            duration_seconds=1, agent_id="a"))
+                            duration_seconds=1, agent_id="a",
+                            questions=[ContactQuestion(position=0, question="Nieuw", outcome="Doorverbonden",
+                                                       resolved_first_contact=False)]))
         session.commit()
         assert session.scalar(sa.select(sa.func.max(Contact.id))) == max(c.id for c in kept) + 1
 
@@ -86,6 +95,12 @@ def test_foreign_keys_are_enforced(empty_db):
     grades = sa.table("grades", *(sa.column(n) for n in ("contact_id", *grade)))
     with pytest.raises(IntegrityError), empty_db.engine.begin() as connection:
         connection.execute(grades.insert().values(contact_id=999, **grade))
+    questions = sa.table("contact_questions", *(sa.column(n) for n in (
+        "contact_id", "position", "question", "sources", "outcome", "resolved_first_contact", "resolved_overridden")))
+    with pytest.raises(IntegrityError), empty_db.engine.begin() as connection:
+        connection.execute(questions.insert().values(contact_id=999, position=0, question="q", sources="[]",
+                                                     outcome="o", resolved_first_contact=True,
+                                                     resolved_overridden=False))
 
 
 def test_the_api_migrates_its_database_at_start(client):
@@ -98,6 +113,6 @@ def test_kcc_db_upgrade(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output == f"Database {url} staat op revisie 0001.\n"
     result = CliRunner().invoke(main, ["db", "upgrade"], env={"KCC_DATABASE_URL": url})
-    assert result.output == f"Database {url} staat op revisie 0002.\n"
+    assert result.output == f"Database {url} staat op revisie 0003.\n"
     result = CliRunner().invoke(main, ["db", "upgrade", "--revision", "9999"], env={"KCC_DATABASE_URL": url})
     assert result.exit_code == 1 and "mislukt" in result.output

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, MetaData, String, Text
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 # Explicit constraint names, so migrations name them the same on SQLite and PostgreSQL.
@@ -57,7 +57,12 @@ class Base(DeclarativeBase):
 
 
 class Contact(Base):
-    """One resident contact as the agent logged it: the question, the answer shown and the outcome."""
+    """One resident contact (a call, a chat, a counter visit) as the agent logged it, with its questions.
+
+    The question columns on the contact summarise it by its lead question (the first one not resolved, else the
+    first): its text, answer, sources, outcome and team; ``resolved_first_contact`` is true when every question was
+    resolved at first contact. Per-question figures (by article, by outcome, gaps) come from ``questions``.
+    """
 
     __tablename__ = "contacts"
 
@@ -78,6 +83,31 @@ class Contact(Base):
     article_id: Mapped[str | None] = mapped_column(String(128), index=True)
     duration_seconds: Mapped[int] = mapped_column(Integer)
     agent_id: Mapped[str] = mapped_column(String(64))
+    questions: Mapped[list[ContactQuestion]] = relationship(
+        back_populates="contact", order_by="ContactQuestion.position", cascade="all, delete-orphan",
+        passive_deletes=True, lazy="selectin")
+
+
+class ContactQuestion(Base):
+    """One question of a contact: what was asked, the answer and sources shown, and how it ended."""
+
+    __tablename__ = "contact_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    question: Mapped[str] = mapped_column(Text)
+    answer_id: Mapped[str | None] = mapped_column(String(64))
+    answer_status: Mapped[str | None] = mapped_column(String(16))
+    sources: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    answer_text: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(64))
+    resolved_first_contact: Mapped[bool] = mapped_column(Boolean)
+    resolved_overridden: Mapped[bool] = mapped_column(Boolean, default=False)
+    forwarded_to: Mapped[str | None] = mapped_column(String(128))
+    team: Mapped[str | None] = mapped_column(String(128), index=True)
+    article_id: Mapped[str | None] = mapped_column(String(128), index=True)
+    contact: Mapped[Contact] = relationship(back_populates="questions")
 
 
 class Feedback(Base):
