@@ -1,7 +1,8 @@
 """The masker against labelled sets of contact-log snippets, each written by someone who had not seen the
 masker: ``pii_labelled.jsonl`` (278 snippets; the masker was tuned after its first run on it),
 ``pii_holdout.jsonl`` (219 snippets in other styles: chat questions, English, signatures, names of many origins),
-``pii_fresh.jsonl``, ``pii_final.jsonl``, ``pii_fifth.jsonl`` and ``pii_sixth.jsonl`` (below).
+``pii_fresh.jsonl``, ``pii_final.jsonl``, ``pii_fifth.jsonl``, ``pii_sixth.jsonl`` and ``pii_seventh.jsonl``
+(below).
 One snippet a line, ``{"id", "field", "text", "pii": [{"type", "value"}]}``; ``"pii": []`` for a snippet without
 personal data.
 
@@ -66,6 +67,13 @@ never part of a name; groups, clubs, choirs and associations named after a perso
 Zwijger"); a name and a year is no address unless a street's word is in it. Since: email 17/17, false positives
 1/113 (0.009: "King's Day"), the rest unchanged; the other five sets unchanged. These are figures after tuning.
 
+``pii_seventh.jsonl`` (284 snippets, 137 without personal data, a seventh writer) measured untouched at its first
+run, after all the rules above: bsn 21/21, iban 21/21, phone 26/26, email 18/18, name 124/139, address 39/41,
+postcode 20/20, birth_date 23/25, licence_plate 23/24 (every recall at its target), false positives 6/137 (0.044):
+a dog's name after "mijn hond", a waste company's name, a square named after a mayor without a house number, a
+homeowners' association after "namens", a team mailbox whose word no list holds ("kwijtschelding@"), and an
+organisation's general number. It is not tuned on.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -92,13 +100,15 @@ import pytest
 from kcc.privacy import PLACEHOLDER, mask_personal_data
 
 DATA = Path(__file__).parent / "data"
-SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "pii_sixth")
+SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "pii_sixth", "pii_seventh")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
 # and false positives 10/79, and the sixth set's email 16/17 and false positives 4/113, reached the targets with the
 # general rules (see above)
-SHORT: dict[tuple[str, str], str] = {}
+SHORT: dict[tuple[str, str], str] = {
+    ("pii_seventh", "false_positives"): "6/137 (0.044) at its first, untouched run",
+}
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
               "postcode": 0.85, "birth_date": 0.85, "licence_plate": 0.85}
