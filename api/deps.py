@@ -21,7 +21,7 @@ from kb.model import Article
 from kcc.answer import AnswerService
 from kcc.contacts.db import Database
 from kcc.runtime import Runtime
-from kcc.settings import Settings
+from kcc.settings import Settings, parse_keys
 
 log = logging.getLogger("kcc.api")
 ROLES = ("agent", "editor", "admin")  # every role is KCC staff and may see internal text
@@ -32,7 +32,7 @@ class KccState:
     settings: Settings
     runtime: Runtime
     service: AnswerService
-    keys: dict[str, str]
+    keys: dict[str, tuple[str, str | None]]  # key -> (role, the name the key gives its holder)
     # answers, search and /health run in parallel in FastAPI's thread pool (the store and the embedders are
     # thread-safe: tests/api/test_concurrency.py); only one re-index at a time, which swaps ``service`` in
     # one assignment when it is done
@@ -44,13 +44,13 @@ class KccState:
     def articles(self) -> dict[str, Article]:
         return self.service.articles
 
-    def role_of(self, key: str) -> str | None:
-        """The role of a staff key, or None; every known key is compared in constant time."""
-        role = None
-        for known, known_role in self.keys.items():
+    def identify(self, key: str) -> tuple[str, str | None] | None:
+        """``(role, name)`` of a staff key, or None; every known key is compared in constant time."""
+        found = None
+        for known, holder in self.keys.items():
             if hmac.compare_digest(known.encode(), key.encode()):
-                role = known_role
-        return role
+                found = holder
+        return found
 
     def refresh(self) -> bool:
         """Swap in a new answer service when the index holds another KB version than the one answering: a
@@ -72,20 +72,16 @@ class KccState:
 @dataclass(frozen=True)
 class Caller:
     role: str  # "public", "agent", "editor" or "admin"
+    name: str | None = None  # what the key names its holder ("anna.devries"); None for a bare key
 
     @property
     def staff(self) -> bool:
         return self.role in ROLES
 
 
-def role_keys(settings: Settings) -> dict[str, str]:
-    """``{key: role}`` from the comma-separated ``KCC_*_API_KEY`` settings."""
-    keys: dict[str, str] = {}
-    for role in ROLES:
-        for key in (getattr(settings, f"{role}_api_key") or "").split(","):
-            if key.strip():
-                keys[key.strip()] = role
-    return keys
+def role_keys(settings: Settings) -> dict[str, tuple[str, str | None]]:
+    """``{key: (role, name)}`` from the comma-separated ``KCC_*_API_KEY`` settings (``name:key`` or ``key``)."""
+    return {key: (role, name) for role in ROLES for name, key in parse_keys(getattr(settings, f"{role}_api_key"))}
 
 
 def settle_memory() -> None:
@@ -120,9 +116,9 @@ def get_caller(request: Request, state: StateDep, limits: RateLimitsDep,
         limits.hit_public(request)
         return Caller("public")
     limits.check_key_attempts(request)
-    role = state.role_of(key)
-    if role is not None:
-        return Caller(role)
+    holder = state.identify(key)
+    if holder is not None:
+        return Caller(*holder)
     limits.hit_failed_key(request)
     raise ApiError(401, "invalid_api_key", "Ongeldige API-sleutel. Laat de sleutel weg voor publieke vragen.")
 

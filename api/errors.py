@@ -31,7 +31,7 @@ STATUS_MESSAGES = {
     405: ("method_not_allowed", "Deze methode is hier niet toegestaan."),
     503: ("unavailable", "De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw."),
 }
-CONTACT_LOG_STATUS = {"invalid": 422, "not_found": 404, "forbidden": 403}
+CONTACT_LOG_STATUS = {"invalid": 422, "not_found": 404, "forbidden": 403, "conflict": 409}
 CONTACT_LOG_UNAVAILABLE = "Het contactlog is niet beschikbaar. Probeer het later opnieuw."
 # the database went away, refuses connections, is locked or has no free connection: the request may work later
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, DisconnectionError, PoolTimeoutError)

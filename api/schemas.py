@@ -146,7 +146,8 @@ ERRORS = {
     401: "Geen of een ongeldige API-sleutel in X-API-Key (api_key_required, invalid_api_key).",
     403: "Deze sleutel mag dit niet (forbidden), of zet een veld dat alleen een beheerder mag zetten.",
     404: "Niet gevonden: het artikel, contact of kopje bestaat niet.",
-    409: "Er loopt al een herindexering, of de kennisbank is geweigerd (reindex_running, reindex_refused).",
+    409: "Er loopt al een herindexering, of de kennisbank is geweigerd (reindex_running, reindex_refused); of het "
+         "contact is afgesloten of de tijd om ongedaan te maken voorbij (contact_closed, undo_too_late).",
     413: "De aanvraag is te groot.",
     422: "Een waarde in de aanvraag is niet geldig; de code en de melding zeggen welke.",
     429: "Te veel aanvragen vanaf dit adres; probeer het na Retry-After seconden opnieuw.",

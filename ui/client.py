@@ -62,8 +62,18 @@ class KccClient:
     def outcomes(self) -> JsonDict:
         return self._request("GET", "/v1/outcomes")
 
+    def me(self) -> JsonDict:
+        return self._request("GET", "/v1/me")
+
     def log_contact(self, contact: JsonDict) -> JsonDict:
         return self._request("POST", "/v1/contacts", json=contact)
+
+    def add_question(self, contact_id: int, question: JsonDict) -> JsonDict:
+        return self._request("POST", f"/v1/contacts/{contact_id}/questions", json=question)
+
+    def undo_question(self, contact_id: int, question_id: int) -> JsonDict | None:
+        """The contact without the question; None when it was the contact's only one (the contact is gone)."""
+        return self._request("DELETE", f"/v1/contacts/{contact_id}/questions/{question_id}") or None
 
     def contacts(self, **filters: Any) -> JsonDict:
         return self._request("GET", "/v1/contacts", params=_params(filters))
@@ -101,6 +111,8 @@ class KccClient:
             raise ApiUnavailable(
                 f"De kennisbank is niet bereikbaar op {self.base_url}. Controleer of de API draait "
                 "('kcc serve' of 'kcc run') en probeer het daarna opnieuw.", code="unreachable") from exc
+        if response.status_code == 204:
+            return {}
         if response.is_success:
             try:
                 return response.json()

@@ -15,8 +15,6 @@ T = TypeVar("T")
 
 CHANNELS = {"Telefoon": "phone", "Balie": "counter", "E-mail": "email", "Chat": "chat", "Website": "web"}
 CHANNEL_LABELS = {code: label for label, code in CHANNELS.items()}
-DEFAULT_AGENT_ID = "medewerker"
-AGENT_KEY = "shared_agent_id"  # the one session_state key shared by all pages
 
 
 def call(func: Callable[..., T], *args: object, **kwargs: object) -> T | None:
@@ -32,11 +30,12 @@ def show_error(exc: ApiError) -> None:
     st.error(exc.message, icon=":material/cloud_off:" if isinstance(exc, ApiUnavailable) else ":material/error:")
 
 
-def agent_id() -> str:
-    """The agent (or grader) id from the sidebar; kept for the whole session, across pages."""
-    st.sidebar.text_input("Medewerker", key=AGENT_KEY, value=DEFAULT_AGENT_ID, max_chars=64,
-                          persist_state="session", help="Uw medewerker-id; komt bij elk vastgelegd contact.")
-    return (st.session_state.get(AGENT_KEY) or "").strip() or DEFAULT_AGENT_ID
+def require_agent(agent: str | None) -> str:
+    """Stop the page (with a hint) while nobody is logged in (``ui.session.signed_in_agent``)."""
+    if agent is None:
+        st.info("Log in met uw medewerkerssleutel (links) om de console te gebruiken.", icon=":material/login:")
+        st.stop()
+    return agent
 
 
 def period_input(label: str, key: str, *, days: int = 30) -> tuple[date, date]:

@@ -11,9 +11,10 @@ import time
 from typing import Any
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from ui.client import ApiError
-from ui.common import mmss
+from ui.common import mmss, plain
 from ui.resources import client
 
 STARTED = "zoeken_call_started"
@@ -28,6 +29,8 @@ FLAG_COMMENT = "zoeken_flag_comment"
 FLAG_SECTION = "zoeken_flag_section"
 FLAG_DONE = "zoeken_flag_done"
 FLAG_ERROR = "zoeken_flag_error"
+CONTACT = "zoeken_contact"  # the contact of the call going on: {"id", "questions", "resolved", "logged_at"}
+FOCUS = "zoeken_focus"  # put the cursor back in the search box on the next run
 
 
 def start_call() -> None:
@@ -83,20 +86,22 @@ def outcome_buttons(outcomes: list[dict[str, Any]], teams: list[str], agent: str
     columns[False].caption("Telt niet als in één keer opgelost")
     for index, outcome in enumerate(outcomes):
         resolved = outcome["resolved_first_contact"]
+        # Alt+1, Alt+2, ...: the outcome without the mouse, in the order GET /v1/outcomes gives them
         columns[resolved].button(outcome["name"], key=f"zoeken_outcome_{index}", on_click=_log_outcome,
                                  args=(outcome, agent), width="stretch", wrap=True,
+                                 shortcut=f"Alt+{index + 1}" if index < 9 else None,
                                  icon=":material/check_circle:" if resolved else ":material/call_split:")
     if message := st.session_state.pop(ERROR, None):
         st.error(message, icon=":material/error:")
 
 
-def contact_payload(result: dict[str, Any], outcome: dict[str, Any], agent: str, *, team: str | None,
-                    override: bool, duration: int) -> dict[str, Any]:
-    """The POST /v1/contacts body, pre-filled from the last search."""
+def question_payload(result: dict[str, Any], outcome: dict[str, Any], *, team: str | None,
+                     override: bool) -> dict[str, Any]:
+    """One question of the contact, pre-filled from the last search."""
     response = result["response"]
     answer = response.get("answer") or {}
     return {
-        "channel": result["channel"], "question": result["question"],
+        "question": result["question"],
         "answer_id": answer.get("id"), "answer_status": response["status"],
         "sources": [{"article_id": s["article_id"], "section": s["section"]} for s in response["sources"]],
         "answer_text": answer.get("markdown"),
@@ -104,31 +109,117 @@ def contact_payload(result: dict[str, Any], outcome: dict[str, Any], agent: str,
         # None lets the API apply the FCR rule; a bool is the agent's deliberate override of it
         "resolved_first_contact": (not outcome["resolved_first_contact"]) if override else None,
         "forwarded_to": (team or "").strip() or None,
-        "duration_seconds": duration, "agent_id": agent,
     }
 
 
+def contact_payload(result: dict[str, Any], outcome: dict[str, Any], agent: str, *, team: str | None,
+                    override: bool, duration: int) -> dict[str, Any]:
+    """The POST /v1/contacts body of a call's first question."""
+    return {"channel": result["channel"], "questions": [question_payload(result, outcome, team=team,
+                                                                         override=override)],
+            "duration_seconds": duration, "agent_id": agent}
+
+
+def _remember(contact: dict[str, Any]) -> None:
+    st.session_state[CONTACT] = {"id": contact["id"], "questions": contact["questions"],
+                                 "resolved": contact["resolved_first_contact"], "logged_at": time.time()}
+
+
 def _log_outcome(outcome: dict[str, Any], agent: str) -> None:
+    """Log the question at once, as the call's first (a new contact) or next question: nothing waits for the end of
+    the call. The screen clears for the next question; the call goes on until 'Gesprek afronden'."""
     result = st.session_state.get(RESULT)
     if result is None:
         st.session_state[ERROR] = "Zoek eerst de vraag van de inwoner op; daarna legt u de uitkomst vast."
         return
-    body = contact_payload(result, outcome, agent, team=st.session_state.get(TEAM),
-                           override=bool(st.session_state.get(OVERRIDE)), duration=elapsed())
+    team, override = st.session_state.get(TEAM), bool(st.session_state.get(OVERRIDE))
+    current = st.session_state.get(CONTACT)
     try:
-        contact = client().log_contact(body)
+        if current is None:
+            contact = client().log_contact(contact_payload(result, outcome, agent, team=team, override=override,
+                                                           duration=elapsed()))
+        else:
+            contact = client().add_question(current["id"], {
+                **question_payload(result, outcome, team=team, override=override), "duration_seconds": elapsed()})
     except ApiError as exc:
         st.session_state[ERROR] = exc.message
         return
-    verdict = "in één keer opgelost" if contact.get("resolved_first_contact") else "niet in één keer opgelost"
-    st.session_state[FLASH] = (f"Contact vastgelegd: {outcome['name']} ({verdict}), gespreksduur "
-                               f"{mmss(body['duration_seconds'])}.")
-    # the call is over: the next question starts a new call with a fresh timer and an empty screen
-    for key in (RESULT, STARTED, ARTICLE, FLAG_DONE):
+    _remember(contact)
+    logged = contact["questions"][-1]
+    verdict = "in één keer opgelost" if logged["resolved_first_contact"] else "niet in één keer opgelost"
+    st.session_state[FLASH] = (f"Vraag {len(contact['questions'])} vastgelegd: {outcome['name']} ({verdict}). Nog "
+                               "een vraag? Typ hem hieronder. Klaar? Kies 'Gesprek afronden'.")
+    _clear_question()
+
+
+def _clear_question() -> None:
+    for key in (RESULT, ARTICLE, FLAG_DONE):
         st.session_state.pop(key, None)
     st.session_state[QUESTION] = ""
     st.session_state[TEAM] = None
     st.session_state[OVERRIDE] = False
+    st.session_state[FOCUS] = True
+
+
+def _undo(agent: str) -> None:
+    current = st.session_state.get(CONTACT)
+    if current is None:
+        return
+    last = current["questions"][-1]
+    try:
+        contact = client().undo_question(current["id"], last["id"])
+    except ApiError as exc:
+        st.session_state[ERROR] = exc.message
+        return
+    if contact is None:
+        st.session_state.pop(CONTACT, None)
+    else:
+        _remember(contact)
+    st.session_state[FLASH] = f"Ongedaan gemaakt: '{last['question']}' ({last['outcome']}). Kies opnieuw."
+
+
+def _finish() -> None:
+    current = st.session_state.pop(CONTACT, None)
+    st.session_state.pop(STARTED, None)
+    _clear_question()
+    if current is not None:
+        count = len(current["questions"])
+        verdict = "alle vragen in één keer opgelost" if current["resolved"] else "niet alles in één keer opgelost"
+        st.session_state[FLASH] = f"Gesprek afgerond: {count} {'vraag' if count == 1 else 'vragen'}, {verdict}."
+
+
+def call_panel(agent: str, undo_seconds: int) -> None:
+    """The questions this call logged so far, the undo of the last one (a mis-click) and 'Gesprek afronden'."""
+    current = st.session_state.get(CONTACT)
+    if current is None:
+        return
+    st.markdown("##### Dit gesprek")
+    for number, question in enumerate(current["questions"], start=1):
+        mark = ":material/check_circle:" if question["resolved_first_contact"] else ":material/call_split:"
+        st.markdown(f"{mark} {number}. {plain(question['question'])}  \n"
+                    f"<small>{plain(question['outcome'])}</small>", unsafe_allow_html=True)
+    if time.time() - current["logged_at"] < undo_seconds:
+        st.button("Laatste uitkomst ongedaan maken", icon=":material/undo:", key="zoeken_undo", on_click=_undo,
+                  args=(agent,), shortcut="Alt+Z", help=f"Kan tot {undo_seconds} seconden na het vastleggen.")
+    st.button("Gesprek afronden", icon=":material/call_end:", key="zoeken_finish", on_click=_finish, type="primary",
+              shortcut="Alt+G", help="Het volgende gesprek begint met een lege lijst en een nieuwe tijd.")
+
+
+FOCUS_SCRIPT = """<script>
+// the search box of the console (same origin): the cursor goes back there, so the next question can be typed
+let tries = 0;
+const focus = () => {
+  const box = window.parent.document.querySelector("input[aria-label='Vraag van de inwoner']");
+  if (box) { box.focus(); } else if (tries++ < 40) { setTimeout(focus, 50); }
+};
+focus();
+</script>"""
+
+
+def focus_search_box(first_run: bool) -> None:
+    """The cursor in the search box on the page's first run and after each logged question."""
+    if st.session_state.pop(FOCUS, False) or first_run:
+        components.html(FOCUS_SCRIPT, height=0)
 
 
 def flag_form(article_id: str, sections: list[str], agent: str) -> None:

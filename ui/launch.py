@@ -18,24 +18,26 @@ from pathlib import Path
 from kcc.settings import Settings
 
 APP = Path(__file__).resolve().parent / "app.py"
-# the console acts only as an agent: editor and admin keys stay out of its environment
-PRIVATE_SETTINGS = frozenset({"editor_api_key", "admin_api_key"})
+# no key reaches the console by itself: each agent logs in with their own (so contacts carry their name), or the
+# launcher hands it one agent key on purpose (``agent_key``: the demo's, or a shared desk's)
+PRIVATE_SETTINGS = frozenset({"agent_api_key", "editor_api_key", "admin_api_key"})
 
 
 def console_environment(settings: Settings, *, api_url: str | None = None,
                         agent_key: str | None = None) -> dict[str, str]:
-    """This process's environment plus every set ``KCC_*`` setting, so the console sees the same configuration."""
+    """This process's environment plus every set ``KCC_*`` setting, so the console sees the same configuration;
+    of the keys only ``agent_key`` (``name:key`` or a key), the key every session of the console logs in with."""
     env = {name: value for name, value in os.environ.items() if name.lower().removeprefix("kcc_")
            not in PRIVATE_SETTINGS}
     values = settings.model_dump(mode="json")
     if api_url:
         values["api_url"] = api_url
-    if agent_key:
-        values["agent_api_key"] = agent_key
     for name, value in values.items():
         if value is None or name in PRIVATE_SETTINGS:
             continue
         env[f"KCC_{name.upper()}"] = value if isinstance(value, str) else json.dumps(value)
+    if agent_key:
+        env["KCC_AGENT_API_KEY"] = agent_key
     return env
 
 

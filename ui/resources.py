@@ -9,7 +9,7 @@ import os
 
 import streamlit as st
 
-from kcc.settings import Settings
+from kcc.settings import Settings, parse_keys
 from ui.client import ApiError, KccClient
 
 
@@ -23,15 +23,25 @@ def _settings(environment: tuple[tuple[str, str], ...]) -> Settings:  # the argu
     return Settings()
 
 
+SESSION_KEY = "shared_api_key"  # the key this browser session logged in with (ui.session)
+
+
+def launcher_key(current: Settings) -> str | None:
+    """The agent key the launcher gave the console (``kcc run``'s demo key, ``kcc console --shared-key``): every
+    session logs in with it. None: each agent logs in with their own."""
+    keys = parse_keys(current.agent_api_key)
+    return keys[0][1] if keys else None
+
+
 def agent_key(current: Settings) -> str | None:
-    """The first agent key: the console acts as one KCC agent towards the API."""
-    keys = [key.strip() for key in (current.agent_api_key or "").split(",") if key.strip()]
-    return keys[0] if keys else None
+    """The key this session asks with: its own log-in, else the launcher's."""
+    return st.session_state.get(SESSION_KEY) or launcher_key(current)
 
 
-def client() -> KccClient:
+def client(api_key: str | None = None) -> KccClient:
+    """The API client of this session (or of ``api_key``: a log-in being checked)."""
     current = settings()
-    return _client(current.api_url, agent_key(current))
+    return _client(current.api_url, api_key or agent_key(current))
 
 
 @st.cache_resource(show_spinner=False)

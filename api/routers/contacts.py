@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 
 from api.contact_schemas import ContactIn, ContactListOut, ContactOut
 from api.deps import CallerDep, SessionDep, StateDep, require_staff
 from api.filters import PeriodDep
 from api.schemas import error_responses
-from kcc.contacts.inputs import MAX_NAME, Channel, RowCount, Text
-from kcc.contacts.log import ContactFilter, list_contacts, log_contact
+from kcc.contacts.inputs import MAX_NAME, Channel, QuestionAdd, RowCount, RowId, Text
+from kcc.contacts.log import ContactFilter, add_question, list_contacts, log_contact, undo_question
 
 router = APIRouter(prefix="/v1/contacts", tags=["contacts"], dependencies=[Depends(require_staff)],
                    responses=error_responses(401, 422, 429, 500, 503))
@@ -19,6 +19,8 @@ router = APIRouter(prefix="/v1/contacts", tags=["contacts"], dependencies=[Depen
 def create_contact(body: ContactIn, state: StateDep, session: SessionDep, caller: CallerDep) -> ContactOut:
     """Log a contact; ``resolved_first_contact`` null = by the FCR rule of its outcome. The server sets
     ``created_at``; only an admin key may set it (an import), within the retention period."""
+    if caller.name:  # the key names its agent: the contact is theirs, whatever the body says
+        body = body.model_copy(update={"agent_id": caller.name})
     contact = log_contact(session, body, state.settings, state.articles, import_created_at=caller.role == "admin")
     return ContactOut.model_validate(contact)
 
@@ -33,3 +35,25 @@ def get_contacts(state: StateDep, session: SessionDep, period: PeriodDep, channe
     where = ContactFilter(period=period, channel=channel, outcome=outcome, agent_id=agent_id)
     contacts, total = list_contacts(session, where, state.settings.outcomes, limit=limit, offset=offset)
     return ContactListOut(contacts=[ContactOut.model_validate(c) for c in contacts], total=total)
+
+
+@router.post("/{contact_id}/questions", status_code=201, response_model=ContactOut,
+             responses=error_responses(403, 404, 409, 413))
+def create_question(contact_id: RowId, body: QuestionAdd, state: StateDep, session: SessionDep,
+                    caller: CallerDep) -> ContactOut:
+    """The next question of a contact still going on (a call's second question): logged at once, so nothing
+    waits for the end of the call. With a key that names its agent, only that agent's contacts (403)."""
+    contact = add_question(session, contact_id, body, body.duration_seconds, state.settings, state.articles,
+                           agent_id=caller.name)
+    return ContactOut.model_validate(contact)
+
+
+@router.delete("/{contact_id}/questions/{question_id}", response_model=ContactOut,
+               responses={204: {"description": "The contact's only question: the contact is gone with it."},
+                          **error_responses(403, 404, 409)})
+def delete_question(contact_id: RowId, question_id: RowId, state: StateDep, session: SessionDep,
+                    caller: CallerDep) -> ContactOut | Response:
+    """Undo a question logged less than KCC_UNDO_SECONDS ago (a mis-clicked outcome); 409 after that. With a key
+    that names its agent, only that agent's contacts (403)."""
+    contact = undo_question(session, contact_id, question_id, state.settings, agent_id=caller.name)
+    return Response(status_code=204) if contact is None else ContactOut.model_validate(contact)

@@ -130,6 +130,13 @@ class QuestionIn(BaseModel):
         default=None, description="Team the question was transferred or handed to.")
 
 
+class QuestionAdd(QuestionIn):
+    """The next question of a contact still going on."""
+
+    duration_seconds: int | None = Field(default=None, description="The contact's handling time so far, in seconds.",
+                                         json_schema_extra={"minimum": 0, "maximum": MAX_DURATION})
+
+
 class ContactIn(BaseModel):
     """A contact (a call, a chat, a counter visit) with one question (the fields of :class:`QuestionIn` on the
     contact itself) or several (``questions``): one form or the other, not both."""
@@ -165,7 +172,8 @@ class ContactIn(BaseModel):
         json_schema_extra={"minItems": 1, "maxItems": MAX_QUESTIONS})
     duration_seconds: int = Field(description="Handling time in seconds.",
                                   json_schema_extra={"minimum": 0, "maximum": MAX_DURATION})
-    agent_id: Name = Field(description="The agent's id.")
+    agent_id: Name | None = Field(default=None, description="The agent's id; set by the server when the key names "
+                                                            "its agent (KCC_AGENT_API_KEY as name:key).")
     created_at: UtcDateTime | None = Field(
         default=None, description="Set by the server: leave it out. Only an admin key may set it (an import of "
                                   "older contacts), and then no later than now and no earlier than the retention "

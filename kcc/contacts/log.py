@@ -205,13 +205,86 @@ def build_contact(body: ContactIn, settings: Settings, articles: Mapping[str, Ar
     check_channel(body.channel)
     questions = [build_question(item, position, settings, articles)
                  for position, item in enumerate(contact_questions(body))]
-    if not 0 <= body.duration_seconds <= MAX_DURATION:
-        raise ContactLogError("invalid", "invalid_duration", f"De duur moet tussen 0 en {MAX_DURATION} seconden liggen "
-                                                             f"(niet {body.duration_seconds}).")
+    check_duration(body.duration_seconds)
+    for question in questions:
+        question.created_at = created_at
     contact = Contact(created_at=created_at, channel=body.channel, questions=questions,
                       duration_seconds=body.duration_seconds,
-                      agent_id=check_name(body.agent_id, "agent_id", "invalid_agent_id"))
+                      agent_id=check_name(body.agent_id or "", "agent_id", "invalid_agent_id"))
     return summarise(contact)
+
+
+def check_duration(seconds: int) -> int:
+    if not 0 <= seconds <= MAX_DURATION:
+        raise ContactLogError("invalid", "invalid_duration", f"De duur moet tussen 0 en {MAX_DURATION} seconden liggen "
+                                                             f"(niet {seconds}).")
+    return seconds
+
+
+def _open_contact(session: Session, contact_id: int, agent_id: str | None) -> Contact:
+    """The contact, for a change by the agent who logged it (``agent_id`` None: any staff member may).
+
+    :raises ContactLogError: 404 ``contact_not_found``; 403 ``not_your_contact``.
+    """
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise ContactLogError("not_found", "contact_not_found", f"Contact {contact_id} bestaat niet (meer).")
+    if agent_id is not None and contact.agent_id != agent_id:
+        raise ContactLogError("forbidden", "not_your_contact",
+                              "Dit contact is door een andere medewerker vastgelegd; alleen die kan het aanvullen.")
+    return contact
+
+
+def add_question(session: Session, contact_id: int, item: QuestionIn, duration_seconds: int | None,
+                 settings: Settings, articles: Mapping[str, Article], *, agent_id: str | None = None,
+                 now: datetime | None = None) -> Contact:
+    """The next question of a contact still going on (a call's second question), logged at once: nothing waits
+    for the end of the call. ``duration_seconds`` is the contact's time so far.
+
+    :raises ContactLogError: 404, 403 (see ``_open_contact``); 409 ``contact_closed`` for a contact older than
+        the longest contact (``MAX_DURATION``); 422 ``too_many_questions`` and every rule of ``build_question``.
+    """
+    contact = _open_contact(session, contact_id, agent_id)
+    now = now or utcnow()
+    if now - contact.created_at > timedelta(seconds=MAX_DURATION):
+        raise ContactLogError("conflict", "contact_closed", "Dit contact is al afgesloten; leg een nieuw contact vast.")
+    if len(contact.questions) >= MAX_QUESTIONS:
+        raise ContactLogError("invalid", "too_many_questions", f"Hoogstens {MAX_QUESTIONS} vragen per contact.")
+    question = build_question(item, max((q.position for q in contact.questions), default=-1) + 1, settings,
+                              articles)
+    question.created_at = now
+    contact.questions.append(question)
+    if duration_seconds is not None:
+        contact.duration_seconds = check_duration(duration_seconds)
+    summarise(contact)
+    session.commit()
+    return contact
+
+
+def undo_question(session: Session, contact_id: int, question_id: int, settings: Settings, *,
+                  agent_id: str | None = None, now: datetime | None = None) -> Contact | None:
+    """Take back a question logged less than ``settings.undo_seconds`` ago (a mis-clicked outcome); the contact
+    goes with its last question (None is returned then).
+
+    :raises ContactLogError: 404 ``question_not_found``; 403 ``not_your_contact``; 409 ``undo_too_late``.
+    """
+    contact = _open_contact(session, contact_id, agent_id)
+    question = next((q for q in contact.questions if q.id == question_id), None)
+    if question is None:
+        raise ContactLogError("not_found", "question_not_found",
+                              f"Vraag {question_id} hoort niet (meer) bij contact {contact_id}.")
+    if (now or utcnow()) - question.created_at > timedelta(seconds=settings.undo_seconds):
+        raise ContactLogError("conflict", "undo_too_late",
+                              f"Ongedaan maken kan tot {settings.undo_seconds} seconden na het vastleggen. Vraag een "
+                              "teamleider om het contact te corrigeren.")
+    contact.questions.remove(question)
+    if not contact.questions:
+        session.delete(contact)
+        session.commit()
+        return None
+    summarise(contact)
+    session.commit()
+    return contact
 
 
 def log_contact(session: Session, body: ContactIn, settings: Settings, articles: Mapping[str, Article], *,

@@ -351,9 +351,10 @@ _WORD_BEFORE = re.compile(r"([^\s]+)[ \t]+$")
 
 def _named_after_a_person(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
     """Whether the name at ``start``-``end`` names a club, shop or place after a person: right after a club's
-    word or an institution's ("sportclub VV Jan Ligthart", "FC Johan Cruijff", "sportpark Johan Cruijff"), or after an article when it has two or more capitalised
-    words ("Bij de Albert Heijn"; not "Jan de Vries Bakker", where "de" is a particle after a name, nor "de heer
-    Jansen"). A capitalised word before the article is a name's part unless it only starts the sentence."""
+    word or an institution's ("sportclub VV Jan Ligthart", "FC Johan Cruijff", "sportpark Johan Cruijff"), or after
+    an article when it has two or more capitalised words ("Bij de Albert Heijn"; not "Jan de Vries Bakker", where
+    "de" is a particle after a name, nor "de heer Jansen"). A capitalised word before the article is a name's part
+    unless it only starts the sentence."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if not before:
         return False

@@ -13,6 +13,9 @@ from tests.pg import fresh_database, postgres  # noqa: F401  (postgres: the sess
 AGENT_KEY = "test-agent-key-0123456789abcdef"  # keys need 24 characters or more (KCC_*_API_KEY)
 EDITOR_KEY = "test-editor-key-0123456789abcdef"
 ADMIN_KEY = "test-admin-key-0123456789abcdef"  # only an admin (an import) may set a contact's created_at
+# keys that name their agent (KCC_AGENT_API_KEY as name:key): contacts carry the name
+ANNA_KEY = "anna-key-0123456789abcdefghij"
+BRAM_KEY = "bram-key-0123456789abcdefghij"
 AUTH = {"X-API-Key": AGENT_KEY}
 ADMIN = {"X-API-Key": ADMIN_KEY}
 BACKENDS = ["sqlite", "postgresql"]
@@ -20,7 +23,8 @@ BACKENDS = ["sqlite", "postgresql"]
 
 @pytest.fixture(scope="session")
 def api_settings(sample_runtime):
-    return sample_runtime.settings.model_copy(update={"agent_api_key": f"{AGENT_KEY},second-agent-key",
+    return sample_runtime.settings.model_copy(update={"agent_api_key": f"{AGENT_KEY},second-agent-key,"
+                                                                       f"anna.devries:{ANNA_KEY},bram:{BRAM_KEY}",
                                                       "editor_api_key": EDITOR_KEY, "admin_api_key": ADMIN_KEY})
 
 

@@ -282,3 +282,60 @@ def test_every_question_is_masked_before_storage(log_client):
     logged = post_several(log_client, PASSPORT, {**BULKY_WASTE, "question": "Grofvuil voor bsn 111222333?"},
                           agent="agent-mask").json()
     assert logged["questions"][1]["question"] == "Grofvuil voor bsn [BSN]?"
+
+
+# --- the next question of a call, logged at once; undo of a mis-click ---
+
+def test_a_calls_next_question_is_added_to_its_contact(log_client):
+    first = log_client.post("/v1/contacts", json=contact(agent_id="agent-add"), headers=AUTH).json()
+    response = log_client.post(f"/v1/contacts/{first['id']}/questions", json={**BULKY_WASTE, "duration_seconds": 400},
+                               headers=AUTH)
+    assert response.status_code == 201, response.text
+    added = response.json()
+    assert [q["question"] for q in added["questions"]] == ["Wat kost een paspoort?", "Hoe laat ik grofvuil ophalen?"]
+    assert [q["position"] for q in added["questions"]] == [0, 1]
+    assert added["duration_seconds"] == 400
+    assert added["resolved_first_contact"] is False and added["outcome"] == "Doorverbonden"
+    assert logged_by(log_client, "agent-add")["total"] == 1
+
+
+def test_undo_takes_back_the_last_question_and_the_contact_with_its_only_one(log_client):
+    first = log_client.post("/v1/contacts", json=contact(agent_id="agent-undo", outcome="Doorverbonden"),
+                            headers=AUTH).json()
+    added = log_client.post(f"/v1/contacts/{first['id']}/questions", json=PASSPORT, headers=AUTH).json()
+    second = added["questions"][1]["id"]
+    response = log_client.delete(f"/v1/contacts/{first['id']}/questions/{second}", headers=AUTH)
+    assert response.status_code == 200
+    assert [q["question"] for q in response.json()["questions"]] == ["Wat kost een paspoort?"]
+    assert response.json()["outcome"] == "Doorverbonden"
+    only = first["questions"][0]["id"]
+    assert log_client.delete(f"/v1/contacts/{first['id']}/questions/{only}", headers=AUTH).status_code == 204
+    assert logged_by(log_client, "agent-undo")["total"] == 0
+    gone = log_client.delete(f"/v1/contacts/{first['id']}/questions/{only}", headers=AUTH)
+    assert gone.status_code == 404 and gone.json()["error"]["code"] == "contact_not_found"
+
+
+def test_undo_is_refused_after_the_undo_time(log_client):
+    # an import dated an hour ago: its question was logged then, long past KCC_UNDO_SECONDS (60)
+    old = log_client.post("/v1/contacts", json=several(PASSPORT, agent="agent-late", day="2026-01-09"),
+                          headers=ADMIN).json()
+    response = log_client.delete(f"/v1/contacts/{old['id']}/questions/{old['questions'][0]['id']}", headers=AUTH)
+    assert response.status_code == 409 and response.json()["error"]["code"] == "undo_too_late"
+    assert logged_by(log_client, "agent-late")["total"] == 1
+    # ... and a contact that old takes no more questions
+    closed = log_client.post(f"/v1/contacts/{old['id']}/questions", json=PASSPORT, headers=AUTH)
+    assert closed.status_code == 409 and closed.json()["error"]["code"] == "contact_closed"
+
+
+@pytest.mark.parametrize(("path", "method", "status", "code"), [
+    ("/v1/contacts/999999/questions", "post", 404, "contact_not_found"),
+    ("/v1/contacts/999999/questions/1", "delete", 404, "contact_not_found"),
+])
+def test_a_question_of_no_contact_is_a_404(log_client, path, method, status, code):
+    response = getattr(log_client, method)(path, headers=AUTH, **({"json": PASSPORT} if method == "post" else {}))
+    assert response.status_code == status and response.json()["error"]["code"] == code
+
+
+def test_adding_and_undoing_need_a_staff_key(log_client):
+    assert log_client.post("/v1/contacts/1/questions", json=PASSPORT).status_code == 401
+    assert log_client.delete("/v1/contacts/1/questions/1").status_code == 401

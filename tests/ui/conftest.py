@@ -11,7 +11,8 @@ from api.app import create_app
 from tests.browser import serve
 from tests.conftest import REPO
 
-AGENT_KEY = "ui-agent-key-0123456789abcdef"
+AGENT_KEY = "ui-agent-key-0123456789abcdef"  # a key without a name: the agent types their id
+ANNA_KEY = "ui-anna-key-0123456789abcdefgh"  # a key that names its agent: "anna.devries"
 APP = REPO / "ui" / "app.py"
 PAGES = {"zoeken": "app_pages/zoeken.py", "dashboard": "app_pages/fcr_dashboard.py",
          "beoordelen": "app_pages/beoordelen.py", "signalen": "app_pages/signalen.py"}
@@ -20,7 +21,8 @@ PAGES = {"zoeken": "app_pages/zoeken.py", "dashboard": "app_pages/fcr_dashboard.
 @pytest.fixture(scope="session")
 def ui_api_url(sample_runtime, tmp_path_factory):
     data = tmp_path_factory.mktemp("ui-data")
-    settings = sample_runtime.settings.model_copy(update={"agent_api_key": AGENT_KEY, "editor_api_key": None,
+    settings = sample_runtime.settings.model_copy(update={"agent_api_key": f"{AGENT_KEY},anna.devries:{ANNA_KEY}",
+                                                          "editor_api_key": None,
                                                           "data_dir": data, "database_url": None})
     with serve(create_app(settings, runtime=sample_runtime)) as base:
         yield base

@@ -34,8 +34,9 @@ def wait_until_healthy(url: str, process, timeout: float = 60) -> None:
 def test_the_running_console_answers_a_typed_question(ui_api_url, tmp_path):
     port = free_port()
     env = {**os.environ, "KCC_AGENT_API_KEY": AGENT_KEY, "KCC_DATA_DIR": str(tmp_path)}
+    # --shared-key: one desk, one agent; without it each agent logs in (tests/ui/test_login.py)
     process = subprocess.Popen([sys.executable, "-m", "cli.main", "console", "--port", str(port),
-                                "--api-url", ui_api_url], env=env, stdout=subprocess.DEVNULL,
+                                "--api-url", ui_api_url, "--shared-key"], env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}"

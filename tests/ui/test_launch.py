@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import cli.main
 import ui.launch
-from kcc.settings import Settings
+from kcc.settings import Settings, parse_keys
 from tests.browser import free_port
 from ui.launch import console_command, console_environment
 
@@ -23,14 +23,16 @@ def test_the_console_environment_carries_the_settings_but_not_the_editor_and_adm
                         outcomes={"Opgelost": True, "Doorverbonden": False}, fcr_target=0.75)
     env = console_environment(settings)
     assert env["KCC_API_URL"] == "http://127.0.0.1:8123"
-    assert env["KCC_AGENT_API_KEY"] == agents
-    assert "KCC_EDITOR_API_KEY" not in env and "KCC_ADMIN_API_KEY" not in env
+    # no key by itself: each agent logs in with their own
+    assert not {"KCC_AGENT_API_KEY", "KCC_EDITOR_API_KEY", "KCC_ADMIN_API_KEY"} & set(env)
     for name, value in env.items():  # what Streamlit's process will read back
         if name.startswith("KCC_"):
             monkeypatch.setenv(name, value)
     monkeypatch.delenv("KCC_ADMIN_API_KEY")
     seen = Settings()
-    assert (seen.data_dir, seen.outcomes, seen.fcr_target) == (tmp_path, settings.outcomes, 0.75)
+    assert (seen.data_dir, seen.outcomes, seen.fcr_target, seen.agent_api_key) == (
+        tmp_path, settings.outcomes, 0.75, None)
+    assert agents  # (set in the settings, kept out of the console)
     other = "other-agent-0123456789abcdef"
     assert console_environment(settings, agent_key=other)["KCC_AGENT_API_KEY"] == other
 
@@ -76,12 +78,15 @@ def test_kcc_run_starts_the_console_with_the_demo_key_and_stops_it_with_the_api(
     agent_key, editor_key = seen.pop("agent_key"), seen.pop("editor_key")
     assert seen == {"health": "ok", "demo": True, "port": api_port}
     # a random key per start (tests/api/test_access.py checks the API side), printed for the operator
-    assert len(agent_key) >= 40 and agent_key != "demo-agent-key" and len(editor_key) >= 40
-    assert f"agent-sleutel voor deze start: {agent_key}" in result.output
-    assert f"editor-sleutel voor deze start: {editor_key}" in result.output
+    # named, so the contacts logged in the demo carry a name
+    (agent_name, agent_secret), (editor_name, editor_secret) = parse_keys(agent_key)[0], parse_keys(editor_key)[0]
+    assert (agent_name, editor_name) == ("demo-medewerker", "demo-redacteur")
+    assert len(agent_secret) >= 40 and len(editor_secret) >= 40 and agent_secret != editor_secret
+    assert f"agent-sleutel voor deze start: {agent_secret}" in result.output
+    assert f"editor-sleutel voor deze start: {editor_secret}" in result.output
     process, console_settings, kwargs = started[0]
-    console_env = console_environment(console_settings, api_url=kwargs["api_url"])
-    assert console_env["KCC_AGENT_API_KEY"] == agent_key  # the console asks as the demo agent
+    console_env = console_environment(console_settings, api_url=kwargs["api_url"], agent_key=kwargs["agent_key"])
+    assert console_env["KCC_AGENT_API_KEY"] == agent_key  # the console logs in as the demo agent
     assert "KCC_EDITOR_API_KEY" not in console_env
     assert kwargs["api_url"] == f"http://127.0.0.1:{api_port}"
     assert process.poll() is not None  # stopped together with the API

@@ -6,8 +6,9 @@ import streamlit as st
 
 from ui.charts import GRADE_CRITERIA, grades_over_time
 from ui.client import ApiError
-from ui.common import CHANNEL_LABELS, agent_id, call, percent, period_input, plain, show_flash
+from ui.common import CHANNEL_LABELS, call, percent, period_input, plain, require_agent, show_flash
 from ui.resources import client
+from ui.session import signed_in_agent
 
 SAMPLE, INDEX, FLASH, ERROR = "beoordelen_sample", "beoordelen_index", "beoordelen_flash", "beoordelen_error"
 COMMENT = "beoordelen_comment"
@@ -41,7 +42,7 @@ def next_answer() -> None:
     st.session_state[COMMENT] = ""
 
 
-grader = agent_id()
+grader = require_agent(signed_in_agent())
 st.title("Beoordelen")
 st.caption("Beoordeel antwoorden die medewerkers echt hebben gezien: een willekeurige steekproef van beantwoorde "
            "contacten die nog niet zijn beoordeeld.")

@@ -4,12 +4,13 @@ and which questions the knowledge base does not answer yet."""
 import streamlit as st
 
 from ui.charts import NONE, fcr_over_time, groups_frame, rate_bars
-from ui.common import CHANNEL_LABELS, CHANNELS, agent_id, call, interval_for, percent, period_input, plain
+from ui.common import CHANNEL_LABELS, CHANNELS, call, interval_for, percent, period_input, plain, require_agent
 from ui.resources import client
+from ui.session import signed_in_agent
 
 ALL_CHANNELS, ALL_TEAMS = "Alle kanalen", "Alle teams"
 
-agent_id()
+require_agent(signed_in_agent())
 st.title("FCR-dashboard")
 st.caption("In één keer goed (first-contact resolution): het aandeel contacten dat bij het eerste contact is "
            "opgelost, volgens de FCR-regel van de uitkomsten.")

@@ -3,12 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from ui.common import agent_id, call
+from ui.common import call, require_agent
 from ui.resources import client
+from ui.session import signed_in_agent
 
 ALL_TEAMS = "Alle teams"
 
-agent_id()
+require_agent(signed_in_agent())
 st.title("Signalen")
 st.caption("Meldingen van medewerkers over artikelen die niet kloppen of iets missen. Het team dat eigenaar is "
            "van het artikel past het aan.")

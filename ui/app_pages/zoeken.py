@@ -12,22 +12,26 @@ from ui.answer_view import (
     show_internal_notes,
     show_sources,
 )
-from ui.common import CHANNEL_LABELS, CHANNELS, agent_id, call, show_flash
+from ui.common import CHANNEL_LABELS, CHANNELS, call, require_agent, show_flash
 from ui.contact_log import (
     ARTICLE,
     FLASH,
     QUESTION,
     RESULT,
     article_owner,
+    call_panel,
     call_timer,
     close_article,
     flag_form,
+    focus_search_box,
     open_article,
     outcome_buttons,
     start_call,
 )
-from ui.resources import client, recent_teams
+from ui.resources import client, recent_teams, settings
+from ui.session import signed_in_agent
 
+SEEN = "zoeken_seen"  # the page ran before in this session
 SEARCH_AGAIN = "zoeken_search_again"  # set by an alternative's button: search with the text now in the box
 
 
@@ -37,7 +41,7 @@ def search_for(title: str) -> None:
     st.session_state[SEARCH_AGAIN] = True
 
 
-agent = agent_id()
+agent = require_agent(signed_in_agent())
 
 # the search box comes first: during a call every second counts
 with st.form("zoeken_form", border=False, enter_to_submit=True):
@@ -103,3 +107,6 @@ else:
 
 with st.sidebar:
     call_timer()
+    call_panel(agent, settings().undo_seconds)
+focus_search_box(first_run=not st.session_state.get(SEEN))
+st.session_state[SEEN] = True

@@ -4,5 +4,5 @@ from kcc.contacts.db.engine import Database, make_engine, normalise_url, safe_ur
 from kcc.contacts.db.migrate import current_revision, head_revision, upgrade
 from kcc.contacts.db.models import Base, Contact, ContactQuestion, Feedback, Grade
 
-__all__ = ["Base", "Contact", "ContactQuestion", "Database", "Feedback", "Grade", "current_revision", "head_revision", "make_engine",
-           "normalise_url", "safe_url", "upgrade"]
+__all__ = ["Base", "Contact", "ContactQuestion", "Database", "Feedback", "Grade", "current_revision",
+           "head_revision", "make_engine", "normalise_url", "safe_url", "upgrade"]

@@ -96,6 +96,8 @@ class ContactQuestion(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
+    # when the agent logged it: an undo is possible for a short while (KCC_UNDO_SECONDS)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     question: Mapped[str] = mapped_column(Text)
     answer_id: Mapped[str | None] = mapped_column(String(64))
     answer_status: Mapped[str | None] = mapped_column(String(16))

@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("contact_id", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("question", sa.Text(), nullable=False),
         sa.Column("answer_id", sa.String(64), nullable=True),
         sa.Column("answer_status", sa.String(16), nullable=True),
@@ -46,8 +47,8 @@ def upgrade() -> None:
     for column in ("contact_id", "team", "article_id"):
         op.create_index(f"ix_contact_questions_{column}", "contact_questions", [column])
     columns = ", ".join(COPIED)
-    op.execute(f"INSERT INTO contact_questions (contact_id, position, {columns}) "  # noqa: S608 - fixed names
-               f"SELECT id, 0, {columns} FROM contacts")
+    op.execute(f"INSERT INTO contact_questions (contact_id, position, created_at, {columns}) "  # noqa: S608
+               f"SELECT id, 0, created_at, {columns} FROM contacts")
 
 
 def downgrade() -> None:
