@@ -28,7 +28,20 @@ from api.deps import KccState, role_keys, settle_memory
 from api.errors import install_error_handlers
 from api.limits import install_rate_limits
 from api.middleware import ApiCors, BodySizeLimit, SecurityHeaders
-from api.routers import admin, answer, articles, contacts, feedback, grades, health, me, outcomes, search, stats
+from api.routers import (
+    admin,
+    answer,
+    articles,
+    callbacks,
+    contacts,
+    feedback,
+    grades,
+    health,
+    me,
+    outcomes,
+    search,
+    stats,
+)
 from kcc import privacy
 from kcc.contacts.db import Database, safe_url
 from kcc.logs import install_log_masking
@@ -135,7 +148,7 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
     if settings.cors_origins:
         app.add_middleware(ApiCors, origins=settings.cors_origins)
     for router in (answer.router, search.router, articles.router, health.router, admin.router, contacts.router,
-                   outcomes.router, stats.router, feedback.router, grades.router, me.router):
+                   outcomes.router, stats.router, feedback.router, grades.router, me.router, callbacks.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -7,14 +7,25 @@ and lone surrogates, ids are bounded; length limits are declared in their JSON s
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kcc.contacts.inputs import AnswerStatus, Channel, ContactIn, FeedbackIn, GradeIn, SourceIn
+from kcc.contacts.inputs import (
+    AnswerStatus,
+    CallbackIn,
+    CallbackPatch,
+    CallbackStatus,
+    Channel,
+    ContactIn,
+    FeedbackIn,
+    GradeIn,
+    SourceIn,
+)
 from kcc.contacts.period import Interval
 
-__all__ = ["ContactIn", "FeedbackIn", "GradeIn", "SourceIn"]  # the inputs are the core's; re-exported here
+# the inputs are the core's; re-exported here
+__all__ = ["CallbackIn", "CallbackPatch", "ContactIn", "FeedbackIn", "GradeIn", "SourceIn"]
 
 
 class SourceOutRef(BaseModel):
@@ -175,3 +186,28 @@ class GradeStatsOut(BaseModel):
     by_article: dict[str, GradeRatesOut]
     over_time: list[GradePointOut]
     interval: Interval
+
+
+class CallbackOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    created_at: datetime
+    updated_at: datetime
+    status: CallbackStatus
+    name: str = Field(description="'[naam]' once the request is handled.")
+    phone: str | None
+    email: str | None
+    question: str
+    team: str
+    due: date
+    contact_id: int | None
+    agent_id: str
+
+
+class CallbackListOut(BaseModel):
+    callbacks: list[CallbackOut]
+
+
+class TeamsOut(BaseModel):
+    teams: list[str] = Field(description="KCC_TEAMS, else the owners of the KB's articles.")

@@ -44,7 +44,7 @@ def db_upgrade(data_dir: Path | None, revision: str) -> None:
 @click.option("--days", type=click.IntRange(min=1),
               help="Keep this many days (default: KCC_CONTACT_RETENTION_DAYS).")
 def db_purge(data_dir: Path | None, days: int | None) -> None:
-    """Delete contacts and feedback older than the retention period (run it daily, e.g. from cron).
+    """Delete contacts, feedback and callback requests older than the retention period (daily, e.g. from cron).
 
     Grades go with their contact. Example: KCC_CONTACT_RETENTION_DAYS=365 kcc db purge
     """
@@ -63,7 +63,8 @@ def db_purge(data_dir: Path | None, days: int | None) -> None:
             purged = purge_before(session, cutoff)
     except SQLAlchemyError as exc:
         raise click.ClickException(f"Opschonen van de database {safe_url(settings.database)} mislukt: {exc}") from exc
-    click.echo(f"Verwijderd: {purged.contacts} contacten en {purged.feedback} feedbackmeldingen van voor "
+    click.echo(f"Verwijderd: {purged.contacts} contacten, {purged.feedback} feedbackmeldingen en {purged.callbacks} "
+               f"terugbelverzoeken van voor "
                f"{cutoff:%Y-%m-%d %H:%M} UTC (bewaartermijn {days} dagen).")
 
 

@@ -177,6 +177,11 @@ class Settings(BaseSettings):
         description="Web origins (comma-separated, e.g. https://www.lindewaard.nl) whose pages may call the API "
                     "from the browser, without credentials; unset = none.")
 
+    teams: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="The teams contacts are handed to and callback requests go to (comma-separated, e.g. "
+                    "Burgerzaken,Afval,Werk en inkomen); unset = the owners of the KB's articles.")
+
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
@@ -186,7 +191,7 @@ class Settings(BaseSettings):
         """The contact log's SQLAlchemy URL: ``KCC_DATABASE_URL`` or a SQLite file in the data folder."""
         return self.database_url or f"sqlite:///{(self.data_dir / 'kcc.sqlite').resolve()}"
 
-    @field_validator("own_places", "trusted_proxies", "cors_origins", mode="before")
+    @field_validator("own_places", "trusted_proxies", "cors_origins", "teams", mode="before")
     @classmethod
     def _comma_list(cls, value: object) -> object:
         if isinstance(value, str) and value.strip().startswith("["):

@@ -17,7 +17,7 @@ bad value with its own Dutch message and error code.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler
@@ -34,6 +34,8 @@ MAX_ANSWER_TEXT = 20_000
 MAX_COMMENT = 2000
 MAX_DURATION = 24 * 3600
 MAX_SOURCES = 20
+MAX_PHONE = 32
+MAX_EMAIL = 254
 MAX_QUESTIONS = 20  # a contact's questions: a long call has five or six
 
 FORBIDDEN_CHARACTERS = re.compile("[\x00\ud800-\udfff]")
@@ -196,3 +198,29 @@ class GradeIn(BaseModel):
     bron_klopt: bool = Field(description="The sources support the answer.")
     begrijpelijk: bool = Field(description="The answer is plain language (B1) a resident understands.")
     comment: Annotated[str, TextRule(max_length=MAX_COMMENT)] | None = None
+
+
+CallbackStatus = Literal["open", "in behandeling", "afgehandeld"]
+
+
+class CallbackIn(BaseModel):
+    """A callback request (contactverzoek): who to call or mail back, about what, which team, before when."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "name": "J. de Vries", "phone": "06-12345678", "question": "Wil teruggebeld worden over de WOZ-beschikking.",
+        "team": "Belastingen", "due": "2026-12-02"}]})
+
+    name: Annotated[str, TextRule(1, MAX_TEAM)] = Field(description="Who to call back.")
+    phone: Annotated[str, TextRule(max_length=MAX_PHONE)] | None = Field(
+        default=None, description="A Dutch or international phone number; phone or email (or both).")
+    email: Annotated[str, TextRule(max_length=MAX_EMAIL)] | None = None
+    question: Question = Field(description="What the resident wants; personal data in it is masked before storage.")
+    team: TeamName = Field(description="One of GET /v1/teams.")
+    due: date = Field(description="The day the team calls back by: today at the earliest, within a year.")
+    contact_id: RowId | None = Field(default=None, description="The contact the request came from, if logged.")
+    agent_id: Name | None = Field(default=None, description="Set by the server when the key names its agent.")
+
+
+class CallbackPatch(BaseModel):
+    status: CallbackStatus = Field(description="open, in behandeling or afgehandeld; handled requests lose their "
+                                               "name, phone and e-mail.")

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from kb.model import Article
 from kcc.answer import normalise_question
-from kcc.contacts.db.models import Contact, ContactQuestion, Feedback, as_utc, utcnow
+from kcc.contacts.db.models import Callback, Contact, ContactQuestion, Feedback, as_utc, utcnow
 from kcc.contacts.errors import ContactLogError
 from kcc.contacts.inputs import (
     MAX_ANSWER_ID,
@@ -40,6 +40,7 @@ from kcc.contacts.inputs import (
     QuestionIn,
 )
 from kcc.contacts.period import Period, check_channel
+from kcc.contacts.teams import known_teams, team_named
 from kcc.privacy import mask_personal_data
 from kcc.settings import Settings
 
@@ -79,10 +80,12 @@ def optional_text(value: str | None, field: str, limit: int) -> str | None:
     return value or None
 
 
-def derive_team(forwarded_to: str | None, article_id: str | None, articles: Mapping[str, Article]) -> str | None:
-    """The team a contact belongs to: where it was handed to, else the owner of the main article shown."""
+def derive_team(forwarded_to: str | None, article_id: str | None, articles: Mapping[str, Article],
+                teams: list[str] | None = None) -> str | None:
+    """The team a question belongs to: the known team it was handed to (``kcc.contacts.teams``; what was typed,
+    when it names none), else the owner of the main article shown."""
     if forwarded_to:
-        return forwarded_to
+        return team_named(forwarded_to, teams or []) or forwarded_to
     article = articles.get(article_id) if article_id else None
     return article.owner if article else None
 
@@ -166,7 +169,8 @@ def build_question(item: QuestionIn, position: int, settings: Settings,
         answer_id=optional_text(item.answer_id, "answer_id", MAX_ANSWER_ID), answer_status=item.answer_status,
         sources=sources, answer_text=optional_text(item.answer_text, "answer_text", MAX_ANSWER_TEXT),
         outcome=item.outcome, resolved_first_contact=resolved, resolved_overridden=overridden,
-        forwarded_to=forwarded_to, team=derive_team(forwarded_to, article_id, articles), article_id=article_id)
+        forwarded_to=forwarded_to, article_id=article_id,
+        team=derive_team(forwarded_to, article_id, articles, known_teams(settings, articles)))
 
 
 SUMMARY_COLUMNS = ("question", "answer_id", "answer_status", "sources", "answer_text", "outcome", "forwarded_to",
@@ -329,16 +333,19 @@ def list_contacts(session: Session, where: ContactFilter, outcomes: Mapping[str,
 class Purged:
     contacts: int
     feedback: int
+    callbacks: int = 0
 
 
 def purge_before(session: Session, cutoff: datetime) -> Purged:
-    """Delete contacts and feedback logged before ``cutoff`` (the retention period, AVG). Grades of a deleted
-    contact go with it (ON DELETE CASCADE); feedback that pointed at one keeps its text, without the link."""
+    """Delete contacts, feedback and callback requests made before ``cutoff`` (the retention period, AVG). Grades
+    and questions of a deleted contact go with it (ON DELETE CASCADE); feedback that pointed at one keeps its text,
+    without the link."""
     cutoff = as_utc(cutoff)
     contacts = session.execute(delete(Contact).where(Contact.created_at < cutoff)).rowcount
     feedback = session.execute(delete(Feedback).where(Feedback.created_at < cutoff)).rowcount
+    callbacks = session.execute(delete(Callback).where(Callback.created_at < cutoff)).rowcount
     session.commit()
-    return Purged(contacts or 0, feedback or 0)
+    return Purged(contacts or 0, feedback or 0, callbacks or 0)
 
 
 def count_contacts(session: Session) -> int:

@@ -6,10 +6,10 @@ The Alembic migrations in ``api/db/migrations`` create these tables; the models 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -142,3 +142,27 @@ class Grade(Base):
     bron_klopt: Mapped[bool] = mapped_column(Boolean)
     begrijpelijk: Mapped[bool] = mapped_column(Boolean)
     comment: Mapped[str | None] = mapped_column(Text)
+
+
+class Callback(Base):
+    """A callback request (contactverzoek): a resident to be called or mailed back by a team, before a due date.
+
+    Name, phone and e-mail are kept while the request is open; once it is handled ("afgehandeld") they are
+    replaced by placeholders (AVG: no longer needed), and the retention purge deletes the request with the
+    contacts of its time.
+    """
+
+    __tablename__ = "callbacks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    name: Mapped[str] = mapped_column(String(128))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    email: Mapped[str | None] = mapped_column(String(254))
+    question: Mapped[str] = mapped_column(Text)
+    team: Mapped[str] = mapped_column(String(128), index=True)
+    due: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    agent_id: Mapped[str] = mapped_column(String(64))
