@@ -62,6 +62,18 @@ class KccClient:
     def outcomes(self) -> JsonDict:
         return self._request("GET", "/v1/outcomes")
 
+    def teams(self) -> list[str]:
+        return self._request("GET", "/v1/teams")["teams"]
+
+    def create_callback(self, callback: JsonDict) -> JsonDict:
+        return self._request("POST", "/v1/callbacks", json=callback)
+
+    def callbacks(self, **filters: Any) -> JsonDict:
+        return self._request("GET", "/v1/callbacks", params=_params(filters))
+
+    def update_callback(self, callback_id: int, status: str) -> JsonDict:
+        return self._request("PATCH", f"/v1/callbacks/{callback_id}", json={"status": status})
+
     def me(self) -> JsonDict:
         return self._request("GET", "/v1/me")
 

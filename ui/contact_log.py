@@ -69,15 +69,16 @@ def article_owner(response: dict[str, Any]) -> str | None:
     try:
         return client().article(response["sources"][0]["article_id"])["owner"]
     except (ApiError, KeyError):
-        return None  # only a suggestion: the agent can still pick or type a team
+        return None  # only a suggestion: the agent can still pick a team
 
 
 def outcome_buttons(outcomes: list[dict[str, Any]], teams: list[str], agent: str) -> None:
     """One button per outcome; one click logs the contact with everything the last search showed."""
     st.markdown("##### Uitkomst vastleggen")
-    st.selectbox("Doorverbonden met", teams, index=None, key=TEAM, accept_new_options=True,
-                 placeholder="Kies of typ een team (bij doorverbinden)",
-                 help="Het team dat de vraag overneemt (doorverbinden, terugbelnotitie).")
+    st.selectbox("Doorverbonden met", teams, index=None, key=TEAM,
+                 placeholder="Kies een team (bij doorverbinden)",
+                 help="Het team dat de vraag overneemt. De lijst is die van de gemeente (KCC_TEAMS), zodat elk "
+                      "team in de cijfers één naam heeft.")
     st.checkbox("Toch wel/niet in één keer opgelost", key=OVERRIDE,
                 help="Wijk af van de FCR-regel: telt de gekozen uitkomst normaal als opgelost, dan nu niet, en "
                      "omgekeerd.")

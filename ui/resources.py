@@ -50,16 +50,15 @@ def _client(api_url: str, api_key: str | None) -> KccClient:
     return KccClient(api_url, api_key)
 
 
-def recent_teams() -> list[str]:
-    """Teams that contacts were recently handed to or owned by: suggestions for 'Doorverbonden met'."""
+def teams() -> list[str]:
+    """The teams to hand a contact to or send a callback request to (GET /v1/teams), cached for ten minutes."""
     current = settings()
-    return _recent_teams(current.api_url, agent_key(current))
+    try:
+        return _teams(current.api_url, agent_key(current))
+    except ApiError:
+        return []  # not cached: the list is back as soon as the API is; the API says what went wrong
 
 
 @st.cache_data(ttl=600, show_spinner=False)
-def _recent_teams(api_url: str, api_key: str | None) -> list[str]:
-    try:
-        by_team = _client(api_url, api_key).fcr_stats()["by_team"]
-    except (ApiError, KeyError, TypeError):
-        return []  # only suggestions: the agent can still type a team
-    return sorted(team for team in by_team if team != "(geen)")
+def _teams(api_url: str, api_key: str | None) -> list[str]:
+    return _client(api_url, api_key).teams()

@@ -15,7 +15,8 @@ AGENT_KEY = "ui-agent-key-0123456789abcdef"  # a key without a name: the agent t
 ANNA_KEY = "ui-anna-key-0123456789abcdefgh"  # a key that names its agent: "anna.devries"
 APP = REPO / "ui" / "app.py"
 PAGES = {"zoeken": "app_pages/zoeken.py", "dashboard": "app_pages/fcr_dashboard.py",
-         "beoordelen": "app_pages/beoordelen.py", "signalen": "app_pages/signalen.py"}
+         "beoordelen": "app_pages/beoordelen.py", "signalen": "app_pages/signalen.py",
+         "terugbellen": "app_pages/terugbellen.py"}
 
 
 @pytest.fixture(scope="session")

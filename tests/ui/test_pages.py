@@ -110,3 +110,31 @@ def test_every_page_survives_the_api_being_down(page, monkeypatch):
         at.switch_page(PAGES[page]).run()
     assert not at.exception
     assert "De kennisbank is niet bereikbaar" in texts(at.error)
+
+
+def test_a_callback_request_made_in_the_console_is_worked_on_the_teams_list(console_env, api):
+    at = search(open_page("zoeken"), "Wanneer moet ik de WOZ-beschikking betalen?")
+    marker = f"WOZ-vraag {uuid.uuid4().hex[:6]}"
+    at.text_input(key="callback_name").input("J. de Vries")
+    at.text_input(key="callback_phone").input("06-12345678")
+    at.text_area(key="callback_question").input(marker)
+    at.selectbox(key="callback_team").select("Belastingen")
+    at.button(key="FormSubmitter:callback_form-Verzoek versturen").click().run()
+    assert not at.exception, at.exception
+    assert "Contactverzoek naar Belastingen" in texts(at.success)
+    stored = [c for c in api.get("/v1/callbacks", params={"team": "Belastingen"}).json()["callbacks"]
+              if c["question"] == marker]
+    assert len(stored) == 1 and stored[0]["status"] == "open", api.get("/v1/callbacks").json()
+
+    page = open_page("terugbellen")
+    page.selectbox(key="terugbellen_team").select("Belastingen").run()
+    table = page.dataframe[0].value
+    assert marker in set(table["Vraag"]) and "J. de Vries" in set(table["Naam"])
+    page.selectbox(key="terugbellen_chosen").select(stored[0]["id"]).run()
+    page.button(key="terugbellen_done").click().run()
+    assert not page.exception, page.exception
+    handled = [c for c in api.get("/v1/callbacks", params={"status": "afgehandeld"}).json()["callbacks"]
+               if c["question"] == marker]
+    assert [(c["name"], c["phone"]) for c in handled] == [("[naam]", "[telefoonnummer]")]
+    page.selectbox(key="terugbellen_status").select("afgehandeld").run()
+    assert marker in set(page.dataframe[0].value["Vraag"])

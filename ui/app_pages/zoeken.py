@@ -12,6 +12,7 @@ from ui.answer_view import (
     show_internal_notes,
     show_sources,
 )
+from ui.callback_form import callback_form
 from ui.common import CHANNEL_LABELS, CHANNELS, call, require_agent, show_flash
 from ui.contact_log import (
     ARTICLE,
@@ -28,7 +29,7 @@ from ui.contact_log import (
     outcome_buttons,
     start_call,
 )
-from ui.resources import client, recent_teams, settings
+from ui.resources import client, settings, teams
 from ui.session import signed_in_agent
 
 SEEN = "zoeken_seen"  # the page ran before in this session
@@ -92,10 +93,12 @@ else:
         show_internal_notes(response["internal_notes"])
         outcomes = call(client().outcomes)
         if outcomes is not None:
-            # the shown article's owner and the referral are the likeliest teams to hand the call to
-            likely = {result.get("owner"), (response.get("referral") or {}).get("owner")} - {None}
-            teams = sorted({*recent_teams(), *likely})
-            outcome_buttons(outcomes["outcomes"], teams, agent)
+            # the shown article's owner first: the likeliest team to hand the call to
+            known = teams()
+            owner = result.get("owner")
+            choices = ([owner] if owner in known else []) + [team for team in known if team != owner]
+            outcome_buttons(outcomes["outcomes"], choices, agent)
+            callback_form(result, choices, agent)
 
     if (opened := st.session_state.get(ARTICLE)) is not None:
         with st.container(border=True):
