@@ -27,7 +27,8 @@ def percent(resolved: int, total: int) -> str:
 def test_the_dashboard_changes_after_contacts_are_logged(console_env, api):
     dashboard = open_page("dashboard")
     before = metrics(dashboard)
-    total, resolved = int(before["Contacten"]), int(before["In één keer opgelost"])
+    total, open_ = int(before["Contacten"]), int(before["Contacten niet in één keer"])
+    questions = int(before["Vragen"])
 
     log_through_console("Wat kost een paspoort voor een volwassene?", "Balie", "Zelfstandig afgehandeld")
     log_through_console("Hoe vraag ik een parkeervergunning aan?", "Balie", "Terugbelnotitie gemaakt")
@@ -36,9 +37,12 @@ def test_the_dashboard_changes_after_contacts_are_logged(console_env, api):
     dashboard.run()
     assert not dashboard.exception
     after = metrics(dashboard)
-    assert int(after["Contacten"]) == total + 3
-    assert int(after["In één keer opgelost"]) == resolved + 2
-    assert after["In één keer goed"] == percent(resolved + 2, total + 3)
+    assert int(after["Contacten"]) == total + 3 and int(after["Vragen"]) == questions + 3
+    assert int(after["Contacten niet in één keer"]) == open_ + 1
+    resolved = total - open_
+    assert after["In één keer goed (contacten)"] == percent(resolved + 2, total + 3)
+    stats = api.get("/v1/stats/fcr").json()["questions"]
+    assert after["In één keer goed (vragen)"] == percent(stats["resolved_first_contact"], stats["total"])
     delta = dashboard.metric[0].proto.delta
     assert delta.endswith("procentpunt t.o.v. doel 80%")
     # the charts: over time, by channel, by team, by article

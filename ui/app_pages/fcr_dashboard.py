@@ -32,14 +32,19 @@ if stats is None:
 
 target = stats["target"]
 rate = stats["rate"]
-headline, total_column, resolved_column, open_column = st.columns(4)
-headline.metric("In één keer goed", percent(rate), border=True,
+questions = stats["questions"]
+headline, per_question, total_column, questions_column, open_column = st.columns(5)
+headline.metric("In één keer goed (contacten)", percent(rate), border=True,
                 delta=None if rate is None else f"{(rate - target) * 100:+.1f}".replace(".", ",")
                 + f" procentpunt t.o.v. doel {target:.0%}",
-                help=f"Doel: {target:.0%} van de vragen in één keer goed (Antwoord©).")
+                help=f"Doel: {target:.0%} in één keer goed (Antwoord©). Een contact telt als opgelost als al zijn "
+                     "vragen dat zijn.")
+per_question.metric("In één keer goed (vragen)", percent(questions["rate"]), border=True,
+                    help="Elke vraag van elk contact apart: een gesprek over een paspoort én een parkeervergunning "
+                         "telt twee vragen.")
 total_column.metric("Contacten", stats["total"], border=True)
-resolved_column.metric("In één keer opgelost", stats["resolved_first_contact"], border=True)
-open_column.metric("Niet in één keer", stats["total"] - stats["resolved_first_contact"], border=True)
+questions_column.metric("Vragen", questions["total"], border=True)
+open_column.metric("Contacten niet in één keer", stats["total"] - stats["resolved_first_contact"], border=True)
 
 if stats["total"] == 0:
     st.info("Geen contacten in deze periode met deze filters. Leg contacten vast op de pagina Zoeken.",
