@@ -2,7 +2,10 @@
 
 import streamlit as st
 
+from ui import style
+
 st.set_page_config(page_title="KCC Kennisbank", page_icon=":material/support_agent:", layout="wide")
+style.apply()
 
 st.navigation([
     st.Page("app_pages/zoeken.py", title="Zoeken", icon=":material/search:", default=True),

@@ -75,23 +75,27 @@ def article_owner(response: dict[str, Any]) -> str | None:
 def outcome_buttons(outcomes: list[dict[str, Any]], teams: list[str], agent: str) -> None:
     """One button per outcome; one click logs the contact with everything the last search showed."""
     st.markdown("##### Uitkomst vastleggen")
-    st.selectbox("Doorverbonden met", teams, index=None, key=TEAM,
-                 placeholder="Kies een team (bij doorverbinden)",
+    # compact, so that every outcome button is in view on a 1366x768 screen: the labels are in the placeholders
+    st.selectbox("Doorverbonden met", teams, index=None, key=TEAM, label_visibility="collapsed",
+                 placeholder="Doorverbonden met: kies een team",
                  help="Het team dat de vraag overneemt. De lijst is die van de gemeente (KCC_TEAMS), zodat elk "
                       "team in de cijfers één naam heeft.")
+    # "outcomes": a compact list (ui.style), every button in view on a 1366x768 screen
+    with st.container(key="outcomes"):
+        for resolved, caption in ((True, "Telt als in één keer opgelost"),
+                                  (False, "Telt niet als in één keer opgelost")):
+            st.caption(caption)
+            for index, outcome in enumerate(outcomes):
+                if outcome["resolved_first_contact"] is not resolved:
+                    continue
+                # Alt+1, Alt+2, ...: the outcome without the mouse, in the order GET /v1/outcomes gives them
+                st.button(outcome["name"], key=f"zoeken_outcome_{index}", on_click=_log_outcome,
+                          args=(outcome, agent), width="stretch", shortcut=f"Alt+{index + 1}" if index < 9 else None,
+                          icon=":material/check_circle:" if resolved else ":material/call_split:")
+    # rarely needed: below the buttons (tick it before the click)
     st.checkbox("Toch wel/niet in één keer opgelost", key=OVERRIDE,
-                help="Wijk af van de FCR-regel: telt de gekozen uitkomst normaal als opgelost, dan nu niet, en "
-                     "omgekeerd.")
-    columns = dict(zip((True, False), st.columns(2), strict=True))
-    columns[True].caption("Telt als in één keer opgelost")
-    columns[False].caption("Telt niet als in één keer opgelost")
-    for index, outcome in enumerate(outcomes):
-        resolved = outcome["resolved_first_contact"]
-        # Alt+1, Alt+2, ...: the outcome without the mouse, in the order GET /v1/outcomes gives them
-        columns[resolved].button(outcome["name"], key=f"zoeken_outcome_{index}", on_click=_log_outcome,
-                                 args=(outcome, agent), width="stretch", wrap=True,
-                                 shortcut=f"Alt+{index + 1}" if index < 9 else None,
-                                 icon=":material/check_circle:" if resolved else ":material/call_split:")
+                help="Zet dit aan vóór u de uitkomst kiest om af te wijken van de FCR-regel: telt de uitkomst normaal "
+                     "als opgelost, dan nu niet, en omgekeerd.")
     if message := st.session_state.pop(ERROR, None):
         st.error(message, icon=":material/error:")
 

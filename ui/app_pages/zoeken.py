@@ -90,15 +90,16 @@ else:
                       on_click=open_article, args=(article_ids[0],))
             flag_form(article_ids[0], [source["section"] for source in response["sources"]], agent)
     with agent_column:
-        show_internal_notes(response["internal_notes"])
+        # the outcome first: on a 1366x768 screen its buttons are in view without scrolling
         outcomes = call(client().outcomes)
+        # the shown article's owner first: the likeliest team to hand the call to
+        known = teams()
+        owner = result.get("owner")
+        choices = ([owner] if owner in known else []) + [team for team in known if team != owner]
         if outcomes is not None:
-            # the shown article's owner first: the likeliest team to hand the call to
-            known = teams()
-            owner = result.get("owner")
-            choices = ([owner] if owner in known else []) + [team for team in known if team != owner]
             outcome_buttons(outcomes["outcomes"], choices, agent)
-            callback_form(result, choices, agent)
+        show_internal_notes(response["internal_notes"])
+        callback_form(result, choices, agent)
 
     if (opened := st.session_state.get(ARTICLE)) is not None:
         with st.container(border=True):
