@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import logging
 import re
 import threading
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.types import ASGIApp
@@ -31,6 +32,7 @@ from api.middleware import ApiCors, BodySizeLimit, SecurityHeaders
 from api.routers import (
     admin,
     answer,
+    answer_feedback,
     articles,
     callbacks,
     contacts,
@@ -148,13 +150,19 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
     if settings.cors_origins:
         app.add_middleware(ApiCors, origins=settings.cors_origins)
     for router in (answer.router, search.router, articles.router, health.router, admin.router, contacts.router,
-                   outcomes.router, stats.router, feedback.router, grades.router, me.router, callbacks.router):
+                   outcomes.router, stats.router, feedback.router, grades.router, me.router, callbacks.router,
+                   answer_feedback.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    # the municipality's own name, number and hours (KCC_MUNICIPALITY, KCC_PHONE, KCC_OPENING_HOURS), escaped
+    chat_html = (STATIC / "chat.html").read_text(encoding="utf-8").format(
+        municipality=html.escape(settings.municipality), phone=html.escape(settings.phone),
+        opening_hours=html.escape(settings.opening_hours))
+
     @app.get("/chat", include_in_schema=False)
-    def chat_page() -> FileResponse:
-        return FileResponse(STATIC / "chat.html")  # SecurityHeaders gives it the strict page CSP
+    def chat_page() -> HTMLResponse:
+        return HTMLResponse(chat_html)  # SecurityHeaders gives it the strict page CSP
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:

@@ -102,6 +102,22 @@ class RatePointOut(RateOut):
     period: str = Field(description="The day, or the Monday of the week (YYYY-MM-DD).")
 
 
+class SelfServiceOut(BaseModel):
+    total: int = Field(description="Answers a resident said whether they helped.")
+    helpful: int = Field(description="... of which 'Ja'.")
+    rate: float | None = Field(description="helpful / total; null when total is 0.")
+
+
+class AnswerFeedbackOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    created_at: datetime
+    answer_id: str
+    channel: str
+    helpful: bool
+
+
 class FcrStatsOut(RateOut):
     """``total`` and ``rate`` count contacts (resolved when every question was); ``questions`` counts questions.
     ``by_channel`` and ``over_time`` are per contact; ``by_team``, ``by_article`` and ``by_outcome`` per question
@@ -109,6 +125,8 @@ class FcrStatsOut(RateOut):
 
     target: float
     questions: RateOut = Field(description="FCR per question: every question of every contact.")
+    self_service: dict[str, SelfServiceOut] = Field(
+        description="Per channel (chat, web): answers residents said helped them (POST /v1/answers/{id}/feedback).")
     by_channel: dict[str, RateOut]
     by_team: dict[str, RateOut]
     by_article: dict[str, RateOut]

@@ -109,7 +109,33 @@
     showChoices(item, "alternatives", "Bedoelde u misschien:", (data.alternatives || []).filter(function (a) {
       return !offered.has(a.article_id);
     }));
+    if (data.status === "answered" && data.answer) showFeedback(item, data.answer.id);
     list.appendChild(item);
+  }
+
+  // "Heeft dit antwoord u geholpen?": anonymous, counted as self-service on the FCR dashboard
+  function showFeedback(item, answerId) {
+    const box = el("div", "feedback");
+    const label = el("span", "feedback-label", "Heeft dit antwoord u geholpen?");
+    box.appendChild(label);
+    [["Ja", true], ["Nee", false]].forEach(function (choice) {
+      const b = el("button", "choice feedback-choice", choice[0]);
+      b.type = "button";
+      b.setAttribute("aria-label", choice[0] + ": dit antwoord heeft mij " + (choice[1] ? "" : "niet ") + "geholpen");
+      b.addEventListener("click", function () {
+        fetch("/v1/answers/" + encodeURIComponent(answerId) + "/feedback", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ helpful: choice[1], channel: "chat" })
+        }).then(function (response) {
+          box.textContent = response.ok
+            ? (choice[1] ? "Dank u! Fijn dat het antwoord hielp." : "Dank u. Bel ons gerust als u nog vragen heeft.")
+            : "Uw reactie kon niet worden opgeslagen.";
+        }).catch(function () { box.textContent = "Uw reactie kon niet worden opgeslagen."; });
+      });
+      box.appendChild(b);
+    });
+    item.appendChild(box);
   }
 
   function ask(question) {

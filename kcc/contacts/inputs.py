@@ -224,3 +224,14 @@ class CallbackIn(BaseModel):
 class CallbackPatch(BaseModel):
     status: CallbackStatus = Field(description="open, in behandeling or afgehandeld; handled requests lose their "
                                                "name, phone and e-mail.")
+
+
+SelfServiceChannel = Literal["chat", "web"]
+ANSWER_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+
+
+class AnswerFeedbackIn(BaseModel):
+    """A resident's "Heeft dit antwoord u geholpen?"."""
+
+    helpful: bool
+    channel: SelfServiceChannel = Field(description="Where the answer was shown: the chat page or the website.")

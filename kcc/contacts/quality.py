@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Mapping
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from kb.model import Article
-from kcc.contacts.db.models import Contact, Feedback, Grade
+from kcc.contacts.db.models import AnswerFeedback, Contact, Feedback, Grade
 from kcc.contacts.errors import ContactLogError
-from kcc.contacts.inputs import MAX_COMMENT, MAX_SECTION, FeedbackIn, GradeIn
+from kcc.contacts.inputs import ANSWER_ID_PATTERN, MAX_COMMENT, MAX_SECTION, AnswerFeedbackIn, FeedbackIn, GradeIn
 from kcc.contacts.log import check_name, optional_text
 from kcc.contacts.period import Period
 from kcc.privacy import mask_personal_data
@@ -94,3 +95,16 @@ def add_grade(session: Session, body: GradeIn) -> Grade:
     session.add(grade)
     session.commit()
     return grade
+
+
+def add_answer_feedback(session: Session, answer_id: str, body: AnswerFeedbackIn) -> AnswerFeedback:
+    """Store a resident's "Heeft dit antwoord u geholpen?" (no personal data: the answer, the channel, yes/no).
+
+    :raises ContactLogError: 422 ``invalid_answer_id`` for an id that is no answer's.
+    """
+    if not re.fullmatch(ANSWER_ID_PATTERN, answer_id):
+        raise ContactLogError("invalid", "invalid_answer_id", "Onbekend antwoord-id.")
+    feedback = AnswerFeedback(answer_id=answer_id, channel=body.channel, helpful=body.helpful)
+    session.add(feedback)
+    session.commit()
+    return feedback

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from kcc.contacts.db.models import Contact, ContactQuestion, Grade
+from kcc.contacts.db.models import AnswerFeedback, Contact, ContactQuestion, Grade
 from kcc.contacts.period import NONE_LABEL, Period, check_channel, check_interval, period_label, rate
 from kcc.settings import Settings
 
@@ -97,10 +97,24 @@ def fcr_stats(session: Session, settings: Settings, where: FcrFilter) -> dict[st
         bucket[0] += count
         bucket[1] += count_resolved
     return {**_rates(total, hits), "target": settings.fcr_target, "questions": _rates(asked, asked_resolved),
+            "self_service": self_service(session, where.period),
             "by_channel": grouped(Contact.channel), "by_team": grouped(ContactQuestion.team),
             "by_article": grouped(ContactQuestion.article_id), "by_outcome": grouped(ContactQuestion.outcome),
             "over_time": [{"period": key, **_rates(*buckets[key])} for key in sorted(buckets)],
             "interval": where.interval}
+
+
+SELF_SERVICE_CHANNELS = ("chat", "web")
+
+
+def self_service(session: Session, period: Period) -> dict[str, dict[str, Any]]:
+    """Per channel of the chat page and the website: answers a resident said helped ("Heeft dit antwoord u
+    geholpen?" Ja) of all answered that question, in the period."""
+    rows = dict((channel, (total, helpful)) for channel, total, helpful in session.execute(
+        select(AnswerFeedback.channel, func.count(), _count_true(AnswerFeedback.helpful))
+        .where(*period.conditions(AnswerFeedback.created_at)).group_by(AnswerFeedback.channel)).all())
+    return {channel: {"total": (row := rows.get(channel, (0, 0)))[0], "helpful": row[1], "rate": rate(row[1], row[0])}
+            for channel in SELF_SERVICE_CHANNELS}
 
 
 def _grade_rates(row: Any) -> dict[str, Any]:

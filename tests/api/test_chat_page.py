@@ -88,3 +88,29 @@ def test_a_question_in_another_language_says_the_answer_is_dutch(chat_url):
         driver.get(chat_url)
         answer = ask_in_browser(driver, "Where can I get a passport?")
         assert answer.find_element(By.CSS_SELECTOR, ".language-note").text == "Dit antwoord is in het Nederlands."
+
+
+def test_the_page_says_answers_are_automated_and_how_to_reach_a_person(chat_url, api_settings):
+    with chromium() as driver:
+        driver.get(chat_url)
+        text = driver.find_element(By.TAG_NAME, "body").text
+        assert "automatisch" in text and api_settings.phone in text and api_settings.opening_hours in text
+        assert api_settings.municipality in driver.title
+        assert "kennisbank" not in text.lower()
+
+
+def test_no_counts_as_self_service_feedback(chat_url, sample_runtime, api_settings):
+    import httpx
+
+    base = chat_url.removesuffix("/chat")
+    staff = {"X-API-Key": api_settings.agent_api_key.split(",")[0]}
+    before = httpx.get(f"{base}/v1/stats/fcr", headers=staff).json()["self_service"]["chat"]
+    with chromium() as driver:
+        driver.get(chat_url)
+        answer = ask_in_browser(driver, "Wat kost een paspoort voor een volwassene?")
+        assert "Heeft dit antwoord u geholpen?" in answer.text
+        next(b for b in answer.find_elements(By.CSS_SELECTOR, ".feedback-choice") if b.text == "Nee").click()
+        WebDriverWait(driver, 10).until(lambda d: "Dank u." in answer.text)
+        assert not answer.find_elements(By.CSS_SELECTOR, ".feedback-choice")  # answered once
+    after = httpx.get(f"{base}/v1/stats/fcr", headers=staff).json()["self_service"]["chat"]
+    assert (after["total"], after["helpful"]) == (before["total"] + 1, before["helpful"])

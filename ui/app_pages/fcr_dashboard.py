@@ -46,6 +46,15 @@ total_column.metric("Contacten", stats["total"], border=True)
 questions_column.metric("Vragen", questions["total"], border=True)
 open_column.metric("Contacten niet in één keer", stats["total"] - stats["resolved_first_contact"], border=True)
 
+# self-service: residents who said the chat page's or the website's answer helped them
+chat_column, web_column, _ = st.columns([1, 1, 3])
+for column, channel, label in ((chat_column, "chat", "Zelf geholpen (chat)"), (web_column, "web",
+                                                                                  "Zelf geholpen (website)")):
+    figures = stats["self_service"][channel]
+    column.metric(label, percent(figures["rate"]), border=True,
+                  help=f"'Heeft dit antwoord u geholpen?': {figures['helpful']} keer Ja van {figures['total']} "
+                       "reacties in deze periode.")
+
 if stats["total"] == 0:
     st.info("Geen contacten in deze periode met deze filters. Leg contacten vast op de pagina Zoeken.",
             icon=":material/info:")

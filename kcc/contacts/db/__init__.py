@@ -2,7 +2,7 @@
 
 from kcc.contacts.db.engine import Database, make_engine, normalise_url, safe_url
 from kcc.contacts.db.migrate import current_revision, head_revision, upgrade
-from kcc.contacts.db.models import Base, Callback, Contact, ContactQuestion, Feedback, Grade
+from kcc.contacts.db.models import AnswerFeedback, Base, Callback, Contact, ContactQuestion, Feedback, Grade
 
-__all__ = ["Base", "Callback", "Contact", "ContactQuestion", "Database", "Feedback", "Grade", "current_revision",
-           "head_revision", "make_engine", "normalise_url", "safe_url", "upgrade"]
+__all__ = ["AnswerFeedback", "Base", "Callback", "Contact", "ContactQuestion", "Database", "Feedback", "Grade",
+           "current_revision", "head_revision", "make_engine", "normalise_url", "safe_url", "upgrade"]

@@ -166,3 +166,16 @@ class Callback(Base):
     due: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), index=True)
     agent_id: Mapped[str] = mapped_column(String(64))
+
+
+class AnswerFeedback(Base):
+    """A resident's "Heeft dit antwoord u geholpen?" on the chat page or the website: self-service resolution.
+    Nothing about the person: the answer's id, the channel and yes or no."""
+
+    __tablename__ = "answer_feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True, default=utcnow)
+    answer_id: Mapped[str] = mapped_column(String(64), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    helpful: Mapped[bool] = mapped_column(Boolean)
