@@ -1,5 +1,5 @@
-"""Take the README screenshots with the real product in headless Chromium: the chat page, the agent console
-answering a question, and the FCR-dashboard over a month of demo data.
+"""Take the README screenshots with the real product in headless Chromium at 1366x768 (a KCC laptop): the chat
+page, the agent console mid-call, the team's callback list; and the FCR-dashboard over a month of demo data.
 
 Usage: python scripts/screenshots.py [--data DIR]   (indexes the sample KB into DIR first; the demo contacts go
 into a temporary database, never into DIR's contact log)
@@ -11,6 +11,7 @@ import argparse
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -29,12 +30,13 @@ from tests.browser import chromium, free_port, serve  # noqa: E402
 from ui.launch import start_console, stop_console  # noqa: E402
 
 AGENT_KEY = "screenshot-agent-key-0123456789"
+AGENT = f"demo-medewerker:{AGENT_KEY}"  # the console shows who is logged in
 
 
 def chat(base: str, out: Path) -> None:
-    with chromium(width=900, height=1000) as driver:
+    with chromium(width=1366, height=768) as driver:
         driver.get(f"{base}/chat")
-        for question in ("Wat kost een paspoort voor een volwassene?", "Wie wint de Champions League dit jaar?"):
+        for question in ("Wat kost een paspoort voor een volwassene?", "Mijn verhuurder doet niets aan de schimmel"):
             count = len(driver.find_elements(By.CSS_SELECTOR, "#messages li"))
             driver.find_element(By.ID, "question").send_keys(question)
             driver.find_element(By.ID, "send").click()
@@ -54,15 +56,42 @@ def settle(driver, seconds: float = 1.5) -> None:
     time.sleep(seconds)
 
 
+def ask(driver, question: str) -> None:
+    box = WebDriverWait(driver, 60).until(lambda d: d.find_element(
+        By.CSS_SELECTOR, "input[aria-label='Vraag van de inwoner']"))
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(question, Keys.ENTER)
+    WebDriverWait(driver, 60).until(lambda d: question in body_text(d) and "Uitkomst vastleggen" in body_text(d))
+
+
 def console(url: str, out: Path) -> None:
-    with chromium(width=1500, height=1400) as driver:
+    """Mid-call: the first question logged, the second one answered."""
+    with chromium(width=1366, height=768) as driver:
         driver.get(url)
-        box = WebDriverWait(driver, 60).until(lambda d: d.find_element(
-            By.CSS_SELECTOR, "input[aria-label='Vraag van de inwoner']"))
-        box.send_keys("Wat kost een paspoort voor een volwassene?", Keys.ENTER)
-        WebDriverWait(driver, 60).until(lambda d: "Intern — niet voorlezen" in body_text(d)
-                                        and "Uitkomst vastleggen" in body_text(d))
-        time.sleep(6)  # a few seconds on the call timer
+        ask(driver, "Wat kost een paspoort voor een volwassene?")
+        next(b for b in driver.find_elements(By.TAG_NAME, "button")
+             if "Zelfstandig afgehandeld" in b.text.splitlines()).click()
+        WebDriverWait(driver, 30).until(lambda d: "Vraag 1 vastgelegd" in body_text(d))
+        ask(driver, "Hoe vraag ik een parkeervergunning aan?")
+        time.sleep(4)  # a few seconds on the call timer
+        settle(driver)
+        driver.save_screenshot(str(out))
+
+
+def callbacks(url: str, base: str, key: str, out: Path) -> None:
+    """The callback list of one team, after three requests from the console's form (made here through the API)."""
+    due = date.today() + timedelta(days=1)
+    for name, phone, question, team in (
+            ("mw. De Boer", "06-11223344", "Wil teruggebeld worden over de aanslag afvalstoffenheffing.",
+             "Belastingen"),
+            ("dhr. Yilmaz", "010-7654321", "Vraagt of de WOZ-waarde nog kan worden aangepast.", "Belastingen"),
+            ("J. Peters", None, "Bezwaar tegen de naheffing parkeren: wil uitleg per e-mail.", "Belastingen")):
+        httpx.post(f"{base}/v1/callbacks", headers={"X-API-Key": key}, timeout=30, json={
+            "name": name, "phone": phone, "email": None if phone else "j.peters@example.nl", "question": question,
+            "team": team, "due": due.isoformat()}).raise_for_status()
+    with chromium(width=1366, height=768) as driver:
+        driver.get(f"{url}/terugbellen")
+        WebDriverWait(driver, 60).until(lambda d: "mw. De Boer" in body_text(d))
         settle(driver)
         driver.save_screenshot(str(out))
 
@@ -94,7 +123,7 @@ def main() -> None:
     docs = REPO / "docs"
     docs.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
-        settings = Settings(data_dir=args.data, agent_api_key=AGENT_KEY,
+        settings = Settings(data_dir=args.data, agent_api_key=AGENT,
                             database_url=f"sqlite:///{Path(scratch) / 'screenshots.sqlite'}")
         with Runtime(settings) as runtime:
             runtime.ingest()
@@ -103,11 +132,12 @@ def main() -> None:
             with serve(create_app(settings, runtime=runtime)) as base:
                 chat(base, docs / "chat.png")
                 port = free_port()
-                process = start_console(settings, port=port, api_url=base, agent_key=AGENT_KEY, quiet=True)
+                process = start_console(settings, port=port, api_url=base, agent_key=AGENT, quiet=True)
                 try:
                     url = f"http://127.0.0.1:{port}"
                     wait_until_healthy(url)
                     console(url, docs / "console.png")
+                    callbacks(url, base, AGENT_KEY, docs / "callbacks.png")
                     dashboard(url, docs / "dashboard.png")
                 finally:
                     stop_console(process)
