@@ -33,34 +33,11 @@ class SourceOutRef(BaseModel):
     section: str | None = None
 
 
-class QuestionOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    position: int = Field(description="0 for the first question asked.")
-    question: str
-    answer_id: str | None
-    answer_status: AnswerStatus | None
-    sources: list[SourceOutRef]
-    answer_text: str | None
-    outcome: str
-    resolved_first_contact: bool
-    resolved_overridden: bool
-    forwarded_to: str | None
-    team: str | None
-    article_id: str | None
-
-
-class ContactOut(BaseModel):
-    """A contact with its questions. The question fields on the contact itself are those of its lead question
-    (the first one not resolved at first contact, else the first); ``resolved_first_contact`` is true when every
-    question was resolved."""
+class AnsweredQuestionOut(BaseModel):
+    """A question as it was answered and ended (a contact's question, or the contact's own summary of them)."""
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    created_at: datetime
-    channel: Channel
     question: str
     answer_id: str | None
     answer_status: AnswerStatus | None
@@ -70,8 +47,24 @@ class ContactOut(BaseModel):
     resolved_first_contact: bool
     resolved_overridden: bool = Field(description="True when the agent's choice differs from the FCR rule.")
     forwarded_to: str | None
-    team: str | None = Field(description="forwarded_to, else the owner of the first source's article.")
+    team: str | None = Field(description="The known team forwarded_to names, else the owner of the first source's "
+                                         "article.")
     article_id: str | None = Field(description="The first source's article: the main article shown.")
+
+
+class QuestionOut(AnsweredQuestionOut):
+    id: int
+    position: int = Field(description="0 for the first question asked.")
+
+
+class ContactOut(AnsweredQuestionOut):
+    """A contact with its questions. The question fields on the contact itself are those of its lead question
+    (the first one not resolved at first contact, else the first); ``resolved_first_contact`` is true when every
+    question was resolved."""
+
+    id: int
+    created_at: datetime
+    channel: Channel
     duration_seconds: int
     agent_id: str
     questions: list[QuestionOut] = Field(description="The contact's questions in the order asked.")

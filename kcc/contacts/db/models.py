@@ -56,19 +56,10 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class Contact(Base):
-    """One resident contact (a call, a chat, a counter visit) as the agent logged it, with its questions.
+class AnsweredQuestion:
+    """The columns of a question as it was answered and ended: a contact's question, and the contact's own summary
+    of its questions (mixed into both tables)."""
 
-    The question columns on the contact summarise it by its lead question (the first one not resolved, else the
-    first): its text, answer, sources, outcome and team; ``resolved_first_contact`` is true when every question was
-    resolved at first contact. Per-question figures (by article, by outcome, gaps) come from ``questions``.
-    """
-
-    __tablename__ = "contacts"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True, default=utcnow)
-    channel: Mapped[str] = mapped_column(String(16), index=True)
     question: Mapped[str] = mapped_column(Text)
     answer_id: Mapped[str | None] = mapped_column(String(64))
     answer_status: Mapped[str | None] = mapped_column(String(16))
@@ -81,6 +72,21 @@ class Contact(Base):
     forwarded_to: Mapped[str | None] = mapped_column(String(128))
     team: Mapped[str | None] = mapped_column(String(128), index=True)
     article_id: Mapped[str | None] = mapped_column(String(128), index=True)
+
+
+class Contact(AnsweredQuestion, Base):
+    """One resident contact (a call, a chat, a counter visit) as the agent logged it, with its questions.
+
+    The question columns on the contact summarise it by its lead question (the first one not resolved, else the
+    first): its text, answer, sources, outcome and team; ``resolved_first_contact`` is true when every question was
+    resolved at first contact. Per-question figures (by article, by outcome, gaps) come from ``questions``.
+    """
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True, default=utcnow)
+    channel: Mapped[str] = mapped_column(String(16), index=True)
     duration_seconds: Mapped[int] = mapped_column(Integer)
     agent_id: Mapped[str] = mapped_column(String(64))
     questions: Mapped[list[ContactQuestion]] = relationship(
@@ -88,7 +94,7 @@ class Contact(Base):
         passive_deletes=True, lazy="selectin")
 
 
-class ContactQuestion(Base):
+class ContactQuestion(AnsweredQuestion, Base):
     """One question of a contact: what was asked, the answer and sources shown, and how it ended."""
 
     __tablename__ = "contact_questions"
@@ -98,17 +104,6 @@ class ContactQuestion(Base):
     position: Mapped[int] = mapped_column(Integer)
     # when the agent logged it: an undo is possible for a short while (KCC_UNDO_SECONDS)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    question: Mapped[str] = mapped_column(Text)
-    answer_id: Mapped[str | None] = mapped_column(String(64))
-    answer_status: Mapped[str | None] = mapped_column(String(16))
-    sources: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    answer_text: Mapped[str | None] = mapped_column(Text)
-    outcome: Mapped[str] = mapped_column(String(64))
-    resolved_first_contact: Mapped[bool] = mapped_column(Boolean)
-    resolved_overridden: Mapped[bool] = mapped_column(Boolean, default=False)
-    forwarded_to: Mapped[str | None] = mapped_column(String(128))
-    team: Mapped[str | None] = mapped_column(String(128), index=True)
-    article_id: Mapped[str | None] = mapped_column(String(128), index=True)
     contact: Mapped[Contact] = relationship(back_populates="questions")
 
 
