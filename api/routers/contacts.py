@@ -38,7 +38,7 @@ def get_contacts(state: StateDep, session: SessionDep, period: PeriodDep, channe
 
 
 @router.post("/{contact_id}/questions", status_code=201, response_model=ContactOut,
-             responses=error_responses(403, 404, 409, 413))
+             responses=error_responses(400, 403, 404, 409, 413))
 def create_question(contact_id: RowId, body: QuestionAdd, state: StateDep, session: SessionDep,
                     caller: CallerDep) -> ContactOut:
     """The next question of a contact still going on (a call's second question): logged at once, so nothing
