@@ -10,7 +10,7 @@ from api.schemas import error_responses
 from kcc.contacts.inputs import ANSWER_ID_PATTERN, AnswerFeedbackIn
 from kcc.contacts.quality import add_answer_feedback
 
-router = APIRouter(prefix="/v1/answers", tags=["answer"], responses=error_responses(400, 413, 422, 429, 500, 503))
+router = APIRouter(prefix="/v1/answers", tags=["answer"], responses=error_responses(400, 401, 413, 422, 429, 500, 503))
 
 
 @router.post("/{answer_id}/feedback", status_code=201, response_model=AnswerFeedbackOut)

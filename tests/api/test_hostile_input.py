@@ -476,9 +476,13 @@ def test_numbers_have_bounds(openapi):
 
 
 STAFF_PATHS = ["/v1/contacts", "/v1/outcomes", "/v1/stats/fcr", "/v1/stats/gaps", "/v1/stats/grades", "/v1/feedback",
-               "/v1/grades/sample", "/v1/grades", "/v1/admin/reindex"]
+               "/v1/grades/sample", "/v1/grades", "/v1/admin/reindex", "/v1/contacts/{contact_id}/questions",
+               "/v1/contacts/{contact_id}/questions/{question_id}", "/v1/callbacks", "/v1/callbacks/{callback_id}",
+               "/v1/teams", "/v1/me"]
 DATABASE_PATHS = ["/v1/contacts", "/v1/stats/fcr", "/v1/stats/gaps", "/v1/stats/grades", "/v1/feedback",
-                  "/v1/grades/sample", "/v1/grades"]
+                  "/v1/grades/sample", "/v1/grades", "/v1/contacts/{contact_id}/questions",
+                  "/v1/contacts/{contact_id}/questions/{question_id}", "/v1/callbacks", "/v1/callbacks/{callback_id}",
+                  "/v1/answers/{answer_id}/feedback"]
 
 
 def test_every_error_a_route_can_return_is_documented_with_the_error_model(openapi):
@@ -504,6 +508,8 @@ def test_every_error_a_route_can_return_is_documented_with_the_error_model(opena
     assert "HTTPValidationError" not in openapi["components"]["schemas"]  # FastAPI's default 422 is not ours
     specific = {("post", "/v1/contacts"): {403}, ("post", "/v1/admin/reindex"): {403, 409},
                 ("get", "/v1/articles/{article_id}"): {404}, ("post", "/v1/feedback"): {404},
-                ("post", "/v1/grades"): {404}}
+                ("post", "/v1/grades"): {404}, ("post", "/v1/contacts/{contact_id}/questions"): {403, 404, 409},
+                ("delete", "/v1/contacts/{contact_id}/questions/{question_id}"): {403, 404, 409},
+                ("patch", "/v1/callbacks/{callback_id}"): {404, 409}, ("post", "/v1/callbacks"): {404}}
     for (method, path), statuses in specific.items():
         assert statuses <= {int(s) for s in openapi["paths"][path][method]["responses"]}, (method, path)
