@@ -39,7 +39,7 @@ def is_safe_url(url: str) -> bool:
 
 
 class _ArticleMarkdown(MarkdownIt):
-    """CommonMark plus tables, raw HTML off.
+    """CommonMark plus tables and bare web addresses as links, raw HTML off.
 
     markdown-it's own link check would leave a rejected link in the text as written ("[x](javascript:...)");
     here every link parses, and ``_unwrap_unsafe_inline`` (the one gate for every href and image) keeps only
@@ -47,8 +47,9 @@ class _ArticleMarkdown(MarkdownIt):
     """
 
     def __init__(self) -> None:
-        super().__init__("commonmark", {"html": False})
-        self.enable("table")
+        # linkify: "www.lindewaard.nl/parkeren" in an article becomes a link (linkify-it-py), through the same gate
+        super().__init__("commonmark", {"html": False, "linkify": True})
+        self.enable(["table", "linkify"])
         self.core.ruler.push("kcc_safe_inline", _unwrap_unsafe_inline)
 
     def validateLink(self, url: str) -> bool:  # noqa: N802 (markdown-it's name)
@@ -170,7 +171,7 @@ def inline_text(node: SyntaxTreeNode) -> str:
         elif child.type == "link":
             label = inline_text(child)
             url = _MD.normalizeLinkText(str(child.attrs.get("href", "")))
-            if child.markup == "autolink" or label in ("", url):
+            if child.markup in ("autolink", "linkify") or label in ("", url):  # the address is the text
                 parts.append(label or url)
             else:
                 parts.append(f"{label} ({url})")

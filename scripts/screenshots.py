@@ -37,11 +37,11 @@ def chat(base: str, out: Path) -> None:
     with chromium(width=1366, height=768) as driver:
         driver.get(f"{base}/chat")
         for question in ("Wat kost een paspoort voor een volwassene?", "Mijn verhuurder doet niets aan de schimmel"):
-            count = len(driver.find_elements(By.CSS_SELECTOR, "#messages li"))
+            count = len(driver.find_elements(By.CSS_SELECTOR, "#messages > li"))
             driver.find_element(By.ID, "question").send_keys(question)
             driver.find_element(By.ID, "send").click()
             WebDriverWait(driver, 30).until(lambda d, c=count: len(d.find_elements(By.CSS_SELECTOR,
-                                                                                  "#messages li")) >= c + 2)
+                                                                                  "#messages > li")) >= c + 2)
         time.sleep(0.3)
         driver.save_screenshot(str(out))
 

@@ -1,5 +1,7 @@
-// The website chatbot: asks /v1/answer with channel "chat". All text goes in via textContent, never
-// innerHTML, so neither a question nor an answer can inject markup.
+// The website chatbot: asks /v1/answer with channel "chat". Questions go in via textContent, never innerHTML.
+// The answer's HTML (already cleaned by the API with an allow-list) is parsed in an inert document and built
+// again from an allow-list of elements here: only text, paragraphs, lists, tables, emphasis and http(s), mailto
+// and tel links reach the page, so no answer can inject markup either.
 (function () {
   "use strict";
   const form = document.getElementById("ask");
@@ -15,13 +17,45 @@
     return node;
   }
 
-  function safeUrl(url) {
+  function safeUrl(url, schemes) {
     try {
       const parsed = new URL(url, window.location.href);
-      return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+      return (schemes || ["https:", "http:"]).indexOf(parsed.protocol) >= 0 ? parsed.href : null;
     } catch (e) {
       return null;
     }
+  }
+
+  const ALLOWED = { P: "p", STRONG: "strong", B: "strong", EM: "em", I: "em", UL: "ul", OL: "ol", LI: "li",
+    TABLE: "table", THEAD: "thead", TBODY: "tbody", TR: "tr", TH: "th", TD: "td", BR: "br", CODE: "code",
+    BLOCKQUOTE: "blockquote", H1: "h3", H2: "h3", H3: "h4", H4: "h4", H5: "h4", H6: "h4", A: "a" };
+
+  // A node of the answer's HTML, built again from the allow-list; anything else keeps only its text.
+  function rebuild(node) {
+    if (node.nodeType === Node.TEXT_NODE) return document.createTextNode(node.textContent);
+    if (node.nodeType !== Node.ELEMENT_NODE) return null;
+    const tag = ALLOWED[node.tagName];
+    const out = tag ? document.createElement(tag) : document.createDocumentFragment();
+    if (tag === "a") {
+      const href = safeUrl(node.getAttribute("href") || "", ["https:", "http:", "mailto:", "tel:"]);
+      if (href) {
+        out.href = href;
+        if (href.indexOf("http") === 0) { out.target = "_blank"; out.rel = "noopener noreferrer"; }
+      }
+    }
+    if (tag === "th") out.scope = node.parentNode && node.parentNode.parentNode &&
+      node.parentNode.parentNode.tagName === "THEAD" ? "col" : "row";
+    node.childNodes.forEach(function (child) {
+      const built = rebuild(child);
+      if (built) out.appendChild(built);
+    });
+    return out;
+  }
+
+  // A paragraph that is only bold text: how the answer marks an article's title and a section's heading.
+  function boldLine(node) {
+    return node.tagName === "P" && node.children.length === 1 && node.children[0].tagName === "STRONG" &&
+      node.textContent.trim() === node.children[0].textContent.trim() ? node.textContent.trim() : null;
   }
 
   function paragraphs(text) {
@@ -29,30 +63,43 @@
       .filter(function (part) { return part !== ""; });
   }
 
-  // The answer text as before, without the short answer (it is shown on top): each block opens with the
-  // article title and its short answer, then the supporting sections. Blocks may be split by a "---" line.
+  // The answer's blocks (one per part of the question, split by a rule): the article's title, its short answer in a
+  // box (the nodes between the title and the first section heading), then the sections with their headings.
   function showBody(item, data) {
-    const shorts = new Set(paragraphs(data.answer.short));
+    const doc = new DOMParser().parseFromString(data.answer.html || "", "text/html");  // inert: nothing runs
     const titles = new Set(data.sources.map(function (source) { return source.title; }));
     const headings = new Set(data.sources.map(function (source) { return source.section; }));
+    let short = null;
     let blockStart = true;
-    let inShort = false;
-    paragraphs(data.answer.text).forEach(function (part) {
-      if (part === "---") {
+    let shown = false;
+    Array.prototype.forEach.call(doc.body.children, function (node) {
+      if (node.tagName === "HR") {
         blockStart = true;
         return;
       }
-      if (blockStart || titles.has(part)) {
-        if (item.querySelector("p.title")) item.appendChild(el("hr", "part-break"));
-        item.appendChild(el("p", "title", part));
+      const line = boldLine(node);
+      if (line !== null && (blockStart || titles.has(line))) {
+        if (shown) item.appendChild(el("hr", "part-break"));
+        item.appendChild(el("h2", "title", line));
+        short = el("div", "short");
+        short.setAttribute("aria-label", "Kort antwoord");
+        item.appendChild(short);
         blockStart = false;
-        inShort = true;
+        shown = true;
         return;
       }
-      if (inShort && shorts.has(part)) return;  // the short answer right below the title
-      inShort = false;
-      item.appendChild(el("p", headings.has(part) ? "heading" : "", part));
+      if (line !== null && headings.has(line)) {
+        short = null;
+        item.appendChild(el("h3", "heading", line));
+        return;
+      }
+      const built = rebuild(node);
+      if (built) (short || item).appendChild(built);
     });
+    item.querySelectorAll("div.short").forEach(function (box) {
+      if (!box.textContent.trim()) box.remove();
+    });
+    if (!shown) paragraphs(data.answer.text).forEach(function (part) { item.appendChild(el("p", "", part)); });
   }
 
   function showSources(item, sources) {
@@ -91,7 +138,6 @@
       item.appendChild(el("p", "language-note", "Dit antwoord is in het Nederlands."));
     }
     if (data.status === "answered" && data.answer) {
-      if (data.answer.short) item.appendChild(el("p", "short", data.answer.short));
       showBody(item, data);
       showSources(item, data.sources);
     }

@@ -18,13 +18,13 @@ def chat_url(sample_runtime, api_settings):
 
 
 def ask_in_browser(driver, question: str):
-    before = len(driver.find_elements(By.CSS_SELECTOR, "#messages li"))
+    before = len(driver.find_elements(By.CSS_SELECTOR, "#messages > li"))
     box = driver.find_element(By.ID, "question")
     box.send_keys(question)
     driver.find_element(By.ID, "send").click()
     WebDriverWait(driver, 30).until(
-        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#messages li")) >= before + 2)
-    return driver.find_elements(By.CSS_SELECTOR, "#messages li")[-1]
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#messages > li")) >= before + 2)
+    return driver.find_elements(By.CSS_SELECTOR, "#messages > li")[-1]
 
 
 def test_typing_a_question_shows_the_sourced_answer(chat_url):
@@ -51,7 +51,7 @@ def test_markup_in_a_question_is_shown_as_text_never_run(chat_url):
     with chromium() as driver:
         driver.get(chat_url)
         ask_in_browser(driver, '<img src=x onerror="document.title=\'pwned\'"><b>paspoort</b>')
-        question = driver.find_elements(By.CSS_SELECTOR, "#messages li.question")[-1]
+        question = driver.find_elements(By.CSS_SELECTOR, "#messages > li.question")[-1]
         assert question.text.startswith("<img src=x")
         assert driver.find_elements(By.CSS_SELECTOR, "#messages img, #messages b") == []
         assert driver.title != "pwned"
@@ -61,9 +61,10 @@ def test_the_short_answer_comes_first_and_an_alternative_asks_again(chat_url):
     with chromium() as driver:
         driver.get(chat_url)
         answer = ask_in_browser(driver, "Wat kost een paspoort voor een volwassene?")
-        first = answer.find_element(By.CSS_SELECTOR, "p")  # the first paragraph of the answer
+        assert answer.find_element(By.CSS_SELECTOR, "h2.title").text == "Paspoort aanvragen"
+        # right below the title, before any section: the short answer
+        first = answer.find_element(By.XPATH, ".//h2[@class='title']/following-sibling::*[1]")
         assert first.get_attribute("class") == "short" and "€ 84,45" in first.text
-        assert answer.find_element(By.CSS_SELECTOR, "p.title").text == "Paspoort aanvragen"
         assert answer.find_elements(By.CSS_SELECTOR, ".sources a")  # the sources are still shown
         assert "Dit antwoord is in het Nederlands." not in answer.text
 
@@ -71,15 +72,15 @@ def test_the_short_answer_comes_first_and_an_alternative_asks_again(chat_url):
         assert "Bedoelde u misschien:" in alternatives.text
         choice = alternatives.find_element(By.CSS_SELECTOR, "button.choice")
         title = choice.text
-        before = len(driver.find_elements(By.CSS_SELECTOR, "#messages li"))
+        before = len(driver.find_elements(By.CSS_SELECTOR, "#messages > li"))
         choice.click()
         WebDriverWait(driver, 30).until(
-            lambda d: len(d.find_elements(By.CSS_SELECTOR, "#messages li")) >= before + 2)
-        asked, again = driver.find_elements(By.CSS_SELECTOR, "#messages li")[-2:]
+            lambda d: len(d.find_elements(By.CSS_SELECTOR, "#messages > li")) >= before + 2)
+        asked, again = driver.find_elements(By.CSS_SELECTOR, "#messages > li")[-2:]
         assert "question" in asked.get_attribute("class") and asked.text == title
         assert "answer" in again.get_attribute("class")
-        assert again.find_element(By.CSS_SELECTOR, "p.short").text
-        assert again.find_element(By.CSS_SELECTOR, "p.title").text == title
+        assert again.find_element(By.CSS_SELECTOR, ".short").text
+        assert again.find_element(By.CSS_SELECTOR, "h2.title").text == title
         assert all(title in a.text for a in again.find_elements(By.CSS_SELECTOR, ".sources a"))
 
 
@@ -114,3 +115,47 @@ def test_no_counts_as_self_service_feedback(chat_url, sample_runtime, api_settin
         assert not answer.find_elements(By.CSS_SELECTOR, ".feedback-choice")  # answered once
     after = httpx.get(f"{base}/v1/stats/fcr", headers=staff).json()["self_service"]["chat"]
     assert (after["total"], after["helpful"]) == (before["total"] + 1, before["helpful"])
+
+
+def test_tables_headings_and_links_of_the_answer_are_rendered(chat_url):
+    with chromium() as driver:
+        # a phone's screen (a desktop window cannot be made that narrow)
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+        driver.get(chat_url)
+        answer = ask_in_browser(driver, "Wat kost een paspoort voor een volwassene?")
+        table = answer.find_element(By.CSS_SELECTOR, "table")
+        assert [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")] == ["Paspoort", "Prijs"]
+        cells = [td.text for td in table.find_elements(By.CSS_SELECTOR, "tbody td")]
+        assert "18 jaar en ouder" in cells and "€ 84,45" in cells
+        assert "Wat kost het?" in [h.text for h in answer.find_elements(By.CSS_SELECTOR, "h3.heading")]
+        assert answer.find_elements(By.CSS_SELECTOR, "ul li")  # the list of the last section
+        # nothing wider than the phone's screen: a wide table scrolls inside its own box
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= 390
+
+        answer = ask_in_browser(driver, "Hoe vraag ik een parkeervergunning aan?")
+        links = [a for a in answer.find_elements(By.CSS_SELECTOR, ".short a, h3 ~ p a")
+                 if "parkeervergunning" in (a.get_attribute("href") or "")]
+        assert links, answer.get_attribute("innerHTML")[:500]
+        assert all(a.get_attribute("href").startswith(("https://", "http://")) and a.get_attribute("target") == "_blank"
+                   and "noopener" in a.get_attribute("rel") for a in links)
+
+
+def test_the_chat_page_has_no_serious_accessibility_violations(chat_url):
+    from axe_selenium_python import Axe
+
+    with chromium(width=1366, height=768) as driver:
+        driver.get(chat_url)
+        ask_in_browser(driver, "Wat kost een paspoort voor een volwassene?")  # an answer with a table and buttons
+        ask_in_browser(driver, "Wie wint de Champions League dit jaar?")  # and a referral
+        Axe(driver).inject()  # axe-core from the wheel: nothing fetched
+        driver.set_script_timeout(60)
+        results = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, arguments[0]).then(done, function (e) { done({error: String(e)}); });",
+            {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})  # this axe-core (3.x) knows no 2.1 tags
+        assert "error" not in results, results
+        serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]
+                   if v["impact"] in ("serious", "critical")]
+        assert not serious, serious
+        assert results["passes"]  # the check ran

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -251,8 +252,22 @@ def test_an_image_inside_a_safe_link_leaves_the_link_with_the_alt_text():
 ])
 def test_raw_html_is_shown_as_text_never_passed_through(md):
     parsed = assert_safe(to_html(md))
-    assert [tag for tag, _ in parsed.tags] == ["p"] * md.count("\n\n") + ["p"]
+    # paragraphs only; a web address in the text is a link of its own (linkify), never the HTML's own <a>
+    assert [tag for tag, _ in parsed.tags if tag != "a"] == ["p"] * md.count("\n\n") + ["p"]
+    assert [link["href"] for link in parsed.links] == re.findall(r"https://[^\s\"<>]+", md)
     assert parsed.text.strip() == md  # the visible text is the source, HTML included
+
+
+@pytest.mark.parametrize(("md", "href"), [
+    ("Vraag het aan via www.lindewaard.nl/parkeren.", "http://www.lindewaard.nl/parkeren"),
+    ("Kijk op https://www.lindewaard.nl/afval voor de kalender", "https://www.lindewaard.nl/afval"),
+    ("Mail naar info@lindewaard.nl", "mailto:info@lindewaard.nl"),
+])
+def test_bare_web_addresses_become_links_and_the_text_stays(md, href):
+    parsed = assert_safe(to_html(md))
+    assert [link["href"] for link in parsed.links] == [href]
+    assert parsed.text.strip() == md
+    assert to_text(md).strip() == md
 
 
 def test_unsafe_content_inside_allowed_markup_is_still_caught():
