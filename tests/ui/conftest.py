@@ -3,6 +3,8 @@ with its own temporary data folder (a fresh contact log)."""
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -42,6 +44,12 @@ def api(ui_api_url):
     """A direct client to check what the console stored."""
     with httpx.Client(base_url=ui_api_url, headers={"X-API-Key": AGENT_KEY}, timeout=30) as client:
         yield client
+
+
+def marker() -> str:
+    """A random word to find a test's own rows by: letters only, because a random mix of digits and letters may
+    read as a licence plate ("377bb9"), which the masker takes out of stored text."""
+    return uuid.uuid4().hex[:8].translate(str.maketrans("0123456789", "ghijklmnop"))
 
 
 def open_page(name: str) -> AppTest:
