@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import logging
 import re
 import threading
@@ -54,11 +55,11 @@ log = logging.getLogger("kcc.api")
 STATIC = Path(__file__).parent / "static"
 # the staff-only write routes whose bodies may be larger (KCC_MAX_STAFF_BODY_BYTES): a contact with its answer text
 LARGE_BODY_PATHS = ("/v1/contacts", "/v1/admin")
-# Swagger UI and ReDoc load from their CDN; their one inline script is allowed by its hash (see _docs_page)
-DOCS_CSP = ("default-src 'self'; script-src 'self' https://cdn.jsdelivr.net {scripts}; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-            "font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com "
-            "https://cdn.redoc.ly; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+# Swagger UI and ReDoc load from this server (the assets fastapi-offline ships in its wheel: no CDN, so the pages
+# work without internet); their one inline script is allowed by its hash (see _docs_page)
+DOCS_ASSETS = Path(importlib.util.find_spec("fastapi_offline").origin).parent / "static"
+DOCS_CSP = ("default-src 'self'; script-src 'self' {scripts}; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             "frame-ancestors 'none'")
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
@@ -164,13 +165,20 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
     def chat_page() -> HTMLResponse:
         return HTMLResponse(chat_html)  # SecurityHeaders gives it the strict page CSP
 
+    app.mount("/docs-assets", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
+
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:
-        return _docs_page(get_swagger_ui_html(openapi_url=app.openapi_url, title=f"{app.title} - Swagger UI"))
+        return _docs_page(get_swagger_ui_html(
+            openapi_url=app.openapi_url, title=f"{app.title} - Swagger UI",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js", swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon.png"))
 
     @app.get("/redoc", include_in_schema=False)
     def redoc() -> HTMLResponse:
-        return _docs_page(get_redoc_html(openapi_url=app.openapi_url, title=f"{app.title} - ReDoc"))
+        return _docs_page(get_redoc_html(openapi_url=app.openapi_url, title=f"{app.title} - ReDoc",
+                                         redoc_js_url="/docs-assets/redoc.standalone.js",
+                                         redoc_favicon_url="/docs-assets/favicon.png", with_google_fonts=False))
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

@@ -262,8 +262,14 @@ def test_html_pages_get_a_strict_csp_and_the_docs_page_only_its_own_inline_scrip
     assert len(inline) == 1
     digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
     script_src = re.search(r"script-src ([^;]+);", docs.headers["content-security-policy"]).group(1)
-    assert script_src.split() == ["'self'", "https://cdn.jsdelivr.net", f"'sha256-{digest}'"]
+    assert script_src.split() == ["'self'", f"'sha256-{digest}'"]  # no CDN: the assets are served here
     assert "frame-ancestors 'none'" in docs.headers["content-security-policy"]
+    for page in ("/docs", "/redoc"):
+        text = client.get(page).text
+        assets = re.findall(r"""(?:src|href)=["']?([^"' >]+\.(?:js|css|png))""", text)
+        assert assets and all(asset.startswith("/docs-assets/") for asset in assets), (page, assets)
+        assert all(client.get(asset).status_code == 200 for asset in assets)
+        assert "http" not in "".join(assets) and "fonts.googleapis" not in text
 
 
 # -- CORS -------------------------------------------------------------------------------------------------------

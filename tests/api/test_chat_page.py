@@ -159,3 +159,12 @@ def test_the_chat_page_has_no_serious_accessibility_violations(chat_url):
                    if v["impact"] in ("serious", "critical")]
         assert not serious, serious
         assert results["passes"]  # the check ran
+
+
+def test_the_api_docs_pages_render_from_local_assets(chat_url):
+    base = chat_url.removesuffix("/chat")
+    with chromium(width=1366, height=768) as driver:
+        driver.get(f"{base}/docs")  # the CSP allows no other host: what renders, renders from this server
+        WebDriverWait(driver, 30).until(lambda d: "/v1/answer" in d.find_element(By.TAG_NAME, "body").text)
+        driver.get(f"{base}/redoc")
+        WebDriverWait(driver, 30).until(lambda d: "/v1/answer" in d.find_element(By.TAG_NAME, "body").text)
