@@ -131,6 +131,19 @@ class ArticleOut(BaseModel):
     sections: list[ArticleSectionOut]
 
 
+class ArticleSummaryOut(BaseModel):
+    id: str
+    title: str
+    owner: str
+    audience: str
+    reviewed: str | None
+    url: str
+
+
+class ArticleListOut(BaseModel):
+    articles: list[ArticleSummaryOut] = Field(description="By title; internal articles only for KCC staff.")
+
+
 class ErrorBody(BaseModel):
     code: str = Field(description="Machine-readable error code.")
     message: str = Field(description="Dutch explanation for the user.")

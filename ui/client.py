@@ -54,6 +54,9 @@ class KccClient:
     def answer(self, question: str, channel: str) -> JsonDict:
         return self._request("POST", "/v1/answer", json={"question": question, "channel": channel})
 
+    def articles(self) -> list[JsonDict]:
+        return self._request("GET", "/v1/articles")["articles"]
+
     def article(self, article_id: str) -> JsonDict:
         return self._request("GET", f"/v1/articles/{quote(article_id, safe='')}")
 

@@ -62,3 +62,17 @@ def teams() -> list[str]:
 @st.cache_data(ttl=600, show_spinner=False)
 def _teams(api_url: str, api_key: str | None) -> list[str]:
     return _client(api_url, api_key).teams()
+
+
+def article_titles() -> dict[str, str]:
+    """Article id -> title, for dashboards (cached ten minutes; empty while the API is away)."""
+    current = settings()
+    try:
+        return _article_titles(current.api_url, agent_key(current))
+    except ApiError:
+        return {}
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def _article_titles(api_url: str, api_key: str | None) -> dict[str, str]:
+    return {article["id"]: article["title"] for article in _client(api_url, api_key).articles()}

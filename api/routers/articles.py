@@ -4,10 +4,20 @@ from fastapi import APIRouter
 
 from api.deps import CallerDep, StateDep
 from api.errors import ApiError
-from api.schemas import ArticleOut, ArticleSectionOut, error_responses
+from api.schemas import ArticleListOut, ArticleOut, ArticleSectionOut, ArticleSummaryOut, error_responses
 from kcc.render import to_html
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
+
+
+@router.get("", response_model=ArticleListOut, responses=error_responses(401, 429, 500))
+def list_articles(state: StateDep, caller: CallerDep) -> ArticleListOut:
+    """Every article's id, title, owner and review date, by title (dashboards show titles, not ids)."""
+    articles = sorted((a for a in state.articles.values() if caller.staff or not a.internal),
+                      key=lambda a: a.title.casefold())
+    return ArticleListOut(articles=[ArticleSummaryOut(
+        id=a.id, title=a.title, owner=a.owner, audience=a.audience,
+        reviewed=a.reviewed.isoformat() if a.reviewed else None, url=state.service.source_url(a)) for a in articles])
 
 
 @router.get("/{article_id}", response_model=ArticleOut, responses=error_responses(401, 404, 422, 429, 500))

@@ -56,8 +56,16 @@ def test_the_dashboard_changes_after_contacts_are_logged(console_env, api):
     charts = dashboard.get("vega_lite_chart")
     assert len(charts) == 4
     assert all('"field": "doel"' in chart.proto.spec for chart in charts)  # each with the target line
+    dashboard.number_input(key="dashboard_min_questions").set_value(1).run()
     articles = dashboard.dataframe[0].value
     assert list(articles.columns) == ["Artikel", "FCR", "Contacten", "Opgelost"]
+    assert "Paspoort aanvragen" in set(articles["Artikel"])  # titles, not ids
+    assert "paspoort-aanvragen" not in set(articles["Artikel"])
+    # an article with fewer questions than the team lead's minimum is not ranked
+    dashboard.number_input(key="dashboard_min_questions").set_value(1000).run()
+    assert dashboard.dataframe[0].value.empty
+    assert any("minder dan 1000 vragen" in caption.value for caption in dashboard.caption)
+    dashboard.number_input(key="dashboard_min_questions").set_value(1).run()
     assert list(articles["FCR"]) == sorted(articles["FCR"])  # worst articles first
     # the unanswered question is a content gap
     assert any("Champions League" in expander.label for expander in dashboard.expander)

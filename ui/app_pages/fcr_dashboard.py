@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui.charts import NONE, fcr_over_time, groups_frame, rate_bars
 from ui.common import CHANNEL_LABELS, CHANNELS, call, interval_for, percent, period_input, plain, require_agent
-from ui.resources import client
+from ui.resources import article_titles, client
 from ui.session import signed_in_agent
 
 ALL_CHANNELS, ALL_TEAMS = "Alle kanalen", "Alle teams"
@@ -72,7 +72,14 @@ else:
         st.altair_chart(rate_bars(groups_frame(stats["by_team"], "Team"), "Team", target), width="stretch")
 
     st.subheader("Per artikel (slechtste eerst)")
-    articles = groups_frame(stats["by_article"], "Artikel")
+    # an article with a handful of questions says little: ranked only from this many on (the team lead's choice)
+    minimum = st.number_input("Rangschik artikelen vanaf … vragen", min_value=1, max_value=1000, value=5, step=1,
+                              key="dashboard_min_questions")
+    all_articles = groups_frame(stats["by_article"], "Artikel", article_titles())
+    articles = all_articles[all_articles["Contacten"] >= minimum].reset_index(drop=True)
+    few = len(all_articles) - len(articles)
+    if few:
+        st.caption(f"{few} artikel(en) met minder dan {minimum} vragen staan niet in de rangschikking.")
     chart_column, table_column = st.columns(2, gap="large")
     chart_column.altair_chart(rate_bars(articles.head(15), "Artikel", target), width="stretch")
     table_column.dataframe(articles, hide_index=True, width="stretch", height=30 * 15 + 20,
