@@ -12,12 +12,12 @@ from typing import Any
 import streamlit as st
 
 from ui.client import ApiError
+from ui.contact_log import CONTACT  # the call's contact, when one question is logged already
 from ui.resources import client
 
 NAME, PHONE, EMAIL = "callback_name", "callback_phone", "callback_email"
 QUESTION, TEAM, DUE = "callback_question", "callback_team", "callback_due"
 DONE, ERROR = "callback_done", "callback_error"
-CONTACT = "zoeken_contact"  # the call's contact (ui.contact_log), when one question is logged already
 
 
 def next_working_day(today: date) -> date:

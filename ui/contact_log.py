@@ -166,7 +166,7 @@ def _clear_question() -> None:
     st.session_state[FOCUS] = True
 
 
-def _undo(agent: str) -> None:
+def _undo() -> None:
     current = st.session_state.get(CONTACT)
     if current is None:
         return
@@ -193,7 +193,7 @@ def _finish() -> None:
         st.session_state[FLASH] = f"Gesprek afgerond: {count} {'vraag' if count == 1 else 'vragen'}, {verdict}."
 
 
-def call_panel(agent: str, undo_seconds: int) -> None:
+def call_panel(undo_seconds: int) -> None:
     """The questions this call logged so far, the undo of the last one (a mis-click) and 'Gesprek afronden'."""
     current = st.session_state.get(CONTACT)
     if current is None:
@@ -205,7 +205,7 @@ def call_panel(agent: str, undo_seconds: int) -> None:
                     f"<small>{plain(question['outcome'])}</small>", unsafe_allow_html=True)
     if time.time() - current["logged_at"] < undo_seconds:
         st.button("Laatste uitkomst ongedaan maken", icon=":material/undo:", key="zoeken_undo", on_click=_undo,
-                  args=(agent,), shortcut="Alt+Z", help=f"Kan tot {undo_seconds} seconden na het vastleggen.")
+                  shortcut="Alt+Z", help=f"Kan tot {undo_seconds} seconden na het vastleggen.")
     st.button("Gesprek afronden", icon=":material/call_end:", key="zoeken_finish", on_click=_finish, type="primary",
               shortcut="Alt+G", help="Het volgende gesprek begint met een lege lijst en een nieuwe tijd.")
 

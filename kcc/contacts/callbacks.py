@@ -4,7 +4,7 @@ due date; the team works its list (open, in behandeling, afgehandeld).
 The request holds the resident's name and phone number or e-mail address, because the team needs them; the
 question is masked like every stored question. Once handled, the name, phone and e-mail are replaced by
 placeholders, and the retention purge (``KCC_CONTACT_RETENTION_DAYS``) deletes requests with the contacts of
-their time. Exports show the placeholders only (:func:`masked`).
+their time. The console's export leaves name, phone and e-mail out.
 
 Example::
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
-from typing import Any, get_args
 
 import phonenumbers
 from sqlalchemy import select
@@ -29,13 +28,12 @@ from kb.model import Article
 from kcc.answer import normalise_question
 from kcc.contacts.db.models import Callback, Contact, utcnow
 from kcc.contacts.errors import ContactLogError
-from kcc.contacts.inputs import MAX_TEAM, CallbackIn, CallbackStatus
+from kcc.contacts.inputs import MAX_TEAM, CallbackIn
 from kcc.contacts.log import check_name
-from kcc.contacts.teams import known_teams
+from kcc.contacts.teams import known_teams, team_spelled
 from kcc.privacy import PLACEHOLDERS, mask_personal_data
 from kcc.settings import Settings
 
-STATUSES: tuple[str, ...] = get_args(CallbackStatus)
 DONE = "afgehandeld"
 MAX_DUE_DAYS = 365
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
@@ -64,12 +62,11 @@ def _email(value: str | None) -> str | None:
 
 
 def check_team(value: str, teams: list[str]) -> str:
-    """The known team ``value`` names (in any case), in its own spelling.
+    """The known team ``value`` is (in any case), in the list's own spelling.
 
     :raises ContactLogError: 422 ``unknown_team`` with the teams to choose from.
     """
-    folded = value.strip().casefold()
-    team = next((t for t in teams if t.casefold() == folded), None)
+    team = team_spelled(value, teams)
     if team is None:
         raise ContactLogError("invalid", "unknown_team", f"Onbekend team '{value.strip()}'. Kies uit: "
                                                          f"{', '.join(teams) or '(geen teams ingesteld)'}.")
@@ -139,11 +136,3 @@ def _forget_person(callback: Callback) -> None:
     callback.name = PLACEHOLDERS["name"]
     callback.phone = PLACEHOLDERS["phone"] if callback.phone else None
     callback.email = PLACEHOLDERS["email"] if callback.email else None
-
-
-def masked(callback: Callback) -> dict[str, Any]:
-    """A request as an export shows it: no name, phone or e-mail."""
-    return {"id": callback.id, "created_at": callback.created_at, "team": callback.team, "due": callback.due,
-            "status": callback.status, "question": callback.question, "agent_id": callback.agent_id,
-            "name": PLACEHOLDERS["name"], "phone": PLACEHOLDERS["phone"] if callback.phone else None,
-            "email": PLACEHOLDERS["email"] if callback.email else None}

@@ -142,8 +142,8 @@ def contact_questions(body: ContactIn) -> list[QuestionIn]:
                        resolved_first_contact=body.resolved_first_contact, forwarded_to=body.forwarded_to)]
 
 
-def build_question(item: QuestionIn, position: int, settings: Settings,
-                   articles: Mapping[str, Article]) -> ContactQuestion:
+def build_question(item: QuestionIn, position: int, settings: Settings, articles: Mapping[str, Article],
+                   teams: list[str]) -> ContactQuestion:
     """A validated, derived question row.
 
     :raises ContactLogError: 422 with a Dutch message for every value outside the contract.
@@ -170,7 +170,7 @@ def build_question(item: QuestionIn, position: int, settings: Settings,
         sources=sources, answer_text=optional_text(item.answer_text, "answer_text", MAX_ANSWER_TEXT),
         outcome=item.outcome, resolved_first_contact=resolved, resolved_overridden=overridden,
         forwarded_to=forwarded_to, article_id=article_id,
-        team=derive_team(forwarded_to, article_id, articles, known_teams(settings, articles)))
+        team=derive_team(forwarded_to, article_id, articles, teams))
 
 
 SUMMARY_COLUMNS = ("question", "answer_id", "answer_status", "sources", "answer_text", "outcome", "forwarded_to",
@@ -207,7 +207,8 @@ def build_contact(body: ContactIn, settings: Settings, articles: Mapping[str, Ar
     created_at = now if body.created_at is None else check_created_at(body.created_at,
                                                                        settings.contact_retention_days, now)
     check_channel(body.channel)
-    questions = [build_question(item, position, settings, articles)
+    teams = known_teams(settings, articles)  # once per contact: on a big KB it walks every article
+    questions = [build_question(item, position, settings, articles, teams)
                  for position, item in enumerate(contact_questions(body))]
     check_duration(body.duration_seconds)
     for question in questions:
@@ -255,7 +256,7 @@ def add_question(session: Session, contact_id: int, item: QuestionIn, duration_s
     if len(contact.questions) >= MAX_QUESTIONS:
         raise ContactLogError("invalid", "too_many_questions", f"Hoogstens {MAX_QUESTIONS} vragen per contact.")
     question = build_question(item, max((q.position for q in contact.questions), default=-1) + 1, settings,
-                              articles)
+                              articles, known_teams(settings, articles))
     question.created_at = now
     contact.questions.append(question)
     if duration_seconds is not None:

@@ -24,15 +24,20 @@ def known_teams(settings: Settings, articles: Mapping[str, Article]) -> list[str
     return sorted({article.owner for article in articles.values() if article.owner}, key=str.casefold)
 
 
+def team_spelled(text: str, teams: list[str]) -> str | None:
+    """The team ``text`` is, in any case ("werk en inkomen"), in the list's own spelling; None if it is none."""
+    folded = text.casefold().strip()
+    return next((team for team in teams if team.casefold() == folded), None)
+
+
 def team_named(text: str | None, teams: list[str]) -> str | None:
     """The team ``text`` names: the team itself in any case ("werk en inkomen"), else the longest team named in it
     as whole words ("mw. [naam] van Burgerzaken" is Burgerzaken); None when it names none."""
     if not text:
         return None
+    if (team := team_spelled(text, teams)) is not None:
+        return team
     folded = text.casefold().strip()
-    for team in teams:
-        if team.casefold() == folded:
-            return team
     named = [team for team in teams
              if re.search(rf"(?<!\w){re.escape(team.casefold())}(?!\w)", folded)]
     return max(named, key=len) if named else None

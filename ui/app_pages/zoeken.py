@@ -111,6 +111,6 @@ else:
 
 with st.sidebar:
     call_timer()
-    call_panel(agent, settings().undo_seconds)
+    call_panel(settings().undo_seconds)
 focus_search_box(first_run=not st.session_state.get(SEEN))
 st.session_state[SEEN] = True
