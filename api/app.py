@@ -42,6 +42,7 @@ from api.routers import (
     health,
     me,
     outcomes,
+    referrals,
     search,
     stats,
 )
@@ -152,7 +153,7 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
         app.add_middleware(ApiCors, origins=settings.cors_origins)
     for router in (answer.router, search.router, articles.router, health.router, admin.router, contacts.router,
                    outcomes.router, stats.router, feedback.router, grades.router, me.router, callbacks.router,
-                   answer_feedback.router):
+                   answer_feedback.router, referrals.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

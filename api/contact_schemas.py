@@ -19,13 +19,18 @@ from kcc.contacts.inputs import (
     Channel,
     ContactIn,
     FeedbackIn,
+    FeedbackPatch,
+    FeedbackStatus,
+    GapDecisionIn,
+    GapDecisionKind,
     GradeIn,
     SourceIn,
 )
 from kcc.contacts.period import Interval
 
 # the inputs are the core's; re-exported here
-__all__ = ["CallbackIn", "CallbackPatch", "ContactIn", "FeedbackIn", "GradeIn", "SourceIn"]
+__all__ = ["CallbackIn", "CallbackPatch", "ContactIn", "FeedbackIn", "FeedbackPatch", "GapDecisionIn", "GradeIn",
+           "SourceIn"]
 
 
 class SourceOutRef(BaseModel):
@@ -132,8 +137,10 @@ class GapGroupOut(BaseModel):
     label: str = Field(description="The group's most central question.")
     count: int = Field(description="Questions in the group.")
     questions: list[str] = Field(description="Up to 10 distinct questions, most frequent first.")
+    members: list[str] = Field(description="Up to 200 distinct questions: what a decision on the group covers.")
     channels: dict[str, int]
     articles: list[str] = Field(description="Articles shown for these questions, most frequent first.")
+    team: str | None = Field(description="The owner team the group was assigned to (toegewezen), if any.")
 
 
 class GapsOut(BaseModel):
@@ -152,6 +159,25 @@ class FeedbackOut(BaseModel):
     contact_id: int | None
     owner: str = Field(description="The article's owner (team) when the feedback was given.")
     created_at: datetime
+    status: FeedbackStatus = Field(description="open, in behandeling or opgelost.")
+    updated_at: datetime | None = Field(description="When the status last changed.")
+
+
+class GapDecisionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    created_at: datetime
+    question: str
+    decision: GapDecisionKind
+    team: str | None
+    decided_by: str
+
+
+class GapDecisionsOut(BaseModel):
+    decisions: list[GapDecisionOut]
+    out_of_scope_added: int = Field(default=0, description="Questions added to the out-of-scope list by this "
+                                                           "request; they count after the next re-index.")
 
 
 class FeedbackListOut(BaseModel):

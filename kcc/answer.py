@@ -43,6 +43,7 @@ from kcc.kb_stats import KbStats, answerable
 from kcc.language import LanguageDetector
 from kcc.multipart import split_parts
 from kcc.privacy import PLACEHOLDER, mask_identifiers
+from kcc.referrals import ReferralGuide, load_guide_or_generic
 from kcc.render import to_html, to_text
 from kcc.search import Retrieval, Searcher, SectionHit
 from kcc.settings import Settings
@@ -136,6 +137,8 @@ class AnswerService:
         self.evidence = EvidenceScorer.for_service(searcher, self.articles.values(), settings, calibration.reference,
                                                    coverage=stats.coverage())
         self.other_places = OtherPlaces.load(settings.municipality, settings.own_places, settings.elsewhere_file)
+        self.referrals = ReferralGuide(load_guide_or_generic(settings.referral_file), searcher.embedder,
+                                       settings.out_of_scope_similarity)
         # the same question asked again before the KB changes (a new KB version is a new service, so a new cache)
         self._cache: LRUCache = LRUCache(maxsize=max(1, settings.answer_cache_size))
         self._cache_lock = threading.Lock()
@@ -148,6 +151,34 @@ class AnswerService:
         return Referral(owner=f"KCC {s.municipality}",
                         how=f"Wij hebben hier geen antwoord op. Bel {s.phone} ({s.opening_hours}) of kijk op "
                             f"{s.website}.")
+
+    def no_answer_referral(self, retrieval: Retrieval) -> Referral:
+        """The organisation of the referral guide that handles such questions, else the municipality's KCC.
+        A question closer to a generic out-of-scope example than to the guide ("Gaat het morgen regenen?") is
+        nobody's task: naming the nearest organisation would be a guess."""
+        organisation, score = self.referrals.match(retrieval.dense)
+        nearest, example = self.evidence.out_of_scope_examples.nearest(retrieval.dense)
+        if organisation is None or (nearest > score and example not in self.referrals.questions):
+            return self.general_referral()
+        reach = organisation.reach[:1].upper() + organisation.reach[1:]
+        handles = f", voor {organisation.handles}" if organisation.handles else ""
+        return Referral(owner=organisation.name,
+                        how=f"De {self.settings.municipality} gaat hier niet over. U kunt terecht bij "
+                            f"{organisation.name}{handles}. {reach.rstrip('.')}.")
+
+    def agent_referral(self, retrieval: Retrieval, referral: Referral) -> Referral:
+        """For an agent, instead of the KCC's own number: the team of the nearest article, so the agent knows
+        whom to ask or where to route a callback request. A referral guide organisation stays as it is."""
+        if referral != self.general_referral():
+            return referral
+        nearest = next((self.articles[h.article_id] for h in self._current(retrieval.hits)), None)
+        if nearest is None or not nearest.owner:
+            return Referral(owner="", how="Geen antwoord in de kennisbank en geen artikel dat in de buurt komt. "
+                                          "Vraag door, of maak een contactverzoek.")
+        return Referral(owner=nearest.owner,
+                        how=f"Geen betrouwbaar antwoord in de kennisbank. Het artikel dat het dichtst in de buurt "
+                            f"komt, '{nearest.title}', is van team {nearest.owner}: verbind door of maak een "
+                            f"contactverzoek voor dat team. Gaat een andere organisatie erover, verwijs dan door.")
 
     def other_place_referral(self, place: str) -> Referral:
         s = self.settings
@@ -194,6 +225,8 @@ class AnswerService:
         result = self._public_answer(query, channel, retrieval)
         if agent:
             result.internal_notes = self._internal_notes(retrieval, result)
+            if result.status == "no_answer" and result.referral is not None:
+                result.referral = self.agent_referral(retrieval, result.referral)
         if self.settings.answer_cache_size:
             with self._cache_lock:
                 self._cache[key] = result
@@ -217,7 +250,7 @@ class AnswerService:
         tops = self.evidence.tops(retrieval)  # each branch's best hit, queried once for all that follows
         confidence = self.confidence(retrieval, query, tops)
         if not hits or confidence < self.calibration.threshold_for(query.same_language):
-            return AnswerResult("no_answer", None, [], self.general_referral(), confidence, channel,
+            return AnswerResult("no_answer", None, [], self.no_answer_referral(retrieval), confidence, channel,
                                 language=query.language)
         ranked = list(dict.fromkeys(h.article_id for h in hits))
         answered: list[tuple[str, list[SectionHit]]] = [(query.text, hits)]
@@ -300,12 +333,24 @@ class AnswerService:
         return Clarify(question="Bedoelt u " + " of ".join(f"'{c.title}'" for c in choices) + "?", choices=choices)
 
     def _internal_notes(self, retrieval: Retrieval, result: AnswerResult) -> list[InternalNote]:
-        """Internal sections of the answered articles, and internal text that ranks high for the question."""
+        """Internal sections of the answered articles, and internal text that ranks high for the question: from
+        the articles the agent sees (the alternatives and choices) and staff-only articles (work instructions,
+        the transfer list) down to ``NOTE_RANK``; from any other article only when it is the best match of all
+        (an agent's own question: "Waar verbind ik door als de klant geen geld voor eten heeft?"). A note the
+        agent cannot place is noise, or worse, read out as if it belonged to the answer. Each note carries its
+        article's title."""
+        answered = list(dict.fromkeys(s.article_id for s in result.sources))
+        shown = set(answered) | {a.article_id for a in result.alternatives}
+        if result.clarify is not None:
+            shown |= {c.article_id for c in result.clarify.choices}
         wanted: list[tuple[str, str]] = []
-        for article_id in dict.fromkeys(s.article_id for s in result.sources):
+        for article_id in answered:
             wanted.extend((article_id, s.heading) for s in self.articles[article_id].internal_sections)
         for hit in self.searcher.requery(retrieval, audience="agent", top_k=10):
-            if hit.audience == "internal" and hit.rank <= NOTE_RANK and hit.article_id in self.articles:
+            article = self.articles.get(hit.article_id)
+            if hit.audience != "internal" or article is None:
+                continue
+            if hit.rank == 1 or (hit.rank <= NOTE_RANK and (article.internal or article.id in shown)):
                 wanted.append((hit.article_id, hit.section))
         notes: list[InternalNote] = []
         for article_id, heading in dict.fromkeys(wanted):

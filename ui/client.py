@@ -68,6 +68,9 @@ class KccClient:
     def teams(self) -> list[str]:
         return self._request("GET", "/v1/teams")["teams"]
 
+    def referrals(self) -> list[JsonDict]:
+        return self._request("GET", "/v1/referrals")["organisations"]
+
     def create_callback(self, callback: JsonDict) -> JsonDict:
         return self._request("POST", "/v1/callbacks", json=callback)
 
@@ -104,6 +107,23 @@ class KccClient:
 
     def feedback(self, **filters: Any) -> JsonDict:
         return self._request("GET", "/v1/feedback", params=_params(filters))
+
+    def update_feedback(self, feedback_id: int, status: str) -> JsonDict:
+        return self._request("PATCH", f"/v1/feedback/{feedback_id}", json={"status": status})
+
+    def contact(self, contact_id: int) -> JsonDict:
+        return self._request("GET", f"/v1/contacts/{contact_id}")
+
+    def decide_gap(self, questions: list[str], decision: str, decided_by: str, team: str | None = None) -> JsonDict:
+        return self._request("POST", "/v1/stats/gaps/decisions",
+                             json={"questions": questions, "decision": decision, "decided_by": decided_by,
+                                   "team": team})
+
+    def gap_decisions(self) -> JsonDict:
+        return self._request("GET", "/v1/stats/gaps/decisions")
+
+    def undo_gap_decision(self, decision_id: int) -> None:
+        self._request("DELETE", f"/v1/stats/gaps/decisions/{decision_id}")
 
     def grade_sample(self, **filters: Any) -> JsonDict:
         return self._request("GET", "/v1/grades/sample", params=_params(filters))

@@ -64,6 +64,20 @@ def _teams(api_url: str, api_key: str | None) -> list[str]:
     return _client(api_url, api_key).teams()
 
 
+def referral_guide() -> list[dict]:
+    """The referral guide's organisations (GET /v1/referrals), cached ten minutes; empty while the API is away."""
+    current = settings()
+    try:
+        return _referrals(current.api_url, agent_key(current))
+    except ApiError:
+        return []
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def _referrals(api_url: str, api_key: str | None) -> list[dict]:
+    return _client(api_url, api_key).referrals()
+
+
 def article_titles() -> dict[str, str]:
     """Article id -> title, for dashboards (cached ten minutes; empty while the API is away)."""
     current = settings()

@@ -15,6 +15,7 @@ from ui.common import show_error
 from ui.resources import SESSION_KEY, agent_key, client, launcher_key, settings
 
 NAME = "shared_agent_name"  # the name the key gives its holder, per session
+ROLE = "shared_role"  # agent, editor or admin: what the key may do
 AGENT_ID = "shared_agent_id"  # typed by the agent when the key names no one
 LOGIN_KEY = "login_key"
 LOGIN_ERROR = "login_error"
@@ -37,10 +38,11 @@ def _log_in() -> None:
         return
     st.session_state[SESSION_KEY] = key
     st.session_state[NAME] = me.get("name")
+    st.session_state[ROLE] = me.get("role")
 
 
 def _log_out() -> None:
-    for state in (SESSION_KEY, NAME, AGENT_ID):
+    for state in (SESSION_KEY, NAME, ROLE, AGENT_ID):
         st.session_state.pop(state, None)
 
 
@@ -62,7 +64,8 @@ def signed_in_agent() -> str | None:
         return None
     if NAME not in st.session_state:
         try:
-            st.session_state[NAME] = client().me().get("name")
+            me = client().me()
+            st.session_state[NAME], st.session_state[ROLE] = me.get("name"), me.get("role")
         except ApiError as exc:
             if exc.status == 401 and not launcher_key(current):
                 _log_out()  # a key the API no longer knows: log in again
@@ -81,3 +84,8 @@ def signed_in_agent() -> str | None:
     if st.session_state.get(SESSION_KEY):
         st.sidebar.button("Uitloggen", on_click=_log_out, icon=":material/logout:", key="logout")
     return name
+
+
+def signed_in_role() -> str | None:
+    """The logged-in key's role (agent, editor, admin), once :func:`signed_in_agent` ran."""
+    return st.session_state.get(ROLE)

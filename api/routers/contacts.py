@@ -8,6 +8,8 @@ from api.contact_schemas import ContactIn, ContactListOut, ContactOut
 from api.deps import CallerDep, SessionDep, StateDep, require_staff
 from api.filters import PeriodDep
 from api.schemas import error_responses
+from kcc.contacts.db.models import Contact
+from kcc.contacts.errors import ContactLogError
 from kcc.contacts.inputs import MAX_NAME, Channel, QuestionAdd, RowCount, RowId, Text
 from kcc.contacts.log import ContactFilter, add_question, list_contacts, log_contact, undo_question
 
@@ -35,6 +37,15 @@ def get_contacts(state: StateDep, session: SessionDep, period: PeriodDep, channe
     where = ContactFilter(period=period, channel=channel, outcome=outcome, agent_id=agent_id)
     contacts, total = list_contacts(session, where, state.settings.outcomes, limit=limit, offset=offset)
     return ContactListOut(contacts=[ContactOut.model_validate(c) for c in contacts], total=total)
+
+
+@router.get("/{contact_id}", response_model=ContactOut, responses=error_responses(400, 404))
+def get_contact(contact_id: RowId, session: SessionDep) -> ContactOut:
+    """One contact with its questions: where a signal or a grade came from."""
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise ContactLogError("not_found", "unknown_contact", f"Contact {contact_id} bestaat niet (meer).")
+    return ContactOut.model_validate(contact)
 
 
 @router.post("/{contact_id}/questions", status_code=201, response_model=ContactOut,

@@ -13,6 +13,7 @@ at 0.84 unrelated questions chain into groups of 40, at 0.90 paraphrases of one 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,10 +24,13 @@ from sqlalchemy import func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from ingest.embedders import DenseEmbedder
-from kcc.contacts.db.models import Contact, ContactQuestion
+from kcc.contacts.db.models import Contact, ContactQuestion, GapDecision
 from kcc.contacts.period import Period
 
 GAP_THRESHOLD = 0.87
+# a team lead's decisions on a gap's questions (kcc.contacts.triage); the first two take it off the list
+DISMISSED, OUT_OF_SCOPE, ASSIGNED = "genegeerd", "buiten bereik", "toegewezen"
+MAX_MEMBERS = 200  # the questions a group lists for a decision on all of them (inputs.MAX_DECIDED)
 MAX_DISTINCT = 400  # the most frequent distinct questions are grouped; the long tail only counts in the total
 MAX_CACHE = 20_000
 BATCH = 32
@@ -40,7 +44,13 @@ class _Question:
     articles: Counter[str] = field(default_factory=Counter)
 
 
-def _key(question: str) -> str:
+def question_key(question: str) -> str:
+    """The key of a team lead's decision on a question (kcc.contacts.triage): its wording, hashed."""
+    return hashlib.sha256(wording(question).encode("utf-8")).hexdigest()
+
+
+def wording(question: str) -> str:
+    """A question's wording as one: case, spacing and end punctuation do not count."""
     return re.sub(r"\s+", " ", question.casefold()).strip(" ?!.")
 
 
@@ -90,7 +100,9 @@ def central(group: list[int], vectors: np.ndarray, counts: np.ndarray) -> int:
 
 def find_gaps(session: Session, embedder: DenseEmbedder, period: Period, *, limit: int = 10,
               cache: dict[str, np.ndarray] | None = None) -> dict[str, Any]:
-    """``{"total", "groups": [{"label", "count", "questions", "channels", "articles"}]}``, biggest group first."""
+    """``{"total", "groups": [{"label", "count", "questions", "members", "channels", "articles", "team"}]}``,
+    biggest group first. Questions a team lead dismissed or put out of scope are left out (and not counted);
+    ``team`` is the owner team a group's questions were assigned to, if any."""
     # aggregated in the database: a year of contacts comes back as one row per wording, channel and article
     count = func.count().label("n")
     # per question: the second question of a call is a gap of its own
@@ -103,11 +115,19 @@ def find_gaps(session: Session, embedder: DenseEmbedder, period: Period, *, limi
         .order_by(count.desc(), ContactQuestion.question)).all()
     questions: dict[str, _Question] = {}
     for text, channel, article_id, n in rows:
-        question = questions.setdefault(_key(text), _Question(text))  # the most frequent wording represents all
+        question = questions.setdefault(wording(text), _Question(text))  # the most frequent wording represents all
         question.count += n
         question.channels[channel] += n
         if article_id:
             question.articles[article_id] += n
+    decided = {d.question_key: d for d in session.scalars(select(GapDecision)).all()}
+    assigned: dict[str, str] = {}
+    for key, question in list(questions.items()):
+        decision = decided.get(question_key(key))
+        if decision is not None and decision.decision in (DISMISSED, OUT_OF_SCOPE):
+            del questions[key]
+        elif decision is not None and decision.team:
+            assigned[question.text] = decision.team
     distinct = sorted(questions.values(), key=lambda q: (-q.count, q.text))[:MAX_DISTINCT]
     vectors = embed_questions([q.text for q in distinct], embedder, {} if cache is None else cache)
     counts = np.array([q.count for q in distinct], dtype=np.float64)
@@ -119,9 +139,12 @@ def find_gaps(session: Session, embedder: DenseEmbedder, period: Period, *, limi
         for i in members:
             channels.update(distinct[i].channels)
             articles.update(distinct[i].articles)
+        teams = Counter(assigned[distinct[i].text] for i in members if distinct[i].text in assigned)
         groups.append({"label": distinct[central(group, vectors, counts)].text,
                        "count": int(sum(counts[group])),
                        "questions": [distinct[i].text for i in members[:10]],
+                       "members": [distinct[i].text for i in members[:MAX_MEMBERS]],
+                       "team": teams.most_common(1)[0][0] if teams else None,
                        "channels": dict(channels.most_common()),
                        "articles": [a for a, _ in articles.most_common()]})
     groups.sort(key=lambda g: (-g["count"], g["label"]))

@@ -235,3 +235,28 @@ class AnswerFeedbackIn(BaseModel):
 
     helpful: bool
     channel: SelfServiceChannel = Field(description="Where the answer was shown: the chat page or the website.")
+
+
+FeedbackStatus = Literal["open", "in behandeling", "opgelost"]
+
+
+class FeedbackPatch(BaseModel):
+    status: FeedbackStatus = Field(description="The owner team's work on the signal: open, in behandeling, opgelost.")
+
+
+GapDecisionKind = Literal["genegeerd", "buiten bereik", "toegewezen"]
+MAX_DECIDED = 200  # kcc.contacts.gaps.MAX_MEMBERS: a gap group's questions in one decision
+
+
+class GapDecisionIn(BaseModel):
+    """A team lead's decision on a knowledge gap's questions (GET /v1/stats/gaps: a group's ``members``)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "questions": ["Wie wint het EK voetbal?"], "decision": "buiten bereik", "decided_by": "teamleider"}]})
+
+    questions: list[Question] = Field(min_length=1, max_length=MAX_DECIDED)
+    decision: GapDecisionKind = Field(description="genegeerd (noise), buiten bereik (added to the municipality's "
+                                                  "out-of-scope list; editors and admins only) or toegewezen (to "
+                                                  "'team').")
+    team: TeamName | None = Field(default=None, description="For 'toegewezen': one of GET /v1/teams.")
+    decided_by: Name | None = Field(default=None, description="Set by the server when the key names its holder.")

@@ -63,8 +63,10 @@ def add_feedback(session: Session, body: FeedbackIn, articles: Mapping[str, Arti
 
 
 def list_feedback(session: Session, *, article_id: str | None = None, owner: str | None = None,
-                  limit: int = 50) -> list[Feedback]:
+                  status: str | None = None, limit: int = 50) -> list[Feedback]:
     query = select(Feedback).order_by(Feedback.created_at.desc(), Feedback.id.desc()).limit(limit)
+    if status:
+        query = query.where(Feedback.status == status)
     if article_id:
         query = query.where(Feedback.article_id == article_id)
     if owner:

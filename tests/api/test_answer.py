@@ -32,7 +32,13 @@ def test_every_channel_gets_the_identical_answer(client):
             assert other["status"] == first["status"], question.id
             assert other["answer"] == first["answer"], question.id
             assert other["sources"] == first["sources"], question.id
+        for other in responses[1:-1]:  # every public channel: the same referral too
             assert other["referral"] == first["referral"], question.id
+        agent = responses[-1]["referral"]
+        if first["status"] == "answered" or not first["referral"]["owner"].startswith("KCC "):
+            assert agent == first["referral"], question.id  # an article's or an organisation's referral
+        else:  # the KCC's own number helps no agent: the team of the nearest article instead
+            assert "14 0456" not in agent["how"] and not agent["owner"].startswith("KCC "), question.id
         assert [r["channel"] for r in responses[:5]] == list(CHANNELS)
 
 
@@ -115,4 +121,15 @@ def test_paraphrases_of_editors_out_of_scope_examples_get_no_answer(client, ques
     # both rank a KB article first by retrieval alone; kb/buiten-bereik.txt lists similar questions
     body = ask(client, question).json()
     assert body["status"] == "no_answer" and body["sources"] == [] and body["confidence"] == 0.0
-    assert "14 0456" in body["referral"]["how"]
+    # nobody's task: the municipality's number; a visa: who does issue them (the referral guide)
+    assert body["referral"]["owner"] == ("KCC gemeente Lindewaard" if "weer" in question
+                                         else "Nederland Wereldwijd (ministerie van Buitenlandse Zaken)")
+
+
+def test_the_referral_guide_is_listed_for_staff_only(client):
+    assert client.get("/v1/referrals").status_code == 401
+    body = client.get("/v1/referrals", headers={"X-API-Key": AGENT_KEY}).json()
+    names = [o["organisation"] for o in body["organisations"]]
+    assert names == sorted(names, key=str.casefold) and "Huurcommissie" in names
+    assert "Woningcorporatie Lindewonen" in names  # the municipality's own guide beside the national one
+    assert 0 < body["threshold"] < 1

@@ -45,6 +45,11 @@ def test_no_answer_shows_the_referral(chat_url):
         answer = ask_in_browser(driver, "Wie wint de Champions League dit jaar?")
         assert "no-answer" in answer.get_attribute("class")
         assert "14 0456" in answer.text
+        # a landlord question: the resident hears who does help, not the municipality's phone line
+        answer = ask_in_browser(driver, "Mijn huisbaas verhoogt de huur met tien procent, mag dat zomaar?")
+        assert "no-answer" in answer.get_attribute("class")
+        assert "Huurcommissie" in answer.text and "huurcommissie.nl" in answer.text
+        assert "14 0456" not in answer.text
 
 
 def test_markup_in_a_question_is_shown_as_text_never_run(chat_url):

@@ -1,6 +1,7 @@
 """The console on a KCC floor, in headless Chromium at 1366x768 (a common laptop screen): the outcome buttons in
 view without scrolling, the cursor back in the search box after each logged question, a call with two questions
-logged as one contact, and a callback request that shows in its team's list."""
+logged as one contact, a callback request that shows in its team's list, and a resident's "Nee" on the chat page
+counted on the team lead's dashboard."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from tests.ui.test_console_browser import wait_until_healthy
 from ui.launch import start_console, stop_console
 
 SEARCH_BOX = "input[aria-label='Vraag van de inwoner']"
+DUTCH_MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                "november", "december"}
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +125,36 @@ def test_a_callback_request_shows_in_the_teams_list(console_url, ui_api_url):
         driver.get(f"{console_url}/terugbellen")
         WebDriverWait(driver, 60).until(lambda d: "Terugbelverzoeken" in body(d) and "Floor Test Bakker" in body(d))
         assert team in body(driver)
+
+
+def test_a_no_on_the_chat_page_is_counted_on_the_dashboard(console_url, ui_api_url):
+    with chromium(width=1366, height=768) as driver:
+        driver.get(f"{ui_api_url}/chat")
+        box = WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "question"))
+        box.send_keys("Wat kost een paspoort voor een volwassene?")
+        driver.find_element(By.ID, "send").click()
+        no = WebDriverWait(driver, 60).until(lambda d: next(
+            (b for b in d.find_elements(By.CSS_SELECTOR, "#messages > li.answer button") if b.text == "Nee"), None))
+        no.click()
+        WebDriverWait(driver, 30).until(lambda d: "Dank u" in d.find_element(By.ID, "messages").text)
+        chat = httpx.get(f"{ui_api_url}/v1/stats/fcr", headers={"X-API-Key": ANNA_KEY}).json()["self_service"]["chat"]
+        assert chat["total"] >= 1 and chat["helpful"] < chat["total"]
+        expected = f"{chat['helpful'] / chat['total'] * 100:.1f}%".replace(".", ",")
+
+        driver.get(f"{console_url}/fcr_dashboard")
+        WebDriverWait(driver, 60).until(lambda d: "Zelf geholpen (chat)" in body(d))
+        metric = driver.find_element(
+            By.XPATH, "//*[@data-testid='stMetric'][.//*[contains(., 'Zelf geholpen (chat)')]]")
+        assert expected in metric.text
+
+
+def test_the_dashboards_date_picker_is_dutch_in_a_dutch_browser(console_url):
+    with chromium(width=1366, height=768) as driver:
+        driver.get(f"{console_url}/fcr_dashboard")
+        WebDriverWait(driver, 60).until(ec.element_to_be_clickable(
+            (By.CSS_SELECTOR, "[data-testid='stDateInputCalendarButton']"))).click()
+        grid = WebDriverWait(driver, 30).until(lambda d: d.find_element(By.CSS_SELECTOR, "table[role='grid']"))
+        days = [th.get_attribute("textContent") for th in grid.find_elements(By.CSS_SELECTOR, "thead th")]
+        assert days == ["M", "D", "W", "D", "V", "Z", "Z"]  # maandag first, Dutch initials
+        first = grid.find_element(By.CSS_SELECTOR, "[role='gridcell'] [role='button']").get_attribute("aria-label")
+        assert first.split()[0] == "maandag" and first.split()[2] in DUTCH_MONTHS, first

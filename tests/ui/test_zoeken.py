@@ -63,7 +63,8 @@ def test_the_short_answer_comes_first_and_another_article_searches_again(console
 def test_no_answer_shows_the_referral_prominently(console_env):
     at = search(open_page("zoeken"), "Wie wint de Champions League dit jaar?")
     warnings = alerts(at.warning)
-    assert "Geen betrouwbaar antwoord" in warnings and "14 0456" in warnings
+    assert "Geen betrouwbaar antwoord" in warnings and "Doorverwijzen naar:**" in warnings
+    assert "14 0456" not in warnings  # the agent works for the KCC: its own number helps nobody
     assert "Antwoord  :gray" not in texts(at.markdown)
 
 
@@ -249,3 +250,31 @@ def test_the_outcome_buttons_have_keyboard_shortcuts(console_env):
     shortcuts = {button.label: button.proto.shortcut for button in at.button if button.key
                  and button.key.startswith("zoeken_outcome_")}
     assert sorted(shortcuts.values()) == [f"alt+{n}" for n in range(1, len(shortcuts) + 1)]
+
+
+def test_an_answered_referral_shows_who_handles_it_beside_the_answer(console_env):
+    at = search(open_page("zoeken"), "Hoe doe ik aangifte inkomstenbelasting?")
+    response = at.session_state["zoeken_result"]["response"]
+    assert response["status"] == "answered" and response["referral"]["owner"] == "Belastingdienst"
+    boxes = [info for info in at.info if info.proto.title == "Doorverwijzen naar Belastingdienst"]
+    assert len(boxes) == 1 and "0800 0543" in boxes[0].value
+
+
+def test_no_answer_tells_the_agent_which_organisation_or_team_not_the_kccs_number(console_env):
+    at = search(open_page("zoeken"), "Hoe laat gaat de laatste bus naar het station?")
+    warning = alerts(at.warning)
+    assert "Doorverwijzen naar:** 9292 OV\\-reisinformatie" in warning and "9292.nl" in warning
+    at = search(at, "Kan ik mijn hond laten trimmen bij jullie?")
+    response = at.session_state["zoeken_result"]["response"]
+    assert response["status"] == "no_answer"
+    team = response["referral"]["owner"]
+    assert team and "14 0456" not in response["referral"]["how"]
+    assert at.selectbox(key="callback_team").value == team  # the callback request goes to that team
+
+
+def test_the_referral_guide_in_the_sidebar_filters_by_topic(console_env):
+    at = open_page("zoeken")
+    at.text_input(key="zoeken_guide_filter").input("huur").run()
+    shown = texts(at.sidebar.markdown)
+    assert "**Huurcommissie**" in shown and "huurcommissie.nl" in shown
+    assert "**9292 OV\\-reisinformatie**" not in shown

@@ -10,6 +10,7 @@ from ui.answer_view import (
     show_article,
     show_clarify,
     show_internal_notes,
+    show_referral_guide,
     show_sources,
 )
 from ui.callback_form import callback_form
@@ -29,7 +30,7 @@ from ui.contact_log import (
     outcome_buttons,
     start_call,
 )
-from ui.resources import client, settings, teams
+from ui.resources import client, referral_guide, settings, teams
 from ui.session import signed_in_agent
 
 SEEN = "zoeken_seen"  # the page ran before in this session
@@ -94,7 +95,8 @@ else:
         outcomes = call(client().outcomes)
         # the shown article's owner first: the likeliest team to hand the call to
         known = teams()
-        owner = result.get("owner")
+        # no article: the team the answer core named for the referral (the nearest article's owner)
+        owner = result.get("owner") or (response.get("referral") or {}).get("owner")
         choices = ([owner] if owner in known else []) + [team for team in known if team != owner]
         if outcomes is not None:
             outcome_buttons(outcomes["outcomes"], choices, agent)
@@ -112,5 +114,6 @@ else:
 with st.sidebar:
     call_timer()
     call_panel(settings().undo_seconds)
+    show_referral_guide(referral_guide(), "zoeken_guide_filter")
 focus_search_box(first_run=not st.session_state.get(SEEN))
 st.session_state[SEEN] = True

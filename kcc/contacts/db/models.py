@@ -121,6 +121,9 @@ class Feedback(Base):
     # the owning team when the remark was made; kept, because ownership may move later
     owner: Mapped[str] = mapped_column(String(128), index=True)
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    # the owner team's work on it: open, in behandeling, opgelost (migration 0006)
+    status: Mapped[str] = mapped_column(String(16), default="open", server_default="open", index=True)
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class Grade(Base):
@@ -174,3 +177,19 @@ class AnswerFeedback(Base):
     answer_id: Mapped[str] = mapped_column(String(64), index=True)
     channel: Mapped[str] = mapped_column(String(16))
     helpful: Mapped[bool] = mapped_column(Boolean)
+
+
+class GapDecision(Base):
+    """A team lead's decision on a question of the knowledge gaps: ``genegeerd`` (noise), ``buiten bereik``
+    (added to the municipality's out-of-scope list) or ``toegewezen`` (an owner team writes the article).
+    Keyed by the question's normalised wording, so the decision holds for every contact that asked it."""
+
+    __tablename__ = "gap_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True, default=utcnow)
+    question_key: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 of the normalised wording
+    question: Mapped[str] = mapped_column(Text)  # as logged: masked
+    decision: Mapped[str] = mapped_column(String(16), index=True)
+    team: Mapped[str | None] = mapped_column(String(128))
+    decided_by: Mapped[str] = mapped_column(String(64))
