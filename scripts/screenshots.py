@@ -96,6 +96,37 @@ def callbacks(url: str, base: str, key: str, out: Path) -> None:
         driver.save_screenshot(str(out))
 
 
+def referral(url: str, out: Path) -> None:
+    """A question for another organisation: the referral guide names it, the sidebar guide is at hand."""
+    with chromium(width=1366, height=768) as driver:
+        driver.get(url)
+        ask(driver, "Mijn huisbaas verhoogt de huur met tien procent, mag dat zomaar?")
+        settle(driver)
+        driver.save_screenshot(str(out))
+
+
+def signals(url: str, base: str, key: str, out: Path) -> None:
+    """Signalen: two agents' remarks on articles, one already being worked on, with the article opened."""
+    made = []
+    for article, section, comment in (
+            ("paspoort-aanvragen", "Wat kost het?", "De prijs voor kinderen is per 1 januari veranderd."),
+            ("grofvuil-ophalen", None, "Bellers vragen vaak of een matras ook mag; dat staat er niet in.")):
+        response = httpx.post(f"{base}/v1/feedback", headers={"X-API-Key": key}, timeout=30, json={
+            "article_id": article, "section": section, "comment": comment, "agent_id": "anna.devries"})
+        response.raise_for_status()
+        made.append(response.json()["id"])
+    httpx.patch(f"{base}/v1/feedback/{made[1]}", headers={"X-API-Key": key}, timeout=30,
+                json={"status": "in behandeling"}).raise_for_status()
+    with chromium(width=1366, height=768) as driver:
+        driver.get(f"{url}/signalen")
+        WebDriverWait(driver, 60).until(lambda d: "De prijs voor kinderen" in body_text(d))
+        WebDriverWait(driver, 30).until(lambda d: d.find_element(
+            By.CSS_SELECTOR, f".st-key-signalen_article_{made[0]} button")).click()
+        WebDriverWait(driver, 30).until(lambda d: "Eigenaar:" in body_text(d))
+        settle(driver)
+        driver.save_screenshot(str(out))
+
+
 def dashboard(url: str, out: Path) -> None:
     with chromium(width=1500, height=1700) as driver:
         driver.get(f"{url}/fcr_dashboard")
@@ -138,6 +169,8 @@ def main() -> None:
                     wait_until_healthy(url)
                     console(url, docs / "console.png")
                     callbacks(url, base, AGENT_KEY, docs / "callbacks.png")
+                    referral(url, docs / "referral.png")
+                    signals(url, base, AGENT_KEY, docs / "signalen.png")
                     dashboard(url, docs / "dashboard.png")
                 finally:
                     stop_console(process)
