@@ -166,11 +166,15 @@ class AnswerService:
                         how=f"De {self.settings.municipality} gaat hier niet over. U kunt terecht bij "
                             f"{organisation.name}{handles}. {reach.rstrip('.')}.")
 
-    def agent_referral(self, retrieval: Retrieval, referral: Referral) -> Referral:
+    def agent_referral(self, retrieval: Retrieval, referral: Referral, confidence: float) -> Referral:
         """For an agent, instead of the KCC's own number: the team of the nearest article, so the agent knows
         whom to ask or where to route a callback request. A referral guide organisation stays as it is."""
         if referral != self.general_referral():
             return referral
+        if confidence == 0.0:  # a paraphrase of an out-of-scope example: no team of the municipality helps
+            return Referral(owner="", how="Hier gaat de gemeente niet over: de vraag lijkt op een voorbeeld van de "
+                                          "buiten-bereiklijst. Zeg dat vriendelijk, of zoek in de doorverwijsgids "
+                                          "wie wel helpt.")
         nearest = next((self.articles[h.article_id] for h in self._current(retrieval.hits)), None)
         if nearest is None or not nearest.owner:
             return Referral(owner="", how="Geen antwoord in de kennisbank en geen artikel dat in de buurt komt. "
@@ -226,7 +230,7 @@ class AnswerService:
         if agent:
             result.internal_notes = self._internal_notes(retrieval, result)
             if result.status == "no_answer" and result.referral is not None:
-                result.referral = self.agent_referral(retrieval, result.referral)
+                result.referral = self.agent_referral(retrieval, result.referral, result.confidence)
         if self.settings.answer_cache_size:
             with self._cache_lock:
                 self._cache[key] = result

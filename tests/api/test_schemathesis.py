@@ -14,6 +14,7 @@ and a fresh contact log in a temporary data folder so nothing written here reach
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 
@@ -45,8 +46,12 @@ SETTINGS = settings(deadline=30_000, suppress_health_check=list(HealthCheck))
 @pytest.fixture(scope="module")
 def fuzz_app(sample_runtime, tmp_path_factory) -> Iterator[FastAPI]:
     """The real app on the session's index, with its own empty contact log and no background refresh."""
+    # its own out-of-scope list: fuzzed gap decisions append to it, and no other test may see their lines
+    own_list = tmp_path_factory.mktemp("fuzz-scope") / "buiten-bereik.txt"
+    shutil.copyfile(sample_runtime.settings.out_of_scope_file, own_list)
     settings = sample_runtime.settings.model_copy(update={
         "data_dir": tmp_path_factory.mktemp("fuzz-data"), "database_url": None, "refresh_seconds": 0.0,
+        "out_of_scope_file": own_list,
         "agent_api_key": AGENT_KEY, "editor_api_key": EDITOR_KEY, "admin_api_key": ADMIN_KEY})
     yield create_app(settings, runtime=sample_runtime)
     # schemathesis started the app's lifespan when it loaded the schema: close the contact log now, not at exit

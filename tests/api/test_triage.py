@@ -125,3 +125,12 @@ def test_a_signal_moves_from_open_to_in_behandeling_to_opgelost(log_client):
     assert log_client.patch(f"/v1/feedback/{feedback_id}", headers=AUTH, json={"status": "weg"}).status_code == 422
     assert log_client.patch("/v1/feedback/999999", headers=AUTH, json={"status": "open"}).status_code == 404
     assert log_client.patch(f"/v1/feedback/{feedback_id}", json={"status": "open"}).status_code == 401
+
+
+def test_only_real_questions_go_on_the_out_of_scope_list(triage):
+    client, own_list = triage
+    before = own_list.read_text(encoding="utf-8")
+    response = client.post("/v1/stats/gaps/decisions", headers=EDITOR, json={
+        "questions": ["00"], "decision": "buiten bereik", "decided_by": "redacteur"})
+    assert response.status_code == 422 and response.json()["error"]["code"] == "not_a_question"
+    assert own_list.read_text(encoding="utf-8") == before

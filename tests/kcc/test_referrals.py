@@ -131,6 +131,9 @@ def test_an_off_topic_question_is_nobodys_task(zuiderhaven):
     public = zuiderhaven.answer("Gaat het morgen regenen?", channel="chat", agent=False)
     assert public.status == "no_answer" and public.referral.owner == "KCC gemeente Zuiderhaven"
     assert "14 0999" in public.referral.how  # the resident gets the municipality's number
+    agent = zuiderhaven.answer("Gaat het morgen regenen?", channel="phone", agent=True)
+    assert agent.confidence == 0.0 and agent.referral.owner == ""  # an out-of-scope example: no team to name
+    assert "buiten-bereiklijst" in agent.referral.how and "14 0999" not in agent.referral.how
 
 
 def test_no_answer_for_an_agent_names_a_team_not_the_kccs_own_number(zuiderhaven):
