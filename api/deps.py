@@ -147,10 +147,22 @@ def get_session(state: StateDep) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
+ROLE_NAMES = {"agent": "medewerkers", "editor": "redacteuren", "admin": "beheerders"}
+
+
 def require_role(*roles: str):
-    def check(caller: CallerDep) -> Caller:
-        if caller.role not in roles:
-            raise ApiError(403, "forbidden", "Deze functie is alleen voor medewerkers met de juiste sleutel.")
-        return caller
+    """Only these roles; the 403 says which role it takes, and when no key of that role is set at all, that the
+    role is off and which setting turns it on (an editor who reads "forbidden" does not know what to ask for)."""
+    wanted = " of ".join(ROLE_NAMES[r] for r in roles)
+    settings_names = " of ".join(f"KCC_{r.upper()}_API_KEY" for r in roles)
+
+    def check(caller: CallerDep, state: StateDep) -> Caller:
+        if caller.role in roles:
+            return caller
+        if not any(role in roles for role, _ in state.keys.values()):
+            raise ApiError(403, "role_not_configured", f"Deze functie is voor {wanted}, en die rol staat uit: er is "
+                                                       f"geen sleutel ingesteld ({settings_names}). Vraag de "
+                                                       "beheerder die in te stellen.")
+        raise ApiError(403, "forbidden", f"Deze functie is alleen voor {wanted}. Gebruik een sleutel met die rol.")
 
     return check

@@ -324,3 +324,14 @@ def test_the_api_key_scheme_is_in_the_openapi_document(client):
                          ("/v1/admin/reindex", "post")]:
         assert paths[path][method]["security"] == [{"APIKeyHeader": []}], path
     assert "security" not in paths["/health"]["get"]
+
+
+def test_a_403_names_the_role_it_takes_and_says_when_that_role_is_off(sample_runtime, api_settings, client):
+    refused = client.post("/v1/admin/reindex", headers={"X-API-Key": AGENT_KEY})
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "forbidden"
+    assert "redacteuren of beheerders" in refused.json()["error"]["message"]
+    agents_only = api_settings.model_copy(update={"editor_api_key": None, "admin_api_key": None})
+    with TestClient(create_app(agents_only, runtime=sample_runtime)) as only_agents:
+        off = only_agents.post("/v1/admin/reindex", headers={"X-API-Key": AGENT_KEY})
+    assert off.status_code == 403 and off.json()["error"]["code"] == "role_not_configured"
+    assert "KCC_EDITOR_API_KEY of KCC_ADMIN_API_KEY" in off.json()["error"]["message"]
