@@ -75,6 +75,18 @@ def mmss(seconds: float) -> str:
     return f"{minutes:02d}:{rest:02d}"
 
 
+def act(action: Callable[[], object], *, done: str, flash: str, error: str) -> bool:
+    """Run an API change from a button's callback: on success leave ``done`` for :func:`show_flash`, on failure
+    the API's Dutch message under ``error`` for the page to show. Returns whether it worked."""
+    try:
+        action()
+    except ApiError as exc:
+        st.session_state[error] = exc.message
+        return False
+    st.session_state[flash] = done
+    return True
+
+
 def show_flash(key: str) -> None:
     """Show (once) the confirmation a callback left behind, as a success box and a toast."""
     message = st.session_state.pop(key, None)

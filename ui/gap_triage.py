@@ -9,7 +9,7 @@ from datetime import date
 import streamlit as st
 
 from ui.client import ApiError
-from ui.common import CHANNEL_LABELS, call, plain
+from ui.common import CHANNEL_LABELS, act, call, plain
 from ui.resources import article_titles, client, teams
 
 FLASH, ERROR = "gaps_flash", "gaps_error"
@@ -31,12 +31,8 @@ def _decide(questions: list[str], decision: str, by: str, team_key: str | None =
 
 
 def _undo(decision_id: int) -> None:
-    try:
-        client().undo_gap_decision(decision_id)
-    except ApiError as exc:
-        st.session_state[ERROR] = exc.message
-        return
-    st.session_state[FLASH] = "Besluit teruggedraaid: de vraag staat weer bij de kennislacunes."
+    act(lambda: client().undo_gap_decision(decision_id), flash=FLASH, error=ERROR,
+        done="Besluit teruggedraaid: de vraag staat weer bij de kennislacunes.")
 
 
 def show_gaps(start: date | None, end: date | None, agent: str, role: str | None) -> None:

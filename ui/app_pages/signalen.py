@@ -5,8 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.answer_view import show_article
-from ui.client import ApiError
-from ui.common import call, plain, require_agent, show_flash
+from ui.common import act, call, plain, require_agent, show_flash
 from ui.resources import article_titles, client
 from ui.session import signed_in_agent
 
@@ -17,12 +16,8 @@ OPENED = "signalen_opened"  # (kind, id) of the article or contact shown under a
 
 
 def _move(feedback_id: int, status: str) -> None:
-    try:
-        client().update_feedback(feedback_id, status)
-    except ApiError as exc:
-        st.session_state[ERROR] = exc.message
-        return
-    st.session_state[FLASH] = f"Melding {feedback_id}: {STATUS_LABELS[status].lower()}."
+    act(lambda: client().update_feedback(feedback_id, status), flash=FLASH, error=ERROR,
+        done=f"Melding {feedback_id}: {STATUS_LABELS[status].lower()}.")
 
 
 def _toggle(kind: str, item_id: int | str, feedback_id: int) -> None:

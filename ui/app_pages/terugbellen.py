@@ -6,8 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from ui.client import ApiError
-from ui.common import call, plain, require_agent, show_flash
+from ui.common import act, call, plain, require_agent, show_flash
 from ui.resources import client, teams
 from ui.session import signed_in_agent
 
@@ -30,12 +29,8 @@ listed = call(client().callbacks, team=None if team == ALL else team, status=sta
 
 
 def _move(callback_id: int, new_status: str) -> None:
-    try:
-        client().update_callback(callback_id, new_status)
-    except ApiError as exc:
-        st.session_state[ERROR] = exc.message
-        return
-    st.session_state[FLASH] = f"Verzoek {callback_id}: {STATUS_LABELS[new_status].lower()}."
+    act(lambda: client().update_callback(callback_id, new_status), flash=FLASH, error=ERROR,
+        done=f"Verzoek {callback_id}: {STATUS_LABELS[new_status].lower()}.")
 
 
 if listed is not None:
