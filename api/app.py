@@ -34,6 +34,7 @@ from api.routers import (
     admin,
     answer,
     answer_feedback,
+    article_edits,
     articles,
     callbacks,
     contacts,
@@ -54,8 +55,9 @@ from kcc.settings import Settings, with_demo_keys
 
 log = logging.getLogger("kcc.api")
 STATIC = Path(__file__).parent / "static"
-# the staff-only write routes whose bodies may be larger (KCC_MAX_STAFF_BODY_BYTES): a contact with its answer text
-LARGE_BODY_PATHS = ("/v1/contacts", "/v1/admin")
+# the staff-only write routes whose bodies may be larger (KCC_MAX_STAFF_BODY_BYTES): a contact with its answer text,
+# an article's whole file
+LARGE_BODY_PATHS = ("/v1/contacts", "/v1/admin", "/v1/articles")
 # Swagger UI and ReDoc load from this server (the assets fastapi-offline ships in its wheel: no CDN, so the pages
 # work without internet); their one inline script is allowed by its hash (see _docs_page)
 DOCS_ASSETS = Path(importlib.util.find_spec("fastapi_offline").origin).parent / "static"
@@ -128,6 +130,7 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
             db = open_contact_log(settings)
             app.state.kcc = build_state(settings, active)
             app.state.kcc.db = db
+            app.state.kcc.open_publisher()
             settle_memory()
             # deduce's name lists (seconds): loaded now, so the first contact stored does not wait for them
             threading.Thread(target=privacy.warm_up, name="kcc-privacy", daemon=True).start()
@@ -137,6 +140,9 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
             yield
         finally:
             stop.set()
+            state = getattr(app.state, "kcc", None)
+            if state is not None and state.publisher is not None:
+                state.publisher.close()
             if db is not None:
                 db.close()
             if owned:
@@ -151,9 +157,9 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
                        if path.startswith(LARGE_BODY_PATHS) else settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(ApiCors, origins=settings.cors_origins)
-    for router in (answer.router, search.router, articles.router, health.router, admin.router, contacts.router,
-                   outcomes.router, stats.router, feedback.router, grades.router, me.router, callbacks.router,
-                   answer_feedback.router, referrals.router):
+    for router in (answer.router, search.router, articles.router, article_edits.router, health.router, admin.router,
+                   contacts.router, outcomes.router, stats.router, feedback.router, grades.router, me.router,
+                   callbacks.router, answer_feedback.router, referrals.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -20,6 +20,7 @@ from api.limits import RateLimits
 from kb.model import Article
 from kcc.answer import AnswerService
 from kcc.contacts.db import Database
+from kcc.editorial.publish import Publisher
 from kcc.runtime import Runtime
 from kcc.settings import Settings, parse_keys
 
@@ -39,6 +40,16 @@ class KccState:
     reindex_lock: threading.Lock = field(default_factory=threading.Lock)
     db: Database | None = None  # the contact log; opened (and migrated) in the app's lifespan
     question_vectors: dict[str, np.ndarray] = field(default_factory=dict)  # gap grouping re-embeds nothing twice
+    publisher: Publisher | None = None  # editors' publications (opened in the app's lifespan)
+
+    def swap_service(self, service: AnswerService) -> None:
+        """Answer from ``service`` from now on (one assignment: a request in flight keeps the one it began with)."""
+        self.service = service
+        settle_memory()
+
+    def open_publisher(self) -> Publisher:
+        self.publisher = Publisher(self.runtime, lambda: self.service, self.swap_service, self.reindex_lock)
+        return self.publisher
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -61,8 +72,7 @@ class KccState:
         if not self.reindex_lock.acquire(blocking=False):
             return False  # this process is re-indexing: it swaps in its own new service when done
         try:
-            self.service = self.runtime.answer_service()
-            settle_memory()
+            self.swap_service(self.runtime.answer_service())
             log.info("index changed by another process: now answering from KB version %s", version)
             return True
         finally:

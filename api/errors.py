@@ -19,8 +19,10 @@ from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from kb.loader import Problem
 from kcc.answer import QuestionError
 from kcc.contacts.errors import ContactLogError
+from kcc.editorial.publish import ArticleRejected, PublishBusy
 
 log = logging.getLogger("kcc.api")
 
@@ -46,10 +48,17 @@ class ApiError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def error_response(status: int, code: str, message: str) -> JSONResponse:
+def error_response(status: int, code: str, message: str, problems: list[dict] | None = None) -> JSONResponse:
     # a message may quote the caller's input: a lone surrogate in it would make the JSON response itself fail
-    return JSONResponse(status_code=status, content={"error": {"code": code, "message": NOT_ENCODABLE.sub(
-        "\ufffd", message)}})
+    body: dict[str, Any] = {"code": code, "message": NOT_ENCODABLE.sub("\ufffd", message)}
+    if problems is not None:
+        body["problems"] = [{k: NOT_ENCODABLE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in p.items()}
+                            for p in problems]
+    return JSONResponse(status_code=status, content={"error": body})
+
+
+def problem_dicts(problems: list[Problem]) -> list[dict]:
+    return [{"line": p.line, "message": p.message, "fix": p.fix, "severity": p.severity} for p in problems]
 
 
 def _quote(value: Any) -> str:
@@ -101,6 +110,14 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ContactLogError)
     async def contact_log_error(_: Request, exc: ContactLogError) -> JSONResponse:
         return error_response(CONTACT_LOG_STATUS[exc.kind], exc.code, exc.message)
+
+    @app.exception_handler(ArticleRejected)
+    async def article_rejected(_: Request, exc: ArticleRejected) -> JSONResponse:
+        return error_response(422, "invalid_article", str(exc), problem_dicts(exc.problems))
+
+    @app.exception_handler(PublishBusy)
+    async def publish_busy(_: Request, exc: PublishBusy) -> JSONResponse:
+        return error_response(409, "reindex_running", str(exc))
 
     @app.exception_handler(QuestionError)
     async def question_error(_: Request, exc: QuestionError) -> JSONResponse:

@@ -144,9 +144,18 @@ class ArticleListOut(BaseModel):
     articles: list[ArticleSummaryOut] = Field(description="By title; internal articles only for KCC staff.")
 
 
+class ProblemOut(BaseModel):
+    line: int = Field(description="Line in the article's file (1 is the first line of the front matter's '---').")
+    message: str = Field(description="What is wrong (Dutch).")
+    fix: str = Field(description="How to fix it (Dutch).")
+    severity: str = Field(description="error or warning.")
+
+
 class ErrorBody(BaseModel):
     code: str = Field(description="Machine-readable error code.")
     message: str = Field(description="Dutch explanation for the user.")
+    problems: list[ProblemOut] | None = Field(default=None, description="invalid_article: every problem of the "
+                                                                        "article, each with its line and the fix.")
 
 
 class ErrorOut(BaseModel):

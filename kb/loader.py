@@ -160,7 +160,13 @@ def _as_date(path: Path, front: str, value: object) -> date:
 
 def load_article(path: Path) -> tuple[Article, list[Problem]]:
     """Parse one article file. Raises :class:`ArticleError`; returns the article and its warnings."""
-    text = _read_text(path)
+    return parse_article(path, _read_text(path))
+
+
+def parse_article(path: Path, text: str) -> tuple[Article, list[Problem]]:
+    """Parse an article's text as if it were the file ``path`` (an editor's edit, checked before it is saved).
+    Raises :class:`ArticleError`; returns the article and its warnings."""
+    text = text.removeprefix("\ufeff")
     front, body, body_line = _split_front_matter(path, text)
     meta = _parse_yaml(path, front)
     problems: list[Problem] = []

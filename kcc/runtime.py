@@ -13,6 +13,7 @@ from ingest.pipeline import Indexer, IngestReport
 from ingest.references import is_reference_id, load_references
 from ingest.stores import VectorStore
 from kb.loader import LoadResult, Problem, article_files, load_kb
+from kb.model import Article
 from kcc.answer import AnswerService
 from kcc.calibrate import LabelledQuestion, fit_calibration, kb_version
 from kcc.calibration import Calibration
@@ -115,8 +116,12 @@ class Runtime:
         """Fit the no-answer decision on this index's KB (and ``gold``) and store it beside the index."""
         view = view or self.view()
         calibration = fit_calibration(self.searcher, view.articles, self.settings, gold=gold or [])
-        self.store.write_state({"kb_version": calibration.kb_version, "calibration": calibration.to_state()})
+        self.store_calibration(calibration)
         return calibration
+
+    def store_calibration(self, calibration: Calibration) -> None:
+        """Keep the calibration in the index's state: every process reading the index switches to its KB version."""
+        self.store.write_state({"kb_version": calibration.kb_version, "calibration": calibration.to_state()})
 
     def calibration(self, view: IndexView, version: str | None = None) -> Calibration:
         """The stored calibration when it belongs to this KB version and embedder; else fitted now.
@@ -146,11 +151,16 @@ class Runtime:
             built.save(self.snapshot_dir)
         return built
 
-    def answer_service(self, settings: Settings | None = None) -> AnswerService:
-        """The one place an answer service is built: from what the index holds, with its calibration."""
-        snapshot = self.snapshot()
+    def answer_service(self, settings: Settings | None = None, *,
+                       calibration: Calibration | None = None) -> AnswerService:
+        """The one place an answer service is built: from what the index holds, with its calibration.
+
+        :param calibration: answer with this one (the last fitted) instead of the index's own: a published
+            article answers at once, and the calibration follows in the background
+            (:class:`kcc.editorial.publish.Publisher`). The index is then read afresh, not from a snapshot."""
+        snapshot = self.snapshot() if calibration is None else Snapshot.build(self.view(), self.settings.bm25_language)
         searcher = self.searcher if settings is None else self.searcher_for(settings)
-        calibration = self.calibration(snapshot.view, snapshot.version)
+        calibration = calibration or self.calibration(snapshot.view, snapshot.version)
         return AnswerService(searcher, snapshot.view, settings or self.settings, calibration,
                              language=self.language, stats=snapshot.stats)
 
@@ -206,6 +216,11 @@ class Runtime:
         self.indexer.cleanup(outcome.articles)
         self.indexer.cleanup(outcome.references)
         return outcome
+
+    def index_article(self, article: Article) -> IngestReport:
+        """Index one article's new version beside its old one (``report.stale``: delete it with
+        ``indexer.cleanup`` once the new version answers)."""
+        return self.indexer.sync([article], scope=article.id.__eq__, defer_cleanup=True)
 
     def close(self) -> None:
         self.store.close()

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from api.deps import Caller, StateDep, require_role, settle_memory
+from api.deps import Caller, StateDep, require_role
 from api.errors import ApiError
 from api.schemas import error_responses
 from ingest.pipeline import RemovalRefused
@@ -20,11 +20,7 @@ def reindex(state: StateDep, _: Annotated[Caller, Depends(require_role("editor",
     if not state.reindex_lock.acquire(blocking=False):
         raise ApiError(409, "reindex_running", "Er loopt al een herindexering. Probeer het over een minuut opnieuw.")
     try:
-        def swap() -> None:
-            state.service = state.runtime.answer_service()
-            settle_memory()
-
-        outcome = state.runtime.ingest(on_indexed=swap)
+        outcome = state.runtime.ingest(on_indexed=lambda: state.swap_service(state.runtime.answer_service()))
     except (KbFolderError, RemovalRefused) as exc:
         raise ApiError(409, "reindex_refused", str(exc)) from exc
     finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -193,3 +193,55 @@ class GapDecision(Base):
     decision: Mapped[str] = mapped_column(String(16), index=True)
     team: Mapped[str | None] = mapped_column(String(128))
     decided_by: Mapped[str] = mapped_column(String(64))
+
+
+class ArticleVersion(Base):
+    """One saved state of an article's file (front matter and Markdown), by an editor: a draft, or a published
+    version that was written to the KB folder and indexed. Numbered per article from 1; a restore is a new
+    version that names the one it restored (``restored_from``)."""
+
+    __tablename__ = "article_versions"
+    __table_args__ = (UniqueConstraint("article_id", "version", name="uq_article_versions_article_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True, default=utcnow)
+    article_id: Mapped[str] = mapped_column(String(128), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))  # draft | published
+    markdown: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(64))
+    restored_from: Mapped[int | None] = mapped_column(Integer)
+
+
+class QuestionVariant(Base):
+    """A question an agent resolved at first contact with an article: a suggested wording of that article's
+    question (masked), which an editor approves (it is then indexed with the article) or rejects."""
+
+    __tablename__ = "question_variants"
+    __table_args__ = (UniqueConstraint("article_id", "question_key", name="uq_question_variants_article_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True, default=utcnow)
+    article_id: Mapped[str] = mapped_column(String(128), index=True)
+    question_key: Mapped[str] = mapped_column(String(64))
+    question: Mapped[str] = mapped_column(Text)  # masked
+    contact_id: Mapped[int | None] = mapped_column(Integer)
+    count: Mapped[int] = mapped_column(Integer, default=1)  # how many resolved contacts asked it this way
+    status: Mapped[str] = mapped_column(String(16), index=True)  # voorgesteld | goedgekeurd | afgewezen
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class AuditEntry(Base):
+    """Who changed what, when: every change to the knowledge base and to the settings lists."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    target: Mapped[str] = mapped_column(String(256))
+    detail: Mapped[str] = mapped_column(Text, default="")
