@@ -38,6 +38,7 @@ from api.routers import (
     articles,
     callbacks,
     contacts,
+    editor,
     feedback,
     grades,
     health,
@@ -130,7 +131,7 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
             db = open_contact_log(settings)
             app.state.kcc = build_state(settings, active)
             app.state.kcc.db = db
-            app.state.kcc.open_publisher()
+            app.state.kcc.open_editorial()
             settle_memory()
             # deduce's name lists (seconds): loaded now, so the first contact stored does not wait for them
             threading.Thread(target=privacy.warm_up, name="kcc-privacy", daemon=True).start()
@@ -157,9 +158,9 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
                        if path.startswith(LARGE_BODY_PATHS) else settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(ApiCors, origins=settings.cors_origins)
-    for router in (answer.router, search.router, articles.router, article_edits.router, health.router, admin.router,
-                   contacts.router, outcomes.router, stats.router, feedback.router, grades.router, me.router,
-                   callbacks.router, answer_feedback.router, referrals.router):
+    for router in (answer.router, search.router, articles.router, article_edits.router, editor.router, health.router,
+                   admin.router, contacts.router, outcomes.router, stats.router, feedback.router, grades.router,
+                   me.router, callbacks.router, answer_feedback.router, referrals.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

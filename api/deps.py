@@ -20,6 +20,7 @@ from api.limits import RateLimits
 from kb.model import Article
 from kcc.answer import AnswerService
 from kcc.contacts.db import Database
+from kcc.editorial.overview import Board
 from kcc.editorial.publish import Publisher
 from kcc.runtime import Runtime
 from kcc.settings import Settings, parse_keys
@@ -41,15 +42,19 @@ class KccState:
     db: Database | None = None  # the contact log; opened (and migrated) in the app's lifespan
     question_vectors: dict[str, np.ndarray] = field(default_factory=dict)  # gap grouping re-embeds nothing twice
     publisher: Publisher | None = None  # editors' publications (opened in the app's lifespan)
+    board: Board | None = None  # the KB folder as editors see it, with the content checks' findings
 
     def swap_service(self, service: AnswerService) -> None:
         """Answer from ``service`` from now on (one assignment: a request in flight keeps the one it began with)."""
         self.service = service
         settle_memory()
 
-    def open_publisher(self) -> Publisher:
+    def open_editorial(self) -> None:
+        """The editors' parts: publications into this service, and the folder's checks (with the embedder)."""
         self.publisher = Publisher(self.runtime, lambda: self.service, self.swap_service, self.reindex_lock)
-        return self.publisher
+        s = self.settings
+        self.board = Board(s.kb_dir, self.runtime.embedder, review_months=s.review_months,
+                           due_days=s.review_warning_days, language_file=s.language_file)
 
     @property
     def articles(self) -> dict[str, Article]:

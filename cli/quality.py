@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -29,9 +30,11 @@ DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold" / "linde
               help="Fail when a headline figure drops below the gold set's baseline (eval/baselines/<gold>.json).")
 @click.option("--write-baseline", is_flag=True, help="Store this run's headline figures as the new baseline.")
 @click.option("--consistency/--no-consistency", default=True, help="Ask every question on all five channels.")
+@click.option("--variants", is_flag=True, help="Also measure the question-variant loop's hit@1 lift: half of each "
+                                               "article's questions fed as resolved contacts, the other half asked.")
 def eval_command(gold_file: Path, kb_dir: Path | None, data_dir: Path | None, embedder: str | None,
                  api_url: str | None, agent_key: str | None, out: Path, compare: bool, check: bool,
-                 write_baseline: bool, consistency: bool) -> None:
+                 write_baseline: bool, consistency: bool, variants: bool) -> None:
     """Measure answer quality on a gold question set and write JSON, Markdown and PNG charts.
 
     With --kb the KB is indexed into a temporary data folder; without it the configured index is used.
@@ -67,6 +70,17 @@ def eval_command(gold_file: Path, kb_dir: Path | None, data_dir: Path | None, em
         (out / "compare.md").write_text(report.comparison_markdown(reports), encoding="utf-8")
         report.comparison_chart(reports, out)
         click.echo(report.comparison_markdown(reports))
+    if variants:
+        import tempfile
+
+        from eval.variants import measure_lift
+
+        with tempfile.TemporaryDirectory(prefix="kcc-variants-") as work:
+            lift = measure_lift(settings, questions, Path(work))
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "variants.md").write_text(lift.markdown(gold_file.stem), encoding="utf-8")
+        (out / "variants.json").write_text(json.dumps(dataclasses.asdict(lift), indent=2), encoding="utf-8")
+        click.echo(lift.markdown(gold_file.stem))
     baseline = BASELINES / f"{gold_file.stem}.json"
     if write_baseline:
         experiment.write_baseline(reports[0], baseline, gold=gold_file.name)

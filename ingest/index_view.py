@@ -70,7 +70,7 @@ def _rebuild(chunks: list[dict]) -> Article | None:
         sections=tuple(sections[i] for i in sorted(sections)), path=Path(first.get("path") or first["article_id"]),
         upl=first.get("upl"), reviewed=date.fromisoformat(reviewed) if reviewed else None,
         keywords=tuple(first.get("keywords") or ()), url=first.get("url"), referral=first.get("referral"),
-        extra=dict(first.get("extra") or {}))
+        extra=dict(first.get("extra") or {}), questions=tuple(first.get("questions") or ()))
     return article if article.hash == first["article_hash"] else None
 
 

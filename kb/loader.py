@@ -196,6 +196,11 @@ def parse_article(path: Path, text: str) -> tuple[Article, list[Problem]]:
         problems.append(Problem(path, _key_line(front, "keywords"), "keywords moet een lijst zijn.",
                                 "schrijf bijvoorbeeld 'keywords: [paspoort, reisdocument]'."))
         keywords = []
+    questions = meta.get("vragen") or []
+    if not isinstance(questions, list) or not all(isinstance(q, str | int | float) for q in questions):
+        problems.append(Problem(path, _key_line(front, "vragen"), "vragen moet een lijst van vragen zijn.",
+                                "schrijf elke vraag op een eigen regel die begint met '  - '."))
+        questions = []
     reviewed = meta.get("reviewed")
     if reviewed is not None:
         try:
@@ -215,7 +220,7 @@ def parse_article(path: Path, text: str) -> tuple[Article, list[Problem]]:
     if reviewed is None:
         warnings.append(Problem(path, 1, "het veld 'reviewed' ontbreekt.",
                                 "zet de datum van de laatste inhoudelijke controle erin.", "warning"))
-    known = {"id", "title", "type", "audience", "owner", "upl", "reviewed", "keywords", "url", "referral"}
+    known = {"id", "title", "type", "audience", "owner", "upl", "reviewed", "keywords", "url", "referral", "vragen"}
     article = Article(
         id=article_id,
         title=title,
@@ -230,6 +235,7 @@ def parse_article(path: Path, text: str) -> tuple[Article, list[Problem]]:
         url=str(meta["url"]).strip() if meta.get("url") else None,
         referral=str(meta["referral"]).strip() if meta.get("referral") else None,
         extra={k: v for k, v in meta.items() if k not in known},
+        questions=tuple(dict.fromkeys(str(q).strip() for q in questions if str(q).strip())),
     )
     return article, warnings
 

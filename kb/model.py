@@ -55,6 +55,8 @@ class Article:
     url: str | None = None
     referral: str | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False)
+    # question variants: how residents asked for this article, approved by an editor (front matter ``vragen``)
+    questions: tuple[str, ...] = ()
 
     @property
     def internal(self) -> bool:
@@ -87,4 +89,5 @@ class Article:
             self.url,
             self.referral,
             [s.hash for s in self.sections],
+            *([list(self.questions)] if self.questions else []),  # an article without variants keeps its hash
         )

@@ -79,7 +79,7 @@ def _article_dict(a: Article) -> dict:
     return {"id": a.id, "title": a.title, "type": a.type, "audience": a.audience, "owner": a.owner,
             "sections": [[s.heading, s.body, s.line, s.internal] for s in a.sections], "path": str(a.path),
             "upl": a.upl, "reviewed": a.reviewed.isoformat() if a.reviewed else None, "keywords": list(a.keywords),
-            "url": a.url, "referral": a.referral, "extra": a.extra}
+            "url": a.url, "referral": a.referral, "extra": a.extra, "questions": list(a.questions)}
 
 
 def _article(d: dict) -> Article:
@@ -87,7 +87,7 @@ def _article(d: dict) -> Article:
                    sections=tuple(Section(h, b, int(line), bool(i)) for h, b, line, i in d["sections"]),
                    path=Path(d["path"]), upl=d["upl"], reviewed=date.fromisoformat(d["reviewed"]) if d["reviewed"]
                    else None, keywords=tuple(d["keywords"]), url=d["url"], referral=d["referral"],
-                   extra=dict(d["extra"]))
+                   extra=dict(d["extra"]), questions=tuple(d.get("questions") or ()))
 
 
 @dataclass

@@ -90,6 +90,13 @@ class Settings(BaseSettings):
         description="An ingest that would remove more than this share of the indexed articles is refused.",
     )
     review_months: int = Field(default=12, ge=1, description="Months after which an article is due for review.")
+    review_warning_days: int = Field(default=30, ge=0, le=365,
+                                     description="Days before its review date that an article shows as due.")
+    work_due_days: int = Field(default=14, ge=1, le=365,
+                               description="Days an owner team has for an item of its work list.")
+    language_file: Path | None = Field(
+        default=None, description="YAML file with the municipality's own plain-language rules (jargon and its "
+                                  "plain words, B1 limits) on top of the product's (kcc/data/taal.yaml).")
     bm25_language: str = Field(default="dutch", description="Snowball language of the BM25 analyser.")
     municipality: str = Field(default="gemeente Lindewaard", description="Name used in referrals.")
     phone: str = Field(default="14 0456", description="The municipality's phone number, for referrals.")

