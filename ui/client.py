@@ -22,9 +22,11 @@ JsonDict = dict[str, Any]
 class ApiError(Exception):
     """The API refused or failed a request; ``message`` is Dutch and fit to show to the user."""
 
-    def __init__(self, message: str, *, code: str = "error", status: int | None = None):
+    def __init__(self, message: str, *, code: str = "error", status: int | None = None,
+                 problems: list[dict] | None = None):
         super().__init__(message)
         self.message, self.code, self.status = message, code, status
+        self.problems = problems or []  # invalid_article: every problem with its line and fix
 
 
 class ApiUnavailable(ApiError):
@@ -134,6 +136,45 @@ class KccClient:
     def grade_stats(self, **filters: Any) -> JsonDict:
         return self._request("GET", "/v1/stats/grades", params=_params(filters))
 
+    # -- editors (issue 13) --------------------------------------------------------------------------------------------
+
+    def editor_articles(self, team: str | None = None) -> list[JsonDict]:
+        return self._request("GET", "/v1/editor/articles", params=_params({"team": team}))["articles"]
+
+    def findings(self, **filters: Any) -> list[JsonDict]:
+        return self._request("GET", "/v1/editor/findings", params=_params(filters))["findings"]
+
+    def article_source(self, article_id: str) -> JsonDict:
+        return self._request("GET", f"/v1/articles/{quote(article_id, safe='')}/source")
+
+    def preview(self, article_id: str, markdown: str) -> JsonDict:
+        return self._request("POST", f"/v1/articles/{quote(article_id, safe='')}/preview", json={"markdown": markdown})
+
+    def save_article(self, article_id: str, markdown: str, status: str, reason: str) -> JsonDict:
+        return self._request("PUT", f"/v1/articles/{quote(article_id, safe='')}",
+                             json={"markdown": markdown, "status": status, "reason": reason})
+
+    def versions(self, article_id: str) -> list[JsonDict]:
+        return self._request("GET", f"/v1/articles/{quote(article_id, safe='')}/versions")["versions"]
+
+    def restore(self, article_id: str, version: int) -> JsonDict:
+        return self._request("POST", f"/v1/articles/{quote(article_id, safe='')}/restore", json={"version": version})
+
+    def variants(self, **filters: Any) -> list[JsonDict]:
+        return self._request("GET", "/v1/editor/variants", params=_params(filters))["variants"]
+
+    def collect_variants(self) -> JsonDict:
+        return self._request("POST", "/v1/editor/variants/collect")
+
+    def decide_variants(self, ids: list[int], decision: str) -> JsonDict:
+        return self._request("POST", "/v1/editor/variants/decide", json={"ids": ids, "decision": decision})
+
+    def worklist(self, **filters: Any) -> list[JsonDict]:
+        return self._request("GET", "/v1/editor/worklist", params=_params(filters))["items"]
+
+    def set_work_status(self, key: str, status: str) -> JsonDict:
+        return self._request("POST", "/v1/editor/worklist/status", json={"key": key, "status": status})
+
     # -- plumbing ----------------------------------------------------------------------------------------------------
 
     def _request(self, method: str, path: str, **kwargs: Any) -> JsonDict:
@@ -161,7 +202,8 @@ def _error_from(response: httpx.Response) -> ApiError:
     """The API's own Dutch message when it sent one (``{"error": {"code", "message"}}``)."""
     try:
         body = response.json()["error"]
-        return ApiError(str(body["message"]), code=str(body["code"]), status=response.status_code)
+        return ApiError(str(body["message"]), code=str(body["code"]), status=response.status_code,
+                        problems=body.get("problems"))
     except (ValueError, KeyError, TypeError):
         return ApiError(f"De kennisbank gaf een onverwachte fout (HTTP {response.status_code}).",
                         status=response.status_code)

@@ -46,13 +46,13 @@ def _log_out() -> None:
         st.session_state.pop(state, None)
 
 
-def _login_form() -> None:
-    with st.sidebar.form("login_form", border=False):
-        st.text_input("Uw medewerkerssleutel", key=LOGIN_KEY, type="password",
+def _login_form(label: str = "Uw medewerkerssleutel") -> None:
+    with st.form("login_form", border=False):
+        st.text_input(label, key=LOGIN_KEY, type="password",
                       help="De sleutel die uw teamleider u gaf. Zo komt uw naam bij de contacten die u vastlegt.")
         st.form_submit_button("Inloggen", on_click=_log_in, icon=":material/login:", type="primary")
     if message := st.session_state.pop(LOGIN_ERROR, None):
-        st.sidebar.error(message, icon=":material/error:")
+        st.error(message, icon=":material/error:")
 
 
 def signed_in_agent() -> str | None:
@@ -60,7 +60,8 @@ def signed_in_agent() -> str | None:
     when nobody is logged in yet: the page then shows only what needs no key."""
     current = settings()
     if agent_key(current) is None:
-        _login_form()
+        with st.sidebar:
+            _login_form()
         return None
     if NAME not in st.session_state:
         try:
@@ -69,7 +70,8 @@ def signed_in_agent() -> str | None:
         except ApiError as exc:
             if exc.status == 401 and not launcher_key(current):
                 _log_out()  # a key the API no longer knows: log in again
-                _login_form()
+                with st.sidebar:
+                    _login_form()
                 return None
             show_error(exc)
             return None
@@ -83,9 +85,16 @@ def signed_in_agent() -> str | None:
         name = (st.session_state.get(AGENT_ID) or "").strip() or DEFAULT_AGENT_ID
     if st.session_state.get(SESSION_KEY):
         st.sidebar.button("Uitloggen", on_click=_log_out, icon=":material/logout:", key="logout")
+    else:  # the launcher's shared agent key: an editor logs in with their own key for the Redactie pages
+        with st.sidebar.expander("Redacteur? Log in", icon=":material/edit_note:"):
+            _login_form("Uw redacteurssleutel")
     return name
 
 
 def signed_in_role() -> str | None:
     """The logged-in key's role (agent, editor, admin), once :func:`signed_in_agent` ran."""
     return st.session_state.get(ROLE)
+
+
+def is_editor() -> bool:
+    return signed_in_role() in ("editor", "admin")
