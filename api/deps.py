@@ -55,6 +55,8 @@ class KccState:
         s = self.settings
         self.board = Board(s.kb_dir, self.runtime.embedder, review_months=s.review_months,
                            due_days=s.review_warning_days, language_file=s.language_file)
+        if s.editor_api_key:  # editors will open the workspace: have its checks ready
+            threading.Thread(target=self.board.warm_up, name="kcc-editorial", daemon=True).start()
 
     @property
     def articles(self) -> dict[str, Article]:

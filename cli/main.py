@@ -26,22 +26,64 @@ def main() -> None:
 
 @main.command()
 @kb_option
+@embedder_option
 @click.option("--strict", is_flag=True, help="Also fail on warnings.")
-def lint(kb_dir: Path | None, strict: bool) -> None:
-    """Check every article and report errors with file and line.
+@click.option("--no-embed", "no_embed", is_flag=True,
+              help="Skip the embedding-based duplicate check (no embedder needed; words are still compared).")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Check review dates as on this day (YYYY-MM-DD), for a reproducible report. Default: today.")
+def lint(kb_dir: Path | None, embedder: str | None, strict: bool, no_embed: bool, today) -> None:
+    """Check every article: errors, review dates, taalniveau B1, facts that disagree, duplicates, broken links.
 
-    Example: kcc lint --kb kb/articles
+    Prints every finding as 'file:line: severity: message Oplossing: fix', per owner team with a summary line
+    for the team. Exits with 1 on an error, and with --strict also on a warning.
+
+    Example: kcc lint --kb kb/articles --no-embed --today 2026-11-01
     """
-    from kb.lint import lint_kb
+    from kb.loader import load_kb
+    from kcc.editorial.checks import LanguageError, check_kb, load_language_rules, team_summaries
 
-    settings = build_settings(kb_dir=kb_dir)
-    report = lint_kb(settings.kb_dir, review_months=settings.review_months, today=date.today())
-    for problem in report.errors + report.warnings:
-        click.echo(str(problem))
-    click.echo(f"{len(report.articles)} artikelen geladen, {len(report.errors)} fouten, "
-               f"{len(report.warnings)} waarschuwingen.")
-    if report.errors or (strict and report.warnings):
+    settings = build_settings(kb_dir=kb_dir, embedder=embedder)
+    try:
+        # KCC_LANGUAGE_FILE: the municipality's own word lists
+        rules = load_language_rules(settings.language_file)
+    except LanguageError as exc:
+        raise click.ClickException(str(exc)) from exc
+    result = load_kb(settings.kb_dir)
+    findings = check_kb(result.articles, today=today.date() if today else date.today(),
+                        review_months=settings.review_months, language=rules,
+                        embedder=None if no_embed else _lint_embedder(settings.embedder))
+    owners = {a.path: a.owner for a in result.articles}
+    lines: dict[str | None, list[str]] = {}
+    for problem in result.errors + result.warnings:
+        lines.setdefault(owners.get(problem.path), []).append(str(problem))
+    for finding in findings:
+        lines.setdefault(finding.owner, []).append(str(finding))
+    for line in lines.pop(None, []):  # files that did not load have no owner
+        click.echo(line)
+    for summary in team_summaries(result.articles, findings):
+        click.echo(f"== {summary}")
+        for line in lines.get(summary.owner, []):
+            click.echo(line)
+    errors = len(result.errors) + sum(f.severity == "error" for f in findings)
+    warnings = len(result.warnings) + sum(f.severity == "warning" for f in findings)
+    click.echo(f"{len(result.articles)} artikelen geladen, {errors} fouten, {warnings} waarschuwingen, "
+               f"{sum(f.severity == 'info' for f in findings)} tips.")
+    if errors or (strict and warnings):
         raise SystemExit(1)
+
+
+def _lint_embedder(spec: str):
+    """The dense embedder for the duplicate check, or None (with a note) when it cannot be loaded."""
+    from ingest.embedders import EmbedderError, make_embedder
+
+    try:
+        embedder = make_embedder(spec)
+        embedder.warm_up()
+    except (EmbedderError, ImportError, OSError) as exc:
+        click.echo(f"Let op: dubbele artikelen alleen op woorden vergeleken; de embedder laadt niet ({exc}).", err=True)
+        return None
+    return embedder
 
 
 @main.command()

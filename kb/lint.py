@@ -1,4 +1,9 @@
-"""Editorial checks on top of loading: review due dates and plain-language (B1) signals."""
+"""Editorial checks on top of loading: review due dates and long sentences, with nothing but ``kb`` itself.
+
+``kcc lint`` runs the full checks of ``kcc.editorial.checks`` instead (readability score, jargon, passive voice,
+facts that disagree, duplicates, broken links); ``kb`` may not import ``kcc``, so this small set stays here for
+callers that only have the knowledge base package.
+"""
 
 from __future__ import annotations
 

@@ -118,13 +118,14 @@ def _file_lines(path: Path, article_hash: str) -> tuple[str, ...]:
 def _body_line(section: Section, lines: tuple[str, ...]) -> int:
     """The file line where the section's body text starts.
 
-    ``Section.line`` is the heading's line, or for text before the first heading the line after the front matter.
-    Without the file (an article built in memory) the body is taken to follow its heading directly."""
+    ``Section.line`` is the heading's line, or for text before the first heading the line after the front matter;
+    blank lines (and an optional "# Title" line) may come before the body. Without the file (an article built in
+    memory) the body is taken to follow its heading directly."""
     first = section.body.split("\n", 1)[0].strip()
     for number in range(section.line, min(section.line + 50, len(lines) + 1)):
-        if lines[number - 1].strip() == first and not (number == section.line and first.startswith("#")):
+        if lines[number - 1].strip() == first:
             return number
-    return section.line + 1
+    return section.line if section.heading == "Inleiding" else section.line + 1
 
 
 @lru_cache(maxsize=4096)

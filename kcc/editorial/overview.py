@@ -10,6 +10,7 @@ Example::
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +19,7 @@ from pathlib import Path
 from kb.loader import Problem, article_files, load_kb
 from kb.model import Article
 from kcc.editorial.checks import Finding, check_kb, load_language_rules
+from kcc.editorial.duplicates import EmbeddingCache
 
 OK, REVIEW, ERRORS, DRAFT = "ok", "controle nodig", "fouten", "concept"
 
@@ -79,7 +81,9 @@ class Board:
 
     def __init__(self, kb_dir: Path, embedder=None, *, review_months: int = 12, due_days: int = 30,
                  language_file: Path | None = None):
-        self.kb_dir, self.embedder = kb_dir, embedder
+        self.kb_dir = kb_dir
+        # unchanged articles are not embedded again after an edit: only the first check of a KB takes seconds
+        self.embedder = EmbeddingCache(embedder) if embedder is not None else None
         self.review_months, self.due_days, self.language_file = review_months, due_days, language_file
         self._lock = threading.Lock()
         self._key: tuple | None = None
@@ -94,6 +98,13 @@ class Board:
                 continue
             files.append((str(path), stat.st_mtime_ns, stat.st_size))
         return today, tuple(files)
+
+    def warm_up(self) -> None:
+        """Check the KB once ahead (a thread at start-up), so the first editor does not wait for the embeddings."""
+        try:
+            self.current()
+        except Exception:  # noqa: BLE001 - the first request checks again and reports what fails
+            logging.getLogger("kcc.editorial").exception("checking the KB folder ahead failed")
 
     def current(self, today: date | None = None) -> Folder:
         today = today or date.today()

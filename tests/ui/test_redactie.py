@@ -27,7 +27,7 @@ reviewed: 2026-05-01
 keywords: [belastingen, aanslag]
 ---
 ## Hondenbelasting
-De hondenbelasting bedraagt € 92,40 per jaar voor de eerste hond.
+Voor de eerste hond betaalt u € 92,40 per jaar.
 
 ## Bezwaar
 Teneinde bezwaar te maken tegen de aanslag dient u derhalve conform de geldende regelgeving middels het daartoe
