@@ -119,7 +119,18 @@ def markdown(results: list[dict]) -> str:
             ok, measured = check(results, key)
             out.append(f"| {text} | {measured} | {'yes' if ok else '**no**'} |")
         out.append("")
-    out += ["## Where the time goes", "", *why(results), "",
+    out += ["## Publishing an article", "", "An editor publishes a new price (`PUT /v1/articles/{id}`); measured "
+            "until an answer about it holds the new price (p50 / max of 5; the recalibration follows in the "
+            "background).", "", "| articles | until the answer has it, p50 / max ms | server's own, max s |",
+            "|---|---|---|"]
+    for r in results:
+        p = r["http"].get("publish") or {}
+        if "until_answer" in p:
+            out.append(f"| {r['size']:,} | {p['until_answer']['p50_ms']} / {p['until_answer']['max_ms']} | "
+                       f"{p['server_s']} |")
+        elif p:
+            out.append(f"| {r['size']:,} | {p.get('error')} | |")
+    out += ["", "## Where the time goes", "", *why(results), "",
             "## Retrieval side by side (same chunks, same questions; query vectors given, p50 / p95 ms)", "",
             "| articles | Qdrant Edge (hybrid, embedded) | qdrant-client local mode (hybrid) | bm25s in process "
             "(BM25 only) |", "|---|---|---|---|"]

@@ -32,7 +32,8 @@ CANONICAL = re.compile(r"\(wijk [^)]*\)|\bwijk \S+|\d", re.IGNORECASE)
 
 def percentiles(seconds: list[float]) -> dict[str, float]:
     ms = np.array(seconds) * 1000 if seconds else np.zeros(1)
-    return {"p50_ms": round(float(np.percentile(ms, 50)), 2), "p95_ms": round(float(np.percentile(ms, 95)), 2)}
+    return {"p50_ms": round(float(np.percentile(ms, 50)), 2), "p95_ms": round(float(np.percentile(ms, 95)), 2),
+            "max_ms": round(float(ms.max()), 2)}
 
 
 class Timed:

@@ -1,13 +1,14 @@
 """Take the README screenshots with the real product in headless Chromium at 1366x768 (a KCC laptop): the chat
 page, the agent console mid-call, the team's callback list; and the FCR-dashboard over a month of demo data.
 
-Usage: python scripts/screenshots.py [--data DIR]   (indexes the sample KB into DIR first; the demo contacts go
-into a temporary database, never into DIR's contact log)
+Usage: python scripts/screenshots.py [--data DIR]   (indexes a copy of the sample KB, plus one stale VAC for the
+editors' pictures, into DIR or a temporary folder; the demo contacts go into a temporary database)
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -31,6 +32,8 @@ from ui.launch import start_console, stop_console  # noqa: E402
 
 AGENT_KEY = "screenshot-agent-key-0123456789"
 AGENT = f"demo-medewerker:{AGENT_KEY}"  # the console shows who is logged in
+EDITOR_KEY = "screenshot-editor-key-0123456789"
+EDITOR = f"demo-redacteur:{EDITOR_KEY}"
 
 
 def chat(base: str, out: Path) -> None:
@@ -136,6 +139,71 @@ def dashboard(url: str, out: Path) -> None:
         driver.save_screenshot(str(out))
 
 
+# a VAC an editor forgot when the passport's price went up: the content checks find the two prices
+STALE_VAC = """---
+id: vac-paspoort-prijs
+title: Wat kost een paspoort?
+type: vac
+upl: Paspoort
+audience: public
+owner: Burgerzaken
+reviewed: 2025-06-02
+keywords: [paspoort, kosten, prijs]
+---
+## Antwoord
+| Paspoort | Prijs |
+|---|---|
+| 18 jaar en ouder | € 82,20 |
+| Jonger dan 18 jaar | € 61,25 |
+
+Teneinde een paspoort aan te vragen dient u derhalve
+middels een afspraak naar de balie te komen, alwaar de aanvraag conform de geldende regelgeving in behandeling
+wordt genomen en door een medewerker wordt gecontroleerd.
+"""
+
+
+def editor_log_in(driver, url: str, key: str) -> None:
+    """Beside the launcher's shared agent key, an editor logs in with their own key in the sidebar."""
+    driver.get(url)
+    WebDriverWait(driver, 60).until(lambda d: "Redacteur? Log in" in body_text(d))
+    next(e for e in driver.find_elements(By.CSS_SELECTOR, "summary") if "Redacteur" in e.text).click()
+    box = WebDriverWait(driver, 30).until(lambda d: d.find_element(
+        By.CSS_SELECTOR, "input[aria-label='Uw redacteurssleutel']"))
+    box.send_keys(key, Keys.ENTER)
+    WebDriverWait(driver, 60).until(lambda d: "Ingelogd als" in body_text(d) and "Redactie" in body_text(d))
+
+
+def redactie(url: str, base: str, keys: tuple[str, str], out: Path) -> None:
+    """The workspace on the stale VAC: flagged by an agent, a price that disagrees, B1 findings."""
+    agent, editor = keys
+    httpx.post(f"{base}/v1/feedback", headers={"X-API-Key": agent}, timeout=30, json={
+        "article_id": "vac-paspoort-prijs", "section": "Antwoord", "agent_id": "anna.devries",
+        "comment": "Een beller zegt dat de balie € 84,45 vroeg, niet € 82,20."}).raise_for_status()
+    with chromium(width=1366, height=1700) as driver:
+        editor_log_in(driver, url, editor)
+        driver.get(f"{url}/redactie")
+        WebDriverWait(driver, 60).until(lambda d: "Kies een artikel" in body_text(d))
+        choose = driver.find_element(By.CSS_SELECTOR, ".st-key-redactie_article input")
+        choose.click()
+        choose.send_keys("Wat kost een paspoort", Keys.ENTER)
+        WebDriverWait(driver, 60).until(lambda d: "Tegenstrijdige feiten" in body_text(d))
+        settle(driver, 2)
+        driver.save_screenshot(str(out))
+
+
+def werklijst(url: str, editor: str, out: Path) -> None:
+    with chromium(width=1366, height=1100) as driver:
+        editor_log_in(driver, url, editor)
+        driver.get(f"{url}/werklijst")
+        WebDriverWait(driver, 60).until(lambda d: "Team (eigenaar)" in body_text(d))
+        choose = driver.find_element(By.CSS_SELECTOR, ".st-key-werklijst_team input")
+        choose.click()
+        choose.send_keys("Burgerzaken", Keys.ENTER)
+        WebDriverWait(driver, 60).until(lambda d: "tegenstrijdig" in body_text(d))
+        settle(driver, 2)
+        driver.save_screenshot(str(out))
+
+
 def wait_until_healthy(url: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -149,12 +217,16 @@ def wait_until_healthy(url: str, timeout: float = 60) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", type=Path, default=REPO / "data")
+    parser.add_argument("--data", type=Path, help="data folder (index); default: a temporary one")
     args = parser.parse_args()
     docs = REPO / "docs"
     docs.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
-        settings = Settings(data_dir=args.data, agent_api_key=AGENT,
+        kb = Path(scratch) / "kb"  # the sample KB plus a stale VAC; publishing never touches the repository's KB
+        shutil.copytree(Settings().kb_dir, kb)
+        (kb / "vac-paspoort-prijs.md").write_text(STALE_VAC, encoding="utf-8")
+        settings = Settings(data_dir=args.data or Path(scratch) / "data", agent_api_key=AGENT,
+                            editor_api_key=EDITOR, kb_dir=kb,
                             database_url=f"sqlite:///{Path(scratch) / 'screenshots.sqlite'}")
         with Runtime(settings) as runtime:
             runtime.ingest()
@@ -172,6 +244,8 @@ def main() -> None:
                     referral(url, docs / "referral.png")
                     signals(url, base, AGENT_KEY, docs / "signalen.png")
                     dashboard(url, docs / "dashboard.png")
+                    redactie(url, base, (AGENT_KEY, EDITOR_KEY), docs / "redactie.png")
+                    werklijst(url, EDITOR_KEY, docs / "werklijst.png")
                 finally:
                     stop_console(process)
 

@@ -52,10 +52,10 @@ def editor_articles(state: StateDep, session: SessionDep, team: Filter = None) -
 
 @router.get("/findings", response_model=FindingsOut)
 def editor_findings(state: StateDep, article_id: Filter = None, team: Filter = None) -> FindingsOut:
-    """The content checks' findings (review dates, B1, contradictions, duplicates, links), per article or team."""
-    findings = [f for f in state.board.current().findings
-                if (article_id is None or article_id in (f.article_id, f.other_article))
-                and (team is None or f.owner == team)]
+    """The content checks' findings (review dates, B1, contradictions, duplicates, links), per team, or of one
+    article (a contradiction or duplicate told from its side)."""
+    found = state.board.findings_of(article_id) if article_id else state.board.current().findings
+    findings = [f for f in found if team is None or f.owner == team]
     return FindingsOut(findings=[FindingOut(**{k: v for k, v in f.as_dict().items() if k != "path"})
                                  for f in findings])
 
@@ -73,7 +73,7 @@ def editor_worklist(state: StateDep, session: SessionDep, team: Filter = None,
 @router.post("/worklist/status", response_model=WorkStatusIn, responses=error_responses(404))
 def editor_work_status(body: WorkStatusIn, session: SessionDep, caller: Editor) -> WorkStatusIn:
     """Move a work-list item to open, in behandeling or opgelost."""
-    set_status(session, body.key, body.status, by=caller.name or caller.role)
+    set_status(session, body.key, body.status, by=caller.name or caller.role, role=caller.role)
     return body
 
 

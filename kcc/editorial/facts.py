@@ -173,7 +173,8 @@ def _article_facts(article: Article, rules: LanguageRules, topic_words: frozense
             local = stems(local_text, rules)
             years = frozenset(YEAR.findall(f"{quote} {extra_years} {block.section.heading}"))
             facts.append(Fact(article.id, value.kind, value.unit, value.value, value.shown, line, quote, local,
-                              context, (local & topic_words) or product, qualifier_stems, years))
+                              context, (local & topic_words) or (heading & topic_words) or product,
+                              qualifier_stems, years))
     return tuple(facts)
 
 

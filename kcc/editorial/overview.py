@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kb.loader import Problem, article_files, load_kb
 from kb.model import Article
-from kcc.editorial.checks import Finding, check_kb, load_language_rules
+from kcc.editorial.checks import Finding, check_article, check_kb, load_language_rules
 from kcc.editorial.duplicates import EmbeddingCache
 
 OK, REVIEW, ERRORS, DRAFT = "ok", "controle nodig", "fouten", "concept"
@@ -88,6 +88,8 @@ class Board:
         self._lock = threading.Lock()
         self._key: tuple | None = None
         self._folder: Folder | None = None
+        self._rules = None
+        self._per_article: dict[str, list[Finding]] = {}
 
     def _fingerprint(self, today: date) -> tuple:
         files = []
@@ -112,8 +114,22 @@ class Board:
         with self._lock:
             if key != self._key or self._folder is None:
                 loaded = load_kb(self.kb_dir)
+                self._rules = load_language_rules(self.language_file)
                 findings = check_kb(loaded.articles, today=today, review_months=self.review_months,
-                                    due_days=self.due_days, language=load_language_rules(self.language_file),
-                                    embedder=self.embedder)
+                                    due_days=self.due_days, language=self._rules, embedder=self.embedder)
                 self._folder, self._key = Folder(loaded.articles, loaded.errors, findings, today), key
+                self._per_article = {}
             return self._folder
+
+    def findings_of(self, article_id: str) -> list[Finding]:
+        """One article's findings, a pair's told from this article's side (its line, the other's title)."""
+        folder = self.current()
+        article = folder.by_id().get(article_id)
+        if article is None:
+            return [f for f in folder.findings if article_id in (f.article_id, f.other_article)]
+        with self._lock:
+            if article_id not in self._per_article:
+                self._per_article[article_id] = check_article(
+                    article, folder.articles, today=folder.today, review_months=self.review_months,
+                    due_days=self.due_days, language=self._rules, embedder=self.embedder)
+            return self._per_article[article_id]

@@ -23,6 +23,7 @@ from kcc.contacts.errors import ContactLogError
 from kcc.contacts.gaps import ASSIGNED
 from kcc.editorial.checks import Finding, add_months
 from kcc.editorial.variants import SUGGESTED
+from kcc.editorial.versions import audit
 
 STATUSES = ("open", "in behandeling", "opgelost")
 # a finding's kind -> the work list's kind (Dutch: the editors read it)
@@ -111,7 +112,7 @@ def worklist(session: Session, articles: Mapping[str, Article], findings: Sequen
     return sorted(chosen, key=lambda i: (i.status == "opgelost", i.due or date.max, i.kind, i.key))
 
 
-def set_status(session: Session, key: str, status: str, *, by: str) -> None:
+def set_status(session: Session, key: str, status: str, *, by: str, role: str) -> None:
     """Move an item to open, in behandeling or opgelost (a signal's own status; any other item's work row)."""
     if status not in STATUSES:
         raise ContactLogError("invalid", "unknown_status", f"Kies een status uit: {', '.join(STATUSES)}.")
@@ -125,4 +126,5 @@ def set_status(session: Session, key: str, status: str, *, by: str) -> None:
         if row is None:
             raise ContactLogError("not_found", "item_not_found", "Dit punt van de werklijst bestaat niet (meer).")
         row.status, row.updated_by, row.updated_at = status, by[:64], utcnow()
+    audit(session, actor=by, role=role, action="werklijst", target=key, detail=status)  # a signal's too
     session.commit()

@@ -115,6 +115,11 @@ st.markdown(f"### {plain(row['title'])} {STATUS_BADGES.get(row['status'], '')}")
 for error in row.get("errors") or []:
     st.error(f"Het bestand in de map laadt niet, {plain(error)} Tot het klopt, geldt de laatste goede versie.",
              icon=":material/error:")
+flagged = (call(client().feedback, article_id=article_id, limit=50) or {}).get("feedback", [])
+for signal in [f for f in flagged if f["status"] != "opgelost"][:5]:
+    where = f" ({plain(signal['section'])})" if signal.get("section") else ""
+    st.warning(f"**Gemeld door {plain(signal['agent_id'])}**{where}: {plain(signal['comment'])} · {signal['status']}",
+               icon=":material/flag:")
 key = _text_key(article_id)
 if key not in st.session_state:
     source = call(client().article_source, article_id)
@@ -144,8 +149,7 @@ with look:
 st.subheader("Controles")
 findings = call(client().findings, article_id=article_id)
 if findings is not None:
-    show_findings([f for f in findings if f["article_id"] == article_id or f.get("other_article") == article_id],
-                  titles)
+    show_findings(findings, titles)
 
 variants = call(client().variants, article_id=article_id, status="voorgesteld") or []
 with st.expander(f"Vraagvarianten van de werkvloer ({len(variants)})", icon=":material/forum:"):
