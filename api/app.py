@@ -88,6 +88,7 @@ def _refresh_loop(state: KccState, seconds: float, stop: threading.Event) -> Non
     while not stop.wait(seconds):
         try:
             state.refresh()
+            state.apply_lists()
         except Exception:  # noqa: BLE001 - a store hiccup must not end the loop; the next round tries again
             log.exception("checking the index for a new KB version failed")
 
@@ -131,6 +132,7 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
             db = open_contact_log(settings)
             app.state.kcc = build_state(settings, active)
             app.state.kcc.db = db
+            app.state.kcc.apply_lists()
             app.state.kcc.open_editorial()
             settle_memory()
             # deduce's name lists (seconds): loaded now, so the first contact stored does not wait for them

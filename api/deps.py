@@ -24,6 +24,7 @@ from kcc.editorial.overview import Board
 from kcc.editorial.publish import Publisher
 from kcc.runtime import Runtime
 from kcc.settings import Settings, parse_keys
+from kcc.settings_lists import load_lists, with_lists
 
 log = logging.getLogger("kcc.api")
 ROLES = ("agent", "editor", "admin")  # every role is KCC staff and may see internal text
@@ -43,11 +44,22 @@ class KccState:
     question_vectors: dict[str, np.ndarray] = field(default_factory=dict)  # gap grouping re-embeds nothing twice
     publisher: Publisher | None = None  # editors' publications (opened in the app's lifespan)
     board: Board | None = None  # the KB folder as editors see it, with the content checks' findings
+    base_settings: Settings | None = None  # the environment's, before the admin's lists (kcc.settings_lists)
 
     def swap_service(self, service: AnswerService) -> None:
         """Answer from ``service`` from now on (one assignment: a request in flight keeps the one it began with)."""
         self.service = service
         settle_memory()
+
+    def apply_lists(self) -> None:
+        """Use the lists an admin set (teams, outcomes) instead of the environment's; also after another worker
+        changed them (the refresh loop)."""
+        if self.db is None:
+            return
+        if self.base_settings is None:
+            self.base_settings = self.settings
+        with self.db.session() as session:
+            self.settings = with_lists(self.base_settings, load_lists(session))
 
     def open_editorial(self) -> None:
         """The editors' parts: publications into this service, and the folder's checks (with the embedder)."""

@@ -32,9 +32,11 @@ DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold" / "linde
 @click.option("--consistency/--no-consistency", default=True, help="Ask every question on all five channels.")
 @click.option("--variants", is_flag=True, help="Also measure the question-variant loop's hit@1 lift: half of each "
                                                "article's questions fed as resolved contacts, the other half asked.")
+@click.option("--variants-from", "variants_from", type=click.Path(path_type=Path, exists=True),
+              help="With --variants: feed this whole gold set as resolved contacts and ask all of --gold.")
 def eval_command(gold_file: Path, kb_dir: Path | None, data_dir: Path | None, embedder: str | None,
                  api_url: str | None, agent_key: str | None, out: Path, compare: bool, check: bool,
-                 write_baseline: bool, consistency: bool, variants: bool) -> None:
+                 write_baseline: bool, consistency: bool, variants: bool, variants_from: Path | None) -> None:
     """Measure answer quality on a gold question set and write JSON, Markdown and PNG charts.
 
     With --kb the KB is indexed into a temporary data folder; without it the configured index is used.
@@ -75,8 +77,12 @@ def eval_command(gold_file: Path, kb_dir: Path | None, data_dir: Path | None, em
 
         from eval.variants import measure_lift
 
+        try:
+            feed = load_gold(variants_from) if variants_from else None
+        except GoldError as exc:
+            raise click.ClickException(str(exc)) from exc
         with tempfile.TemporaryDirectory(prefix="kcc-variants-") as work:
-            lift = measure_lift(settings, questions, Path(work))
+            lift = measure_lift(settings, questions, Path(work), feed=feed)
         out.mkdir(parents=True, exist_ok=True)
         (out / "variants.md").write_text(lift.markdown(gold_file.stem), encoding="utf-8")
         (out / "variants.json").write_text(json.dumps(dataclasses.asdict(lift), indent=2), encoding="utf-8")

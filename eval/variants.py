@@ -52,9 +52,8 @@ def split(questions: Sequence[GoldQuestion]) -> tuple[list[GoldQuestion], list[G
     """(fed, held out): per article, its single-article public questions in a fixed order (by a hash of the id),
     every other one fed; an article with one question only keeps it held out."""
     per_article: dict[str, list[GoldQuestion]] = defaultdict(list)
-    for q in questions:
-        if len(q.gold) == 1 and q.kind != "internal":
-            per_article[q.gold[0]].append(q)
+    for q in single_article(questions):
+        per_article[q.gold[0]].append(q)
     fed, held = [], []
     for group in per_article.values():
         group.sort(key=lambda q: hashlib.sha256(q.id.encode()).hexdigest())
@@ -73,13 +72,22 @@ def figures(service: AnswerService, held: Sequence[GoldQuestion], out_of_scope: 
             "out_of_scope_refused": sum(a.status != "answered" for a in oos) / max(1, len(oos))}
 
 
-def measure_lift(base: Settings, questions: Sequence[GoldQuestion], workdir: Path) -> Lift:
-    """Run the loop on a copy of ``base.kb_dir`` in ``workdir`` (the KB itself is never written)."""
+def single_article(questions: Sequence[GoldQuestion]) -> list[GoldQuestion]:
+    return [q for q in questions if len(q.gold) == 1 and q.kind != "internal"]
+
+
+def measure_lift(base: Settings, questions: Sequence[GoldQuestion], workdir: Path,
+                 feed: Sequence[GoldQuestion] | None = None) -> Lift:
+    """Run the loop on a copy of ``base.kb_dir`` in ``workdir`` (the KB itself is never written).
+
+    :param feed: another gold set to feed whole (its single-article questions), measuring on all of
+        ``questions``: a set written apart from the fed one is the fairest test. Without it, ``questions`` is
+        split (:func:`split`)."""
     shutil.rmtree(workdir, ignore_errors=True)
     shutil.copytree(base.kb_dir, workdir / "kb")
     settings = base.model_copy(update={"kb_dir": workdir / "kb", "data_dir": workdir / "data", "qdrant_url": None,
                                        "database_url": f"sqlite:///{(workdir / 'contacts.sqlite').resolve()}"})
-    fed, held = split(questions)
+    fed, held = (single_article(feed), single_article(questions)) if feed is not None else split(questions)
     out_of_scope = [q for q in questions if q.kind == "out_of_scope"]
     with Runtime(settings) as runtime:
         runtime.ingest()

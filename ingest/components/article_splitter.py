@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import snowballstemmer
 from haystack import Document, component
 
 from kb.model import Article
@@ -88,14 +91,38 @@ class ArticleSplitter:
         """:param articles: loaded articles. :returns: ``documents``, one or more per section."""
         documents = []
         for article in articles:
-            # keywords and the approved question variants: how residents name and ask for the subject
-            terms = "\n".join(part for part in (", ".join(article.keywords), " ".join(article.questions)) if part)
+            keywords = ", ".join(article.keywords)
+            # approved question variants: residents' own words, with the section they are most about. Measured
+            # (eval/variants.py) against the other places tried: in every chunk of the article they drew other
+            # articles' questions on the sample; as points of their own (short, or with the section's text) they
+            # sat near every question in the dense space; in the keyword vector only they changed nothing.
+            variants: dict[int, list[str]] = {}
+            for question in article.questions:
+                variants.setdefault(variant_section(article, question), []).append(question)
             for section_index, section in enumerate(article.sections):
                 for chunk_index, chunk in enumerate(split_words(section.body, self.max_words)):
                     header = f"{article.title} - {section.heading}"
+                    terms = "\n".join(part for part in (keywords, " ".join(variants.get(section_index, ()))) if part)
                     content = f"{header}\n{terms}\n\n{chunk}" if terms else f"{header}\n\n{chunk}"
                     meta = chunk_meta(article, section_index, chunk_index)
                     meta["body"] = chunk
                     documents.append(Document(
                         id=f"{article.id}:{section_index}:{chunk_index}:{article.hash}", content=content, meta=meta))
         return {"documents": documents}
+
+_stemmer = snowballstemmer.stemmer("dutch")
+WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _stems(text: str) -> set[str]:
+    return set(_stemmer.stemWords(WORD.findall(text.casefold())))
+
+
+def variant_section(article: Article, question: str) -> int:
+    """The section a question variant is most about: the most of its word stems in the heading and text (the
+    heading counting double); the first shown section when none shares a word."""
+    wanted = _stems(question) - _stems(article.title)
+    candidates = [i for i, s in enumerate(article.sections) if not article.section_is_internal(s)] \
+        or list(range(len(article.sections)))
+    return max(candidates, key=lambda i: (2 * len(wanted & _stems(article.sections[i].heading))
+                                          + len(wanted & _stems(article.sections[i].body)), -i))

@@ -258,3 +258,15 @@ class WorkItem(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     updated_by: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class SettingsList(Base):
+    """A list an admin manages in the console or the API instead of the environment (teams, outcomes): it
+    overrides the setting of the same name for every API process."""
+
+    __tablename__ = "settings_lists"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_by: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

@@ -1,5 +1,5 @@
 """editorial: article versions (drafts, published, restored), question variants from resolved contacts, audit log,
-the owner teams' work list
+the owner teams' work list, the lists admins manage
 
 Revision ID: 0007
 Revises: 0006
@@ -73,9 +73,18 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("key", name="pk_work_items"),
     )
+    op.create_table(
+        "settings_lists",
+        sa.Column("name", sa.String(32), nullable=False),
+        sa.Column("value", sa.JSON(), nullable=False),
+        sa.Column("updated_by", sa.String(64), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("name", name="pk_settings_lists"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("settings_lists")
     op.drop_table("work_items")
     op.drop_table("audit_log")
     op.drop_table("question_variants")
