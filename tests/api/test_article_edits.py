@@ -152,3 +152,18 @@ def test_every_change_is_audited(editing):
     assert [(e.actor, e.role, e.action) for e in entries] == [
         ("els", "editor", "concept opgeslagen"), ("els", "editor", "gepubliceerd"), ("els", "editor", "teruggezet")]
     assert "termijn" in entries[1].detail and "uit versie 1" in entries[2].detail
+
+
+def test_no_write_route_of_the_editors_or_admins_takes_a_public_or_agent_key(editing):
+    client, settings = editing
+    before = {p.name: p.read_text(encoding="utf-8") for p in settings.kb_dir.glob("*.md")}
+    writes = [(method, path) for path, item in client.app.openapi()["paths"].items()
+              for method in item if method in ("put", "post", "patch", "delete")
+              and path.startswith(("/v1/articles", "/v1/editor", "/v1/admin"))]
+    assert len(writes) >= 10  # articles, versions, variants, the work list, re-index, the settings lists
+    for headers in ({}, AGENT):
+        for method, path in writes:
+            url = path.replace("{article_id}", "huwelijk").replace("{name}", "teams")
+            response = client.request(method.upper(), url, headers=headers, json={})
+            assert response.status_code == 403, (method, path, response.text)
+    assert {p.name: p.read_text(encoding="utf-8") for p in settings.kb_dir.glob("*.md")} == before
