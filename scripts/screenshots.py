@@ -173,6 +173,18 @@ def editor_log_in(driver, url: str, key: str) -> None:
     WebDriverWait(driver, 60).until(lambda d: "Ingelogd als" in body_text(d) and "Redactie" in body_text(d))
 
 
+def editor_page(driver, url: str, key: str, page: str, box: str, choice: str, until: str) -> None:
+    """As an editor (logged in beside the shared agent key), open a page from the sidebar (a new page load would
+    start a new session) and choose ``choice`` in its select box ``box``."""
+    editor_log_in(driver, url, key)
+    next(a for a in driver.find_elements(By.CSS_SELECTOR, "[data-testid='stSidebarNav'] a") if a.text == page).click()
+    chooser = WebDriverWait(driver, 60).until(lambda d: d.find_element(By.CSS_SELECTOR, f".st-key-{box} input"))
+    chooser.click()
+    chooser.send_keys(choice, Keys.ENTER)
+    WebDriverWait(driver, 60).until(lambda d: until in body_text(d))
+    settle(driver, 2)
+
+
 def redactie(url: str, base: str, keys: tuple[str, str], out: Path) -> None:
     """The workspace on the stale VAC: flagged by an agent, a price that disagrees, B1 findings."""
     agent, editor = keys
@@ -180,27 +192,14 @@ def redactie(url: str, base: str, keys: tuple[str, str], out: Path) -> None:
         "article_id": "vac-paspoort-prijs", "section": "Antwoord", "agent_id": "anna.devries",
         "comment": "Een beller zegt dat de balie € 84,45 vroeg, niet € 82,20."}).raise_for_status()
     with chromium(width=1366, height=1700) as driver:
-        editor_log_in(driver, url, editor)
-        driver.get(f"{url}/redactie")
-        WebDriverWait(driver, 60).until(lambda d: "Kies een artikel" in body_text(d))
-        choose = driver.find_element(By.CSS_SELECTOR, ".st-key-redactie_article input")
-        choose.click()
-        choose.send_keys("Wat kost een paspoort", Keys.ENTER)
-        WebDriverWait(driver, 60).until(lambda d: "Tegenstrijdige feiten" in body_text(d))
-        settle(driver, 2)
+        editor_page(driver, url, editor, "Redactie", "redactie_article", "Wat kost een paspoort",
+                    "Tegenstrijdige feiten")
         driver.save_screenshot(str(out))
 
 
 def werklijst(url: str, editor: str, out: Path) -> None:
     with chromium(width=1366, height=1100) as driver:
-        editor_log_in(driver, url, editor)
-        driver.get(f"{url}/werklijst")
-        WebDriverWait(driver, 60).until(lambda d: "Team (eigenaar)" in body_text(d))
-        choose = driver.find_element(By.CSS_SELECTOR, ".st-key-werklijst_team input")
-        choose.click()
-        choose.send_keys("Burgerzaken", Keys.ENTER)
-        WebDriverWait(driver, 60).until(lambda d: "tegenstrijdig" in body_text(d))
-        settle(driver, 2)
+        editor_page(driver, url, editor, "Werklijst", "werklijst_team", "Burgerzaken", "tegenstrijdig")
         driver.save_screenshot(str(out))
 
 

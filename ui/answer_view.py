@@ -121,7 +121,12 @@ def show_article(article: dict[str, Any]) -> None:
     st.caption(f"Eigenaar: {article['owner']} · {article['type']}{reviewed} · {article['url']}")
     if article.get("audience") == "internal":
         st.markdown(f":red-badge[:material/lock: intern] Dit hele artikel is intern. {INTERNAL_LABEL}.")
-    for section in article["sections"]:
+    show_sections(article["sections"])
+
+
+def show_sections(sections: list[dict[str, Any]]) -> None:
+    """An article's sections as agents see them: internal ones marked (the console, the editors' preview)."""
+    for section in sections:
         if section["internal"]:
             st.warning(section["markdown"], title=f"intern — {section['heading']}", icon=":material/lock:")
         else:

@@ -87,9 +87,14 @@ def act(action: Callable[[], object], *, done: str, flash: str, error: str) -> b
     return True
 
 
-def show_flash(key: str) -> None:
-    """Show (once) the confirmation a callback left behind, as a success box and a toast."""
+def show_flash(key: str, error: str | None = None) -> str | None:
+    """Show (once) the confirmation a callback left behind, as a success box and a toast, and the Dutch error
+    message it left under ``error`` (:func:`act`). Returns that error message."""
+    failed = st.session_state.pop(error, None) if error else None
+    if failed:
+        st.error(failed, icon=":material/error:")
     message = st.session_state.pop(key, None)
     if message:
         st.success(message, icon=":material/check_circle:")
         st.toast(message, icon=":material/check_circle:")
+    return failed

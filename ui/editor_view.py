@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from ui.answer_view import show_sections
 from ui.common import plain
 
 STATUS_BADGES = {"fouten": ":red-badge[:material/error: fouten]", "concept": ":blue-badge[:material/draft: concept]",
@@ -59,12 +60,7 @@ def show_preview(preview: dict[str, Any]) -> None:
             st.html(section["html"])  # the API's sanitised HTML, as the website shows it
     with console:
         st.markdown(f"### {preview['title']}")
-        for section in preview["sections"]:
-            if section["internal"]:
-                st.warning(section["markdown"], title=f"intern — {section['heading']}", icon=":material/lock:")
-            else:
-                st.markdown(f"#### {section['heading']}")
-                st.markdown(section["markdown"])
+        show_sections(preview["sections"])
     if preview["problems"]:
         show_problems(preview["problems"])
 

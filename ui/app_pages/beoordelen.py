@@ -52,9 +52,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
     st.button("Nieuwe steekproef", icon=":material/shuffle:", on_click=load_sample)
 if SAMPLE not in st.session_state and ERROR not in st.session_state:
     load_sample()
-show_flash(FLASH)
-if message := st.session_state.pop(ERROR, None):
-    st.error(message, icon=":material/error:")
+show_flash(FLASH, ERROR)
 
 sample = st.session_state.get(SAMPLE, [])
 index = st.session_state.get(INDEX, 0)

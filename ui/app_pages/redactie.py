@@ -78,9 +78,7 @@ if not is_editor():
     st.info("De redactie is voor redacteuren. Log links in met uw redacteurssleutel.", icon=":material/lock:")
     st.stop()
 st.title("Redactie")
-show_flash(FLASH)
-if message := st.session_state.pop(ERROR, None):
-    st.error(message, icon=":material/error:")
+if show_flash(FLASH, ERROR):
     show_problems(st.session_state.pop(PROBLEMS, []))
 
 rows = call(client().editor_articles)

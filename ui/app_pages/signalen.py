@@ -35,9 +35,7 @@ require_agent(signed_in_agent())
 st.title("Signalen")
 st.caption("Meldingen van medewerkers over artikelen die niet kloppen of iets missen. Het team dat eigenaar is "
            "van het artikel pakt ze op en zet ze op opgelost.")
-show_flash(FLASH)
-if message := st.session_state.pop(ERROR, None):
-    st.error(message, icon=":material/error:")
+show_flash(FLASH, ERROR)
 
 everything = call(client().feedback, limit=500)
 if everything is None:

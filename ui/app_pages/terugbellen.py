@@ -17,9 +17,7 @@ ALL = "Alle teams"
 
 require_agent(signed_in_agent())
 st.title("Terugbelverzoeken")
-show_flash(FLASH)
-if message := st.session_state.pop(ERROR, None):
-    st.error(message, icon=":material/error:")
+show_flash(FLASH, ERROR)
 
 team_box, status_box = st.columns(2)
 team = team_box.selectbox("Team", [ALL, *teams()], key="terugbellen_team")

@@ -44,9 +44,7 @@ if st.session_state.pop("werklijst_go", False):
 st.title("Werklijst")
 st.caption("Alles wat aandacht vraagt van het team dat eigenaar is van de artikelen: meldingen, kennisgaten, "
            "controles en voorgestelde vraagvarianten. Het eerst verlopen punt staat bovenaan.")
-show_flash(FLASH)
-if message := st.session_state.pop(ERROR, None):
-    st.error(message, icon=":material/error:")
+show_flash(FLASH, ERROR)
 
 call(client().collect_variants)  # the contacts resolved since the last visit become suggestions
 everything = call(client().worklist)
