@@ -85,9 +85,11 @@ class KccState:
     def refresh(self) -> bool:
         """Swap in a new answer service when the index holds another KB version than the one answering: a
         re-index made by another worker or host. True when it swapped."""
-        version = self.runtime.kb_version()
-        if version is None or version == self.service.calibration.kb_version:
+        stored = self.runtime.stored_calibration()
+        current = self.service.calibration
+        if stored is None or (stored.kb_version, stored.provisional) == (current.kb_version, current.provisional):
             return False
+        version = stored.kb_version
         if not self.reindex_lock.acquire(blocking=False):
             return False  # this process is re-indexing: it swaps in its own new service when done
         try:

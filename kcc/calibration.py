@@ -164,6 +164,9 @@ class Calibration:
     expected: dict[str, float] = field(default_factory=dict)
     sizes: dict[str, int] = field(default_factory=dict)
     format: int = FORMAT
+    # the last fit, carried over to a KB version an editor just published (kcc.editorial.publish) until the
+    # background fit of that version replaces it
+    provisional: bool = False
 
     def confidence(self, evidence: Evidence, *, same_language: bool = True) -> float:
         return round((self.full if same_language else self.dense_only).score(evidence), 3)

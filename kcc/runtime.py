@@ -207,7 +207,7 @@ class Runtime:
         # also after a run that was killed between writing and calibrating: the stored calibration is then
         # of an older KB version although this run changed nothing
         if changed or stored is None or stored.kb_version != outcome.articles.index_version \
-                or stored.embedder != self.embedder.spec:
+                or stored.embedder != self.embedder.spec or stored.provisional:
             view = self.view()  # the new versions: where two are complete, the one written last answers
             self.calibrate(view)
             Snapshot.build(view, self.settings.bm25_language).save(self.snapshot_dir)  # for the next start-up

