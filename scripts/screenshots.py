@@ -167,8 +167,9 @@ def editor_log_in(driver, url: str, key: str) -> None:
     driver.get(url)
     WebDriverWait(driver, 60).until(lambda d: "Redacteur? Log in" in body_text(d))
     next(e for e in driver.find_elements(By.CSS_SELECTOR, "summary") if "Redacteur" in e.text).click()
-    box = WebDriverWait(driver, 30).until(lambda d: d.find_element(
-        By.CSS_SELECTOR, "input[aria-label='Uw redacteurssleutel']"))
+    box = WebDriverWait(driver, 30).until(lambda d: next(
+        (e for e in d.find_elements(By.CSS_SELECTOR, "input[aria-label='Uw redacteurssleutel']") if e.is_displayed()),
+        None))
     box.send_keys(key, Keys.ENTER)
     WebDriverWait(driver, 60).until(lambda d: "Ingelogd als" in body_text(d) and "Redactie" in body_text(d))
 
@@ -177,7 +178,8 @@ def editor_page(driver, url: str, key: str, page: str, box: str, choice: str, un
     """As an editor (logged in beside the shared agent key), open a page from the sidebar (a new page load would
     start a new session) and choose ``choice`` in its select box ``box``."""
     editor_log_in(driver, url, key)
-    next(a for a in driver.find_elements(By.CSS_SELECTOR, "[data-testid='stSidebarNav'] a") if a.text == page).click()
+    WebDriverWait(driver, 60).until(lambda d: next((a for a in d.find_elements(By.CSS_SELECTOR, "a")
+                                                    if a.text.strip().endswith(page)), None)).click()
     chooser = WebDriverWait(driver, 60).until(lambda d: d.find_element(By.CSS_SELECTOR, f".st-key-{box} input"))
     chooser.click()
     chooser.send_keys(choice, Keys.ENTER)
@@ -191,7 +193,7 @@ def redactie(url: str, base: str, keys: tuple[str, str], out: Path) -> None:
     httpx.post(f"{base}/v1/feedback", headers={"X-API-Key": agent}, timeout=30, json={
         "article_id": "vac-paspoort-prijs", "section": "Antwoord", "agent_id": "anna.devries",
         "comment": "Een beller zegt dat de balie € 84,45 vroeg, niet € 82,20."}).raise_for_status()
-    with chromium(width=1366, height=1700) as driver:
+    with chromium(width=1366, height=2150) as driver:
         editor_page(driver, url, editor, "Redactie", "redactie_article", "Wat kost een paspoort",
                     "Tegenstrijdige feiten")
         driver.save_screenshot(str(out))
@@ -217,6 +219,7 @@ def wait_until_healthy(url: str, timeout: float = 60) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, help="data folder (index); default: a temporary one")
+    parser.add_argument("--only", nargs="*", help="take only these pictures (file names without .png)")
     args = parser.parse_args()
     docs = REPO / "docs"
     docs.mkdir(exist_ok=True)
@@ -232,19 +235,26 @@ def main() -> None:
             summary = fill(settings, runtime, days=30, seed=42)
             print(f"demo data: {summary.contacts} contacts, {summary.start} to {summary.end}")  # noqa: T201
             with serve(create_app(settings, runtime=runtime)) as base:
-                chat(base, docs / "chat.png")
+                wanted = set(args.only or ("chat", "console", "callbacks", "referral", "signalen", "dashboard",
+                                           "redactie", "werklijst"))
+                if "chat" in wanted:
+                    chat(base, docs / "chat.png")
                 port = free_port()
                 process = start_console(settings, port=port, api_url=base, agent_key=AGENT, quiet=True)
                 try:
                     url = f"http://127.0.0.1:{port}"
                     wait_until_healthy(url)
-                    console(url, docs / "console.png")
-                    callbacks(url, base, AGENT_KEY, docs / "callbacks.png")
-                    referral(url, docs / "referral.png")
-                    signals(url, base, AGENT_KEY, docs / "signalen.png")
-                    dashboard(url, docs / "dashboard.png")
-                    redactie(url, base, (AGENT_KEY, EDITOR_KEY), docs / "redactie.png")
-                    werklijst(url, EDITOR_KEY, docs / "werklijst.png")
+                    pictures = {
+                        "console": lambda: console(url, docs / "console.png"),
+                        "callbacks": lambda: callbacks(url, base, AGENT_KEY, docs / "callbacks.png"),
+                        "referral": lambda: referral(url, docs / "referral.png"),
+                        "signalen": lambda: signals(url, base, AGENT_KEY, docs / "signalen.png"),
+                        "dashboard": lambda: dashboard(url, docs / "dashboard.png"),
+                        "redactie": lambda: redactie(url, base, (AGENT_KEY, EDITOR_KEY), docs / "redactie.png"),
+                        "werklijst": lambda: werklijst(url, EDITOR_KEY, docs / "werklijst.png")}
+                    for name, take in pictures.items():
+                        if name in wanted:
+                            take()
                 finally:
                     stop_console(process)
 

@@ -67,7 +67,8 @@ def worklist(session: Session, articles: Mapping[str, Article], findings: Sequen
 
     items: list[Item] = []
     for f in session.scalars(select(Feedback)):
-        items.append(Item(f"signaal:{f.id}", "signaal", f.owner, f"Gemeld: {f.article_id}"
+        name = articles[f.article_id].title if f.article_id in articles else f.article_id
+        items.append(Item(f"signaal:{f.id}", "signaal", f.owner, f"Gemeld: {name}"
                           + (f" ({f.section})" if f.section else ""), f.comment, f.status,
                           f.created_at.date() + timedelta(days=due_days), f.article_id, f.contact_id))
     for gap in session.scalars(select(GapDecision).where(GapDecision.decision == ASSIGNED)):
@@ -81,16 +82,18 @@ def worklist(session: Session, articles: Mapping[str, Article], findings: Sequen
             language[finding.article_id].append(finding)
             continue
         state, due = progress(finding.key)
-        if finding.kind in ("review_overdue", "review_due"):
-            article = articles.get(finding.article_id)
-            due = add_months(article.reviewed, review_months) if article and article.reviewed else due
-        items.append(Item(finding.key, KINDS[finding.kind], finding.owner, finding.message, finding.fix, state, due,
+        article = articles.get(finding.article_id)
+        if finding.kind in ("review_overdue", "review_due") and article and article.reviewed:
+            due = add_months(article.reviewed, review_months)
+        title = f"{article.title}: {finding.message}" if article else finding.message
+        items.append(Item(finding.key, KINDS[finding.kind], finding.owner, title, finding.fix, state, due,
                           finding.article_id, line=finding.line))
     for article_id, group in language.items():
         key = f"{LANGUAGE}:{article_id}"
         state, due = progress(key)
         worst = sorted(group, key=lambda f: (f.severity != "warning", f.line))
-        items.append(Item(key, LANGUAGE, group[0].owner, f"Taalniveau B1: {len(group)} punt(en) in {article_id}",
+        name = articles[article_id].title if article_id in articles else article_id
+        items.append(Item(key, LANGUAGE, group[0].owner, f"Taalniveau B1: {len(group)} punt(en) in {name}",
                           " ".join(f"Regel {f.line}: {f.message}" for f in worst[:3]), state, due, article_id,
                           line=worst[0].line))
     suggested: dict[str, list[QuestionVariant]] = defaultdict(list)

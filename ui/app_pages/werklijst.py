@@ -68,7 +68,8 @@ for item in items[:200]:
         head.markdown(f"{KIND_LABELS.get(item['kind'], item['kind'])} **{plain(item['title'])}**  \n"
                       f"{plain(item['detail'])}")
         late = item["due"] and item["due"] < today and item["status"] != "opgelost"
-        when.markdown(f"{':red[:material/alarm: verlopen]' if late else 'vóór'} {item['due'] or '–'}  \n"
+        due = date.fromisoformat(item["due"]).strftime("%d-%m-%Y") if item["due"] else "–"
+        when.markdown(f"{':red[:material/alarm: verlopen]' if late else 'vóór'} {due}  \n"
                       f"{plain(item['team'])}")
         buttons = st.columns(4)
         if item.get("article_id"):
