@@ -36,6 +36,7 @@ def reindex(state: StateDep, _: Annotated[Caller, Depends(require_role("editor",
 
 
 Admin = Annotated[Caller, Depends(require_role("admin"))]
+WRITE_ERRORS = error_responses(400, 401, 403, 404, 409, 413, 422, 429, 500, 503)
 
 
 class ListsOut(BaseModel):
@@ -65,13 +66,13 @@ def _lists(state, session) -> ListsOut:
                     referral_guide=guide.read_text(encoding="utf-8") if guide and guide.is_file() else None)
 
 
-@router.get("/lists", response_model=ListsOut, responses=error_responses(503))
+@router.get("/lists", response_model=ListsOut, responses=error_responses(401, 403, 422, 429, 500, 503))
 def get_lists(state: StateDep, session: SessionDep, _: Admin) -> ListsOut:
     """The lists admins manage: teams, outcomes and the municipality's referral guide."""
     return _lists(state, session)
 
 
-@router.put("/lists/{name}", response_model=ListsOut, responses=error_responses(404, 422, 503))
+@router.put("/lists/{name}", response_model=ListsOut, responses=WRITE_ERRORS)
 def put_list(name: Annotated[str, Path(pattern="^(teams|outcomes)$")], body: ListIn, state: StateDep,
              session: SessionDep, caller: Admin) -> ListsOut:
     """Set the teams or the outcomes for every API process (instead of KCC_TEAMS / KCC_OUTCOMES)."""
@@ -80,7 +81,7 @@ def put_list(name: Annotated[str, Path(pattern="^(teams|outcomes)$")], body: Lis
     return _lists(state, session)
 
 
-@router.delete("/lists/{name}", response_model=ListsOut, responses=error_responses(404, 503))
+@router.delete("/lists/{name}", response_model=ListsOut, responses=WRITE_ERRORS)
 def delete_list(name: Annotated[str, Path(pattern="^(teams|outcomes)$")], state: StateDep, session: SessionDep,
                 caller: Admin) -> ListsOut:
     """Back to the environment's list."""
@@ -89,7 +90,7 @@ def delete_list(name: Annotated[str, Path(pattern="^(teams|outcomes)$")], state:
     return _lists(state, session)
 
 
-@router.put("/referral-guide", response_model=ListsOut, responses=error_responses(409, 422, 503))
+@router.put("/referral-guide", response_model=ListsOut, responses=WRITE_ERRORS)
 def put_referral_guide(body: GuideIn, state: StateDep, session: SessionDep, caller: Admin) -> ListsOut:
     """Replace the municipality's own referral guide (checked first; agents and no-answers use it at once)."""
     path = state.settings.referral_file

@@ -19,7 +19,7 @@ from api.editor_schemas import (
 )
 from api.errors import ApiError, problem_dicts
 from api.schemas import ArticleSectionOut, error_responses
-from kb.loader import ArticleError, load_article
+from kb.loader import ID_PATTERN, ArticleError, load_article
 from kcc.contacts.inputs import TeamName
 from kcc.editorial.edits import restore, save
 from kcc.editorial.publish import ArticleRejected, article_path, check_edit
@@ -27,9 +27,10 @@ from kcc.editorial.versions import drafts, history
 from kcc.render import to_html
 
 router = APIRouter(prefix="/v1/articles", tags=["editors"],
-                   responses=error_responses(401, 403, 404, 422, 429, 500, 503))
+                   responses=error_responses(400, 401, 403, 404, 409, 413, 422, 429, 500, 503))
 Editor = Annotated[Caller, Depends(require_role("editor", "admin"))]
-ArticleId = Annotated[TeamName, Path(description="The article's id (its file name without .md).")]
+ArticleId = Annotated[TeamName, Path(pattern=ID_PATTERN.pattern, description="The article's id (its file name "
+                                                                             "without .md): a slug.")]
 
 
 def _saved(saved) -> ArticleSavedOut:
@@ -38,7 +39,7 @@ def _saved(saved) -> ArticleSavedOut:
                            warnings=problem_dicts(saved.warnings))
 
 
-@router.put("/{article_id}", response_model=ArticleSavedOut, responses=error_responses(409, 413))
+@router.put("/{article_id}", response_model=ArticleSavedOut)
 def put_article(article_id: ArticleId, body: ArticleEditIn, state: StateDep, session: SessionDep,
                 caller: Editor) -> ArticleSavedOut:
     """Save the whole article file as a draft, or publish it: the next question is answered from the new text.
@@ -54,7 +55,7 @@ def get_versions(article_id: ArticleId, session: SessionDep, _: Editor) -> Versi
                           versions=[VersionOut.model_validate(v) for v in history(session, article_id)])
 
 
-@router.post("/{article_id}/restore", response_model=ArticleSavedOut, responses=error_responses(409, 413))
+@router.post("/{article_id}/restore", response_model=ArticleSavedOut)
 def post_restore(article_id: ArticleId, body: RestoreIn, state: StateDep, session: SessionDep,
                  caller: Editor) -> ArticleSavedOut:
     """Publish an earlier version again (a new version that names the one it restored)."""
@@ -80,7 +81,7 @@ def get_source(article_id: ArticleId, state: StateDep, session: SessionDep, _: E
                             draft_version=draft.version if draft else None, errors=problem_dicts(errors))
 
 
-@router.post("/{article_id}/preview", response_model=PreviewOut, responses=error_responses(413))
+@router.post("/{article_id}/preview", response_model=PreviewOut)
 def post_preview(article_id: ArticleId, body: PreviewIn, state: StateDep, _: Editor) -> PreviewOut:
     """Check an edit without saving it, and show it as the chat page and the console would."""
     try:

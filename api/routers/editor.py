@@ -3,6 +3,7 @@ question variants from the floor, and the audit log."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
@@ -32,8 +33,9 @@ from kcc.editorial import variants as variant_loop
 from kcc.editorial.versions import audit_entries, drafts, last_changes
 from kcc.editorial.worklist import set_status, worklist
 
+TITLE = re.compile(r"^title:\s*(.+)$", re.MULTILINE)
 router = APIRouter(prefix="/v1/editor", tags=["editors"], dependencies=[Depends(require_role("editor", "admin"))],
-                   responses=error_responses(401, 403, 422, 429, 500, 503))
+                   responses=error_responses(400, 401, 403, 404, 409, 413, 422, 429, 500, 503))
 Editor = Annotated[Caller, Depends(require_role("editor", "admin"))]
 Filter = Annotated[Text | None, Query(max_length=MAX_TEAM)]
 
@@ -42,7 +44,9 @@ Filter = Annotated[Text | None, Query(max_length=MAX_TEAM)]
 def editor_articles(state: StateDep, session: SessionDep, team: Filter = None) -> EditorArticlesOut:
     """Every article file with its status (ok, controle nodig, fouten, concept), owner and last change."""
     folder = state.board.current()
-    rows = folder.rows({k: v.version for k, v in drafts(session).items()}, last_changes(session), state.articles)
+    pending = drafts(session)
+    titles = {k: m.group(1).strip() for k, v in pending.items() if (m := TITLE.search(v.markdown))}
+    rows = folder.rows({k: v.version for k, v in pending.items()}, last_changes(session), state.articles, titles)
     return EditorArticlesOut(articles=[EditorArticleOut(
         article_id=r.article_id, title=r.title, owner=r.owner, status=r.status,
         reviewed=r.reviewed.isoformat() if r.reviewed else None, last_change=r.last_change, changed_by=r.changed_by,
@@ -70,7 +74,7 @@ def editor_worklist(state: StateDep, session: SessionDep, team: Filter = None,
     return WorkListOut(items=[WorkItemOut(**i.as_dict()) for i in items])
 
 
-@router.post("/worklist/status", response_model=WorkStatusIn, responses=error_responses(404))
+@router.post("/worklist/status", response_model=WorkStatusIn)
 def editor_work_status(body: WorkStatusIn, session: SessionDep, caller: Editor) -> WorkStatusIn:
     """Move a work-list item to open, in behandeling or opgelost."""
     set_status(session, body.key, body.status, by=caller.name or caller.role, role=caller.role)
@@ -93,7 +97,7 @@ def editor_collect_variants(state: StateDep, session: SessionDep) -> CollectOut:
     return CollectOut(added=variant_loop.collect(session, state.articles))
 
 
-@router.post("/variants/decide", response_model=VariantDecisionOut, responses=error_responses(404, 409, 413))
+@router.post("/variants/decide", response_model=VariantDecisionOut)
 def editor_decide_variants(body: VariantDecisionIn, state: StateDep, session: SessionDep,
                            caller: Editor) -> VariantDecisionOut:
     """Approve (published in the article's ``vragen:`` and indexed with it: one new version per article) or

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from kb.loader import ArticleError, Problem, _key_line, _split_front_matter, article_files, parse_article
+from kb.loader import ID_PATTERN, ArticleError, Problem, _key_line, _split_front_matter, article_files, parse_article
 from kb.model import Article
 from kcc.answer import AnswerService
 from kcc.calibrate import fit_calibration, kb_version
@@ -48,7 +48,12 @@ class PublishBusy(RuntimeError):
 
 
 def article_path(kb_dir: Path, article_id: str) -> Path:
-    """The file of the article: the one named after its id anywhere in the KB folder, else a new ``<id>.md``."""
+    """The file of the article: the one named after its id anywhere in the KB folder, else a new ``<id>.md``.
+    Raises :class:`ArticleRejected` for an id that is no slug (it could name a file outside the folder)."""
+    if not ID_PATTERN.match(article_id):
+        raise ArticleRejected([Problem(kb_dir / "?", 1, f"'{article_id[:60]}' is geen geldig artikel-id.",
+                                       "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld "
+                                       "'paspoort-aanvragen'.")])
     for path in article_files(kb_dir):
         if path.stem == article_id:
             return path

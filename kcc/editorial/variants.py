@@ -140,9 +140,16 @@ def with_question(markdown: str, question: str) -> str:
     """The article file with ``question`` added to its front matter's ``vragen:`` list; every other line stays
     as the editor wrote it."""
     lines = markdown.split("\n")
-    end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "..."))
-    front = yaml.safe_load("\n".join(lines[1:end])) or {}
-    questions = [str(q) for q in (front.get("vragen") or []) if str(q).strip()]
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "...")), None)
+    try:
+        front = yaml.safe_load("\n".join(lines[1:end])) if end and lines[0].strip() == "---" else None
+    except yaml.YAMLError:
+        front = None
+    listed = front.get("vragen") or [] if isinstance(front, dict) else None
+    if end is None or not isinstance(listed, list):
+        raise ContactLogError("conflict", "article_broken", "Het artikel heeft fouten in de front matter. Herstel "
+                                                            "het eerst in de Redactie; keur de vraag daarna goed.")
+    questions = [str(q) for q in listed if str(q).strip()]
     if wording(question) not in {wording(q) for q in questions}:
         questions.append(question)
     start = next((i for i in range(1, end) if re.match(r"^vragen\s*:", lines[i])), None)

@@ -167,3 +167,13 @@ def test_no_write_route_of_the_editors_or_admins_takes_a_public_or_agent_key(edi
             response = client.request(method.upper(), url, headers=headers, json={})
             assert response.status_code == 403, (method, path, response.text)
     assert {p.name: p.read_text(encoding="utf-8") for p in settings.kb_dir.glob("*.md")} == before
+
+
+@pytest.mark.parametrize("article_id", ["Paspoort", "a_b", "..%2F..%2Fgeheim", "-x"])
+def test_an_article_id_must_be_a_slug(editing, article_id):
+    client, _ = editing
+    for response in (client.get(f"/v1/articles/{article_id}/source", headers=EDITOR),
+                     put(client, article_id, OTHER_KB["huwelijk"])):
+        assert response.status_code in (404, 422), response.text
+        if response.status_code == 422:
+            assert response.json()["error"]["code"] in ("invalid_request", "invalid_article")

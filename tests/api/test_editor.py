@@ -117,3 +117,15 @@ def test_agents_and_the_public_cannot_see_the_editors_overview(editing, path):
         response = client.get(path, headers=headers)
         assert response.status_code == 403 and response.json()["error"]["code"] == "forbidden"
     assert client.get(path, headers=EDITOR).status_code == 200
+
+
+def test_a_new_article_saved_as_a_draft_shows_in_the_overview_and_answers_nothing(editing):
+    client, settings = editing
+    markdown = ("---\nid: kerstmarkt\ntitle: Kerstmarkt op het plein\ntype: product\naudience: public\n"
+                "owner: Publiekszaken\nreviewed: 2026-11-01\n---\n## Wat is het?\nDe kerstmarkt is op 19 december.\n")
+    assert client.put("/v1/articles/kerstmarkt", headers=EDITOR,
+                      json={"markdown": markdown, "status": "draft"}).status_code == 200
+    rows = {r["article_id"]: r for r in client.get("/v1/editor/articles", headers=EDITOR).json()["articles"]}
+    assert rows["kerstmarkt"]["status"] == "concept" and rows["kerstmarkt"]["title"] == "Kerstmarkt op het plein"
+    assert not (settings.kb_dir / "kerstmarkt.md").exists()
+    assert client.get("/v1/articles/kerstmarkt").status_code == 404

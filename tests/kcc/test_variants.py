@@ -45,3 +45,13 @@ def test_a_variant_is_indexed_with_the_section_it_is_about_only(tmp_path):
     with_variant = [d.meta["section"] for d in documents if "reispas" in d.content]
     assert with_variant == ["Wat kost het?"]
     assert all(d.meta["questions"] == ["Hoeveel kost zo'n reispas?"] for d in documents)
+
+
+@pytest.mark.parametrize("broken", ["## Geen front matter\nTekst\n", "---\nid: [kapot\n---\n## K\nT\n",
+                                    "---\nid: a\nvragen: een zin\n---\n## K\nT\n", "---\nid: a\n"])
+def test_a_variant_is_not_added_to_a_broken_file(broken):
+    from kcc.contacts.errors import ContactLogError
+
+    with pytest.raises(ContactLogError) as error:
+        with_question(broken, "Wat kost het?")
+    assert error.value.code == "article_broken"
