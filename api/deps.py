@@ -65,10 +65,10 @@ class KccState:
         """The editors' parts: publications into this service, and the folder's checks (with the embedder)."""
         self.publisher = Publisher(self.runtime, lambda: self.service, self.swap_service, self.reindex_lock)
         s = self.settings
+        # checked at an editor's first request (under a second; the embedding part follows in the background),
+        # not at start-up: most processes never serve an editor
         self.board = Board(s.kb_dir, self.runtime.embedder, review_months=s.review_months,
                            due_days=s.review_warning_days, language_file=s.language_file)
-        if s.editor_api_key:  # editors will open the workspace: have its checks ready
-            threading.Thread(target=self.board.warm_up, name="kcc-editorial", daemon=True).start()
 
     @property
     def articles(self) -> dict[str, Article]:

@@ -165,10 +165,10 @@ wordt genomen en door een medewerker wordt gecontroleerd.
 def editor_log_in(driver, url: str, key: str) -> None:
     """Beside the launcher's shared agent key, an editor logs in with their own key in the sidebar."""
     driver.get(url)
-    WebDriverWait(driver, 60).until(lambda d: "Redacteur? Log in" in body_text(d))
+    WebDriverWait(driver, 60).until(lambda d: "Redacteur of beheerder? Log in" in body_text(d))
     next(e for e in driver.find_elements(By.CSS_SELECTOR, "summary") if "Redacteur" in e.text).click()
     box = WebDriverWait(driver, 30).until(lambda d: next(
-        (e for e in d.find_elements(By.CSS_SELECTOR, "input[aria-label='Uw redacteurssleutel']") if e.is_displayed()),
+        (e for e in d.find_elements(By.CSS_SELECTOR, "input[aria-label='Uw redacteurs- of beheerderssleutel']") if e.is_displayed()),
         None))
     box.send_keys(key, Keys.ENTER)
     WebDriverWait(driver, 60).until(lambda d: "Ingelogd als" in body_text(d) and "Redactie" in body_text(d))

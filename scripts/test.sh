@@ -29,7 +29,7 @@ pip install -q -c constraints.txt -e '.[st,test,use,html,reports,bench]'
 
 ruff check .
 set +e
-python -m pytest "$@"
+python -m pytest --durations=15 "$@"  # the slowest tests, for reading
 status=$?
 set -e
 if [ "$status" = 5 ]; then

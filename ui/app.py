@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import style
-from ui.session import is_editor
+from ui.session import is_admin, is_editor
 
 st.set_page_config(page_title="KCC Kennisbank", page_icon=":material/support_agent:", layout="wide")
 style.apply()
@@ -17,4 +17,5 @@ st.navigation([
     # the editors' pages, for editor and admin keys only (the API refuses their routes to any other key)
     *([st.Page("app_pages/redactie.py", title="Redactie", icon=":material/edit_note:"),
        st.Page("app_pages/werklijst.py", title="Werklijst", icon=":material/checklist:")] if is_editor() else []),
+    *([st.Page("app_pages/beheer.py", title="Beheer", icon=":material/settings:")] if is_admin() else []),
 ]).run()

@@ -175,6 +175,18 @@ class KccClient:
     def set_work_status(self, key: str, status: str) -> JsonDict:
         return self._request("POST", "/v1/editor/worklist/status", json={"key": key, "status": status})
 
+    def lists(self) -> JsonDict:
+        return self._request("GET", "/v1/admin/lists")
+
+    def put_list(self, name: str, values: list[str] | dict[str, bool]) -> JsonDict:
+        return self._request("PUT", f"/v1/admin/lists/{quote(name, safe='')}", json={"values": values})
+
+    def reset_list(self, name: str) -> JsonDict:
+        return self._request("DELETE", f"/v1/admin/lists/{quote(name, safe='')}")
+
+    def put_referral_guide(self, text: str) -> JsonDict:
+        return self._request("PUT", "/v1/admin/referral-guide", json={"yaml": text})
+
     # -- plumbing ----------------------------------------------------------------------------------------------------
 
     def _request(self, method: str, path: str, **kwargs: Any) -> JsonDict:

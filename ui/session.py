@@ -86,8 +86,8 @@ def signed_in_agent() -> str | None:
     if st.session_state.get(SESSION_KEY):
         st.sidebar.button("Uitloggen", on_click=_log_out, icon=":material/logout:", key="logout")
     else:  # the launcher's shared agent key: an editor logs in with their own key for the Redactie pages
-        with st.sidebar.expander("Redacteur? Log in", icon=":material/edit_note:"):
-            _login_form("Uw redacteurssleutel")
+        with st.sidebar.expander("Redacteur of beheerder? Log in", icon=":material/edit_note:"):
+            _login_form("Uw redacteurs- of beheerderssleutel")
     return name
 
 
@@ -98,3 +98,7 @@ def signed_in_role() -> str | None:
 
 def is_editor() -> bool:
     return signed_in_role() in ("editor", "admin")
+
+
+def is_admin() -> bool:
+    return signed_in_role() == "admin"

