@@ -167,9 +167,9 @@ def editor_log_in(driver, url: str, key: str) -> None:
     driver.get(url)
     WebDriverWait(driver, 60).until(lambda d: "Redacteur of beheerder? Log in" in body_text(d))
     next(e for e in driver.find_elements(By.CSS_SELECTOR, "summary") if "Redacteur" in e.text).click()
+    field = "input[aria-label='Uw redacteurs- of beheerderssleutel']"
     box = WebDriverWait(driver, 30).until(lambda d: next(
-        (e for e in d.find_elements(By.CSS_SELECTOR, "input[aria-label='Uw redacteurs- of beheerderssleutel']") if e.is_displayed()),
-        None))
+        (e for e in d.find_elements(By.CSS_SELECTOR, field) if e.is_displayed()), None))
     box.send_keys(key, Keys.ENTER)
     WebDriverWait(driver, 60).until(lambda d: "Ingelogd als" in body_text(d) and "Redactie" in body_text(d))
 
