@@ -15,6 +15,8 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from kb.model import Article, content_hash
 from kcc.calibration import (
     DENSE_FEATURES,
@@ -24,9 +26,10 @@ from kcc.calibration import (
     Model,
     choose_threshold,
     refusal_rates,
-    training_questions,
+    training_questions_by_article,
     with_context,
 )
+from kcc.contacts.gaps import fit_gap_threshold
 from kcc.evidence import EvidenceScorer, out_of_scope_questions
 from kcc.search import Searcher
 from kcc.settings import Settings
@@ -61,7 +64,8 @@ def fit_calibration(searcher: Searcher, articles: Mapping[str, Article], setting
     public = [a for a in articles.values() if not a.internal and a.extra.get("source", "article") == "article"]
     reference = dense_reference(searcher, public)
     scorer = EvidenceScorer.for_service(searcher, public, settings, reference)
-    made = training_questions(public, max_articles=MAX_ARTICLES)
+    made_by_article = training_questions_by_article(public, max_articles=MAX_ARTICLES)
+    made = [q for _, q in made_by_article]
     negatives_text = out_of_scope_questions(settings)
     known = {w.lower() for a in public for s in a.public_sections
              for w in re.findall(r"[^\W\d_]+", f"{a.title} {s.heading} {' '.join(a.keywords)} {s.body}")}
@@ -85,7 +89,9 @@ def fit_calibration(searcher: Searcher, articles: Mapping[str, Article], setting
         neg = [model.score(e) for e, y in zip(evidence, labels, strict=True) if not y]
         thresholds[name] = choose_threshold(pos, neg, settings.calibration_target)
         expected.update({f"{name}_{k}": v for k, v in refusal_rates(thresholds[name], pos, neg).items()})
+    gap = fit_gap_threshold(np.asarray([r.dense for r in retrieved[:len(made)]], dtype=np.float32),
+                            [article_id for article_id, _ in made_by_article])
     return Calibration(embedder=searcher.embedder.spec, kb_version=kb_version(articles), reference=reference,
                        full=full, dense_only=dense_only, threshold=round(thresholds["full"], 4),
                        dense_threshold=round(thresholds["dense_only"], 4), expected=expected,
-                       sizes={"positives": positives, "negatives": negatives, "gold": len(gold)})
+                       sizes={"positives": positives, "negatives": negatives, "gold": len(gold)}, gap_threshold=gap)

