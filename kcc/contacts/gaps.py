@@ -70,7 +70,10 @@ def embed_questions(texts: list[str], embedder: DenseEmbedder, cache: dict[str, 
 
 
 def fit_gap_threshold(vectors: np.ndarray, labels: list[str], share: float = GAP_SHARE_JOINED) -> float:
-    """The cosine that only ``share`` of the pairs of questions with different labels (articles) reach."""
+    """The cosine that only ``share`` of the pairs of questions with different labels (articles) reach; 1.0 (nothing
+    joins) when there is no such pair (a KB of one article, or none)."""
+    if len(labels) < 2 or vectors.ndim != 2:
+        return 1.0
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     similarity = unit @ unit.T
     names = np.asarray(labels)

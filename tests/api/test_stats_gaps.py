@@ -105,5 +105,6 @@ def test_the_gap_threshold_is_the_share_of_different_topic_pairs_that_may_join()
     different = similarity[upper][(names[:, None] != names[None, :])[upper]]
     assert abs((different >= threshold).mean() - GAP_SHARE_JOINED) < 0.01
     assert fit_gap_threshold(vectors[:3], ["a", "a", "a"]) == 1.0  # no pair of topics: nothing joins
+    assert fit_gap_threshold(np.zeros(0), []) == 1.0  # an empty KB
 
 
