@@ -151,14 +151,16 @@ class Runtime:
             built.save(self.snapshot_dir)
         return built
 
-    def answer_service(self, settings: Settings | None = None, *,
-                       calibration: Calibration | None = None) -> AnswerService:
+    def answer_service(self, settings: Settings | None = None, *, calibration: Calibration | None = None,
+                       view: IndexView | None = None) -> AnswerService:
         """The one place an answer service is built: from what the index holds, with its calibration.
 
         :param calibration: answer with this one (the last fitted) instead of the index's own: a published
             article answers at once, and the calibration follows in the background
-            (:class:`kcc.editorial.publish.Publisher`). The index is then read afresh, not from a snapshot."""
-        snapshot = self.snapshot() if calibration is None else Snapshot.build(self.view(), self.settings.bm25_language)
+            (:class:`kcc.editorial.publish.Publisher`). The index is then read afresh (or ``view``, when the caller
+            has just read it), not from a snapshot."""
+        snapshot = self.snapshot() if calibration is None else \
+            Snapshot.build(view or self.view(), self.settings.bm25_language)
         searcher = self.searcher if settings is None else self.searcher_for(settings)
         calibration = calibration or self.calibration(snapshot.view, snapshot.version)
         return AnswerService(searcher, snapshot.view, settings or self.settings, calibration,

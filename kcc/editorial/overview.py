@@ -70,8 +70,9 @@ class Folder:
             rows.append(Row(article.id, article.title, article.owner, status, article.reviewed,
                             changed[0] if changed else None, changed[1] if changed else None, found,
                             draft_version=drafts.get(article.id)))
+        loaded = self.by_id()
         for article_id, version in drafts.items():  # a new article that exists only as a draft
-            if article_id not in self.by_id() and article_id not in broken:
+            if article_id not in loaded and article_id not in broken:
                 changed = changes.get(article_id)
                 rows.append(Row(article_id, draft_titles.get(article_id) or article_id, "", DRAFT, None,
                                 changed[0] if changed else None, changed[1] if changed else None,

@@ -120,10 +120,10 @@ class Publisher:
             report = self.runtime.index_article(article)
             # the last fit, for the new KB version until its own is fitted; kept in the index's state, so the
             # other API processes switch to the new version now too (and again to the fitted one)
-            interim = replace(self.current().calibration, kb_version=kb_version(self.runtime.view().articles),
-                              provisional=True)
+            view = self.runtime.view()  # read once: the KB version and the new service both come from it
+            interim = replace(self.current().calibration, kb_version=kb_version(view.articles), provisional=True)
             self.runtime.store_calibration(interim)
-            self.swap(self.runtime.answer_service(calibration=interim))
+            self.swap(self.runtime.answer_service(calibration=interim, view=view))
             self.runtime.indexer.cleanup(report)
         finally:
             self.lock.release()
