@@ -37,7 +37,7 @@ from kcc.answer_model import (
 from kcc.calibration import Calibration
 from kcc.elsewhere import OtherPlaces
 from kcc.evidence import EvidenceScorer
-from kcc.extract import shortest_answer
+from kcc.extract import best_units
 from kcc.intents import Intent, Intents
 from kcc.kb_stats import KbStats, answerable
 from kcc.language import LanguageDetector
@@ -277,7 +277,12 @@ class AnswerService:
             # a part asks for its own kind of answer ("... en hoe lang duurt dat?"); else the question's
             asked = (self.intents.asked(text) or intents) if part else intents
             sections = select_sections(article, part_hits, asked)
-            short = shortest_answer(text, sections, asked, self.idf)
+            # the short answer is the article's best sentences for the question, wherever they are: the
+            # sentence that answers may sit in a section the retrieval ranked low, and its section joins
+            public = article.public_sections
+            chosen = best_units(text, public, asked, self.idf)
+            sections = sorted(set(sections) | {public[u.section] for u in chosen}, key=public.index)
+            short = "\n\n".join(u.markdown for u in chosen)
             shorts.append(short)
             blocks.append("\n\n".join([f"**{article.title}**", short, *(f"**{s.heading}**\n\n{s.body}"
                                                                       for s in sections)]))

@@ -91,13 +91,13 @@ def _score(unit: Unit, question_stems: set[str], intents: Sequence[Intent], head
     return overlap + default_idf * (kind + (unit.section in heading_hits))
 
 
-def shortest_answer(question: str, sections: Sequence[Section], intents: Sequence[Intent],
-                    idf: dict[str, float], max_words: int = MAX_WORDS) -> str:
-    """Markdown of the units that answer ``question`` best, best first, within ``max_words`` where the text
-    allows (one unit always, even a longer one)."""
+def best_units(question: str, sections: Sequence[Section], intents: Sequence[Intent],
+               idf: dict[str, float], max_words: int = MAX_WORDS) -> list[Unit]:
+    """The units that answer ``question`` best, best first, within ``max_words`` where the text allows (one
+    unit always, even a longer one); ``Unit.section`` is the index in ``sections``."""
     candidates = [u for i, s in enumerate(sections) for u in units(s.body, i)]
     if not candidates:
-        return ""
+        return []
     default_idf = max(idf.values(), default=1.0)
     question_stems = set(stems(question))
     heading_hits = {i for i, s in enumerate(sections) if any(t.matches_heading(s.heading) for t in intents)}
@@ -114,5 +114,10 @@ def shortest_answer(question: str, sections: Sequence[Section], intents: Sequenc
             continue
         chosen.append(unit)
         total += unit.words
-    # best first: the answer opens with the unit that answers the question most directly
-    return "\n\n".join(unit.markdown for unit in chosen)
+    return chosen
+
+
+def shortest_answer(question: str, sections: Sequence[Section], intents: Sequence[Intent],
+                    idf: dict[str, float], max_words: int = MAX_WORDS) -> str:
+    """Markdown of :func:`best_units`, best first: the answer opens with the unit that answers most directly."""
+    return "\n\n".join(unit.markdown for unit in best_units(question, sections, intents, idf, max_words))

@@ -169,7 +169,8 @@ class Runtime:
     def searcher_for(self, settings: Settings) -> Searcher:
         """A searcher with other retrieval settings on this index (evaluation of variants)."""
         return Searcher(self.store, self.embedder, rrf_k=settings.rrf_k, prefetch_limit=settings.prefetch_limit,
-                        bm25_language=settings.bm25_language, dense_weight=settings.dense_weight)
+                        bm25_language=settings.bm25_language, dense_weight=settings.dense_weight,
+                        section_support=settings.section_support)
 
     def ingest(self, progress: Callable[[Iterable], Iterable] | None = None, *,
                allow_removal: bool = False, on_indexed: Callable[[], None] | None = None) -> IngestOutcome:

@@ -80,6 +80,10 @@ class Settings(BaseSettings):
         default=None, description="Admin keys (comma-separated), each at least 24 random characters.")
     rrf_k: int = Field(default=10, ge=1, description="Reciprocal rank fusion constant.")
     dense_weight: float = Field(default=1.0, gt=0, description="RRF weight of the dense branch (BM25 has 1).")
+    section_support: float = Field(
+        default=0.5, ge=0.0, le=1.0,
+        description="Share of an article's second-best section score added to its best when ranking articles "
+                    "(0 = the best section alone decides).")
     retrieval_mode: str = Field(default="hybrid", pattern="^(hybrid|dense|sparse)$",
                                 description="hybrid, dense or sparse (BM25 only).")
     section_aware: bool = Field(default=True, description="Pick the sections a question asks for (price, documents).")

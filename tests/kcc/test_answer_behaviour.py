@@ -41,6 +41,40 @@ def test_a_question_that_asks_two_things_gets_both_articles(other):
     assert len(result.parts) == 2 and {s.part for s in result.sources} == {0, 1}
 
 
+def assert_short_answer_is_shown(result, question: str) -> None:
+    assert result.status == "answered" and result.answer.short, question
+    for block in result.answer.markdown.split("\n\n---\n\n"):
+        head, *sections = block.split("\n\n**")  # "**title**\n\nshort", then "heading**\n\nbody" each
+        short = head.split("\n\n", 1)[1]
+        shown = "\n".join(sections)
+        assert sections, question
+        for sentence in (line for line in short.split("\n\n") if line.strip()):
+            assert sentence in shown, (question, sentence)
+
+
+@pytest.mark.parametrize("question", [
+    "Wat moet ik betalen voor een paspoort voor mijn kind?",
+    "Ik ga trouwen en wil daarna Nederlander worden, wat kost dat?",
+    "Hoe lang is een paspoort geldig voor een volwassene?",
+])
+def test_the_short_answer_comes_from_the_sections_the_answer_shows(other, question):
+    """The short answer is chosen from the whole article; the sections its sentences come from are shown too."""
+    assert_short_answer_is_shown(other.answer(question, channel="web", agent=False), question)
+
+
+@pytest.mark.parametrize("question", [
+    # articles with more sections than an answer shows: the answering sentence sits in a section the
+    # retrieval ranked low, and that section joins the answer
+    "Wat moet ik doen als mijn paspoort gestolen is?",
+    "Wat mag in de groene container?",
+    "Hoe hoog is de afvalstoffenheffing voor een eenpersoonshuishouden?",
+    "Hoe kom ik aan een scootmobiel via de Wmo?",
+])
+def test_the_short_answer_is_shown_in_its_section_on_long_articles(sample_runtime, question):
+    service = sample_runtime.answer_service()
+    assert_short_answer_is_shown(service.answer(question, channel="web", agent=False), question)
+
+
 def test_the_same_multi_part_question_gets_one_answer_id_on_every_channel(other):
     question = "Ik ga trouwen en wil daarna Nederlander worden, wat kost dat?"
     answers = {other.answer(question, channel=c, agent=False).answer.id for c in ("phone", "chat", "web")}

@@ -7,10 +7,10 @@ import pytest
 from kb.loader import load_article
 from kcc.answer import normalise_question, select_sections
 from kcc.answer_model import QuestionError
-from kcc.extract import shortest_answer, stem_idf, units
+from kcc.extract import best_units, shortest_answer, stem_idf, units
 from kcc.intents import Intents, IntentsFileError
 from kcc.multipart import split_parts
-from kcc.search import SectionHit
+from kcc.search import SectionHit, by_article
 from tests.conftest import SMALL_KB
 
 
@@ -81,6 +81,23 @@ def test_the_short_answer_is_the_sentence_with_the_asked_fact(paspoort, intents)
                             stem_idf(s.body for s in paspoort.public_sections))
     assert "€ 84,45" in short
     assert len(short.split()) <= 60
+
+
+def test_the_short_answers_units_name_the_section_they_come_from(paspoort, intents):
+    question = "Wat kost een paspoort?"
+    public = paspoort.public_sections
+    chosen = best_units(question, public, intents.asked(question), stem_idf(s.body for s in public))
+    assert chosen and "€ 84,45" in chosen[0].markdown
+    assert all(u.markdown in public[u.section].body for u in chosen)
+
+
+def test_an_article_that_answers_in_two_sections_outranks_one_lucky_section():
+    hits = [hit("a", 0, "x", 1, score=0.50), hit("b", 0, "x", 2, score=0.45), hit("b", 1, "y", 3, score=0.30),
+            hit("a", 2, "z", 4, score=0.05)]
+    ranked = by_article(hits, 0.5)
+    assert [(h.article_id, h.rank) for h in ranked] == [("b", 2), ("b", 3), ("a", 1), ("a", 4)]  # ranks kept
+    assert by_article(hits, 0.0) == hits  # 0: the best section alone decides
+    assert [h.article_id for h in by_article(hits, 0.1)] == ["a", "a", "b", "b"]  # grouped by article
 
 
 def test_units_keep_tables_and_list_items_whole():
