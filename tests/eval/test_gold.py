@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 
 from eval.gold import GoldError, load_gold
-from tests.conftest import REPO
+from kb.loader import load_kb
+from tests.conftest import REPO, SAMPLE_KB
 
 ROW = {"id": "q1", "question": "Wat kost een paspoort?", "channel": "chat", "gold": ["paspoort"],
        "answer_must_contain": ["€ 84,45"], "kind": "direct"}
@@ -41,3 +43,21 @@ def test_committed_gold_sets_follow_the_format(name):
     kinds = [q.kind for q in questions]
     assert len(questions) >= 130
     assert kinds.count("out_of_scope") >= 25 and kinds.count("internal") >= 10
+
+
+@pytest.mark.parametrize(("name", "kinds"), [("lindewaard-multi.jsonl", {"multi": 45}),
+                                              ("lindewaard-extra.jsonl", {"non_dutch": 32, "out_of_scope": 28})])
+def test_the_tuning_sets_hold_facts_from_their_own_articles(name, kinds):
+    """The sets written after the main ones (two-article questions; other languages and near-miss out-of-scope
+    questions): each required fact is public text of one of the question's gold articles, so a KB edit that
+    moves a fact shows here, not as a silent drop in ``kcc eval``."""
+    articles = {a.id: a for a in load_kb(SAMPLE_KB).articles}
+    questions = load_gold(REPO / "eval" / "gold" / name)
+    assert Counter(q.kind for q in questions) == kinds
+    for question in questions:
+        texts = ["\n".join(s.body for s in articles[g].public_sections) for g in question.gold]
+        for fact in question.answer_must_contain:
+            assert any(fact in text for text in texts), (question.id, fact)
+        if question.kind == "multi":  # one fact from each of its two articles
+            assert len(question.gold) == 2
+            assert all(any(f in text for f in question.answer_must_contain) for text in texts), question.id

@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 import pytest
+from haystack import Document
 
 from ingest.components.hybrid_retriever import HybridRetriever
-from ingest.stores.base import QueryOptions
+from ingest.stores.base import QueryOptions, StoreFilter
 
 
 class RecordingStore:
     def __init__(self):
         self.options: list[QueryOptions] = []
+        self.calls = 0
 
     def query_many(self, vectors, options):
+        self.calls += 1
         self.options.extend(options)
         return [[] for _ in options]
 
@@ -25,15 +28,53 @@ def test_run_overrides_and_never_prefetches_less_than_it_returns():
     store = RecordingStore()
     retriever = HybridRetriever(store, top_k=5, prefetch_limit=20, rrf_k=7)
     retriever.run(query_embedding=[0.1], top_k=40, mode="dense")
-    options = store.options[-1]
-    assert (options.limit, options.prefetch_limit, options.rrf_k, options.mode) == (40, 40, 7, "dense")
+    assert [(o.mode, o.limit) for o in store.options] == [("dense", 40)]
+    retriever.run(query_embedding=[0.1], top_k=40, mode="hybrid")
+    assert [(o.mode, o.limit) for o in store.options[1:]] == [("sparse", 40), ("dense", 40)]
     with pytest.raises(ValueError):
         retriever.run(query_embedding=[0.1], mode="fuzzy")
 
 
-def test_run_many_sends_every_request_with_the_same_filter_in_one_call():
+def test_run_many_asks_each_branch_once_with_the_same_filter_in_one_call():
     store = RecordingStore()
     retriever = HybridRetriever(store, prefetch_limit=20)
-    found = retriever.run_many([0.1], None, None, [("hybrid", 10), ("dense", 1), ("sparse", 1)])
+    found = retriever.run_many([0.1], None, StoreFilter(audiences=("public",)),
+                               [("hybrid", 10), ("dense", 1), ("sparse", 1)])
     assert found == [[], [], []]
-    assert [(o.mode, o.limit) for o in store.options] == [("hybrid", 10), ("dense", 1), ("sparse", 1)]
+    assert store.calls == 1
+    assert [(o.mode, o.limit) for o in store.options] == [("sparse", 20), ("dense", 20)]
+    assert all(o.filter.audiences == ("public",) for o in store.options)
+
+
+class ListStore:
+    """Returns fixed branch lists, in the order given (a store may order equal scores either way)."""
+
+    def __init__(self, sparse, dense):
+        self.lists = {"sparse": sparse, "dense": dense}
+
+    def query_many(self, vectors, options):
+        return [self.lists[o.mode][:o.limit] for o in options]
+
+
+def doc(doc_id: str, score: float) -> Document:
+    return Document(id=doc_id, content=doc_id, score=score)
+
+
+def test_hybrid_is_fused_as_qdrant_does_with_ties_in_id_order():
+    sparse = [doc("a", 9.0), doc("b", 5.0), doc("c", 5.0)]
+    dense = [doc("c", 0.9), doc("d", 0.8)]
+    found = HybridRetriever(ListStore(sparse, dense), rrf_k=10, dense_weight=2.0).run(mode="hybrid", top_k=3)
+    scores = {d.id: d.score for d in found["documents"]}
+    # c: sparse position 2 (b and c tie at 5.0: id order), dense position 0 with weight 2
+    assert scores["c"] == pytest.approx(1 / 12 + 2 / 10)
+    assert [d.id for d in found["documents"]] == ["c", "d", "a"]  # d: 2/11 = 0.1818 > a: 1/10
+
+
+def test_the_same_query_gives_the_same_ranking_whatever_order_the_store_returns_ties_in():
+    sparse = [doc(f"s{i}", 1.0) for i in range(6)]
+    dense = [doc(f"s{i}", 0.5) for i in range(6)]
+    rankings = set()
+    for shift in range(6):
+        rotated = HybridRetriever(ListStore(sparse[shift:] + sparse[:shift], dense[::-1]), rrf_k=10)
+        rankings.add(tuple(d.id for d in rotated.run(mode="hybrid", top_k=4)["documents"]))
+    assert len(rankings) == 1
