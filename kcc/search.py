@@ -11,7 +11,7 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from haystack import Document, Pipeline
@@ -131,8 +131,10 @@ class Searcher:
         """:param audience: ``public`` filters internal text out inside the store; ``agent`` sees all.
         :param mode: ``hybrid`` (default), ``dense`` or ``sparse`` (BM25 only).
         :raises ValueError: on an unknown mode or an empty question."""
-        return self.retrieve(question, audience=audience, top_k=top_k, mode=mode,
+        hits = self.retrieve(question, audience=audience, top_k=top_k, mode=mode,
                              include_references=include_references).hits
+        # grouped by article (:func:`by_article`): a caller that lists them numbers them in that order
+        return [replace(hit, rank=position) for position, hit in enumerate(hits, 1)]
 
     def retrieve(self, question: str, *, audience: Audience = "public", top_k: int = 10, mode: str = "hybrid",
                  include_references: bool = False, with_tops: bool = False) -> Retrieval:

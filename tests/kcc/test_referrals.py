@@ -151,7 +151,7 @@ def test_internal_notes_come_only_from_the_articles_shown_and_staff_only_article
     # the other article's internal note ranks high for the question (not first: the paspoort article answers it),
     # so an answer could wrongly carry it
     assert hits[0].article_id == "reisdocument-paspoort"
-    assert any(h.article_id == "identiteitskaart" and h.audience == "internal" for h in hits[1:3])
+    assert any(h.article_id == "identiteitskaart" and h.audience == "internal" and h.rank <= 3 for h in hits)
     result = zuiderhaven.answer(question, channel="phone", agent=True)
     shown = {s.article_id for s in result.sources} | {a.article_id for a in result.alternatives}
     assert "identiteitskaart" not in shown
