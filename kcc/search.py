@@ -11,7 +11,7 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from haystack import Document, Pipeline
@@ -133,8 +133,7 @@ class Searcher:
         :raises ValueError: on an unknown mode or an empty question."""
         hits = self.retrieve(question, audience=audience, top_k=top_k, mode=mode,
                              include_references=include_references).hits
-        # grouped by article (:func:`by_article`): a caller that lists them numbers them in that order
-        return [replace(hit, rank=position) for position, hit in enumerate(hits, 1)]
+        return sorted(hits, key=lambda hit: hit.rank)  # sections in fused order, not grouped by article
 
     def retrieve(self, question: str, *, audience: Audience = "public", top_k: int = 10, mode: str = "hybrid",
                  include_references: bool = False, with_tops: bool = False) -> Retrieval:
@@ -189,9 +188,9 @@ class Searcher:
 
     def search_articles(self, question: str, *, audience: Audience = "public", top_k: int = 5,
                         mode: str = "hybrid") -> list[str]:
-        """Article ids in the order their best section ranks."""
+        """Article ids in the order :func:`by_article` ranks them."""
         ranked: list[str] = []
-        for hit in self.search(question, audience=audience, top_k=top_k * 6, mode=mode):
+        for hit in self.retrieve(question, audience=audience, top_k=top_k * 6, mode=mode).hits:  # by article
             if hit.article_id not in ranked:
                 ranked.append(hit.article_id)
         return ranked[:top_k]
