@@ -27,7 +27,9 @@ def result(size: int, embed: str, per_s: float, p95: float) -> dict:
 
 
 def test_the_report_has_every_size_and_judges_the_targets_at_the_largest(tmp_path):
-    write_report([result(1000, "all", 48.0, 1400.0), result(50000, "reuse", 61.0, 950.0)], tmp_path)
+    small = result(1000, "all", 48.0, 1400.0)
+    small["compare"]["retriever_fused"] = {"p50_ms": 1.7, "p95_ms": 2.9}
+    write_report([small, result(50000, "reuse", 61.0, 950.0)], tmp_path)
     text = (tmp_path / "bench.md").read_text(encoding="utf-8")
     assert "| 1,000 |" in text and "| 50,000 |" in text and "Machine:" in text
     targets = {line.split(" | ")[0].strip("| "): line.rsplit(" | ", 1)[1].strip(" |")
@@ -39,5 +41,6 @@ def test_the_report_has_every_size_and_judges_the_targets_at_the_largest(tmp_pat
     assert targets["/health and answers during a re-index ≤ 100 ms, unchanged"] == "yes"
     assert "16.0 chunks/s at 1,000 articles" in text  # ingest is judged on the largest size embedded for real
     assert "not run" in text  # no local-mode figures at 50,000
+    assert "| 1,000 | 0.5 / 0.7 | 1.7 / 2.9 |" in text and "| 50,000 | 0.5 / 0.7 | not measured |" in text
     assert json.loads((tmp_path / "bench.json").read_text())[1]["size"] == 50000
     assert (tmp_path / "bench.png").stat().st_size > 0
