@@ -26,7 +26,8 @@ from collections.abc import Iterable
 
 from kcc.privacy.cues import load_cues
 from kcc.privacy.identifiers import Span, find_identifiers, is_bsn
-from kcc.privacy.names import find_names_and_addresses, find_owner_mailboxes, load, loaded
+from kcc.privacy.mailboxes import find_owner_mailboxes, is_word_mailbox
+from kcc.privacy.names import find_names_and_addresses, load, loaded
 
 __all__ = ["PLACEHOLDER", "PLACEHOLDERS", "is_bsn", "mask_identifiers", "mask_personal_data", "warm_up", "ready"]
 
@@ -85,8 +86,10 @@ def mask_personal_data(text: str) -> str:
     if not text:
         return text
     cues = load_cues()
-    return _replace(text, [*find_identifiers(text, cues), *find_names_and_addresses(text, cues),
-                           *find_owner_mailboxes(text, cues)])
+    # a team's mailbox named by a common word ("kwijtschelding@...") needs the name lists to tell it from a person's
+    identifiers = [s for s in find_identifiers(text, cues)
+                   if s.kind != "email" or not is_word_mailbox(text[s.start:s.end], cues)]
+    return _replace(text, [*identifiers, *find_names_and_addresses(text, cues), *find_owner_mailboxes(text, cues)])
 
 
 def warm_up() -> None:

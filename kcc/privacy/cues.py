@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "privacy.yaml"
-KINDS = ("bsn", "referentie", "telefoon", "iban", "geboortedatum", "kenteken", "postcode")
+KINDS = ("bsn", "referentie", "telefoon", "telefoon_organisatie", "iban", "geboortedatum", "kenteken", "postcode")
 _ENDING = "nummer"
 _LETTER = r"[^\W\d_]"
 # what may stand between a cue and what it names: "zaaknummer: 1234", "geboren op 3 mei", "kenmerk van de brief is"
@@ -70,6 +70,10 @@ class Cues:
     organisation_before: frozenset[str]
     articles: frozenset[str]
     company: re.Pattern[str]
+    animals: frozenset[str]
+    email_providers: frozenset[str]
+    homes: frozenset[str]
+    street_words: frozenset[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -133,7 +137,11 @@ class Cues:
                    frozenset(w.lower() for w in words("persoon_bezittelijk")),
                    frozenset(w.lower() for w in words("organisatie_voor")),
                    frozenset(w.lower() for w in words("lidwoord")),
-                   re.compile(rf"(?<![^\W_])(?:{either(words('bedrijf_naar_persoon'))})(?![^\W_])", re.IGNORECASE))
+                   re.compile(rf"(?<![^\W_])(?:{either(words('bedrijf_naar_persoon'))})(?![^\W_])", re.IGNORECASE),
+                   frozenset(w.lower() for w in words("dier")),
+                   frozenset(w.lower() for w in words("email_aanbieder")),
+                   frozenset(w.lower() for w in words("woning")),
+                   frozenset(w.lower() for w in words("straat_einde")))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...]) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie
@@ -221,11 +229,16 @@ class Cues:
             return True
         if not all(p in self.email_role for p in parts):
             return False
+        return not self.domain_names_people(domain)
+
+    def domain_names_people(self, domain: str) -> bool:
+        """Whether a mail domain (lower case) names people: a surname with its particle ("bouwbedrijf-van-leeuwen.nl")
+        or a word of ``email_personen``; never a public body's ("gemeente-de-bilt.nl")."""
         labels = re.split(r"[.-]", domain)[:-1]  # not the top-level domain
         if set(labels) & self.email_public:
-            return True  # "info@gemeente-de-bilt.nl": a public body, though "de bilt" looks like a surname
-        return not any(label in self.email_people or (label in self.particles and i + 1 < len(labels))
-                       for i, label in enumerate(labels))
+            return False  # "info@gemeente-de-bilt.nl": a public body, though "de bilt" looks like a surname
+        return any(label in self.email_people or (label in self.particles and i + 1 < len(labels))
+                   for i, label in enumerate(labels))
 
     @cached_property
     def _birth_stems(self) -> tuple[str, ...]:

@@ -188,22 +188,27 @@ def _dutch_subscriber_number(written: str) -> bool:
 
 def find_phones(text: str, cues: Cues) -> Iterator[Span]:
     """Phone numbers written as such (a trunk 0, + or 00 up front; Dutch when no country code is given), except
-    service numbers. With a country code written out, a number of a possible length counts even where that
-    country has not handed out its range (yet): no one writes "+44" before something else; so does a Dutch number
-    of ten digits (``_dutch_subscriber_number``) that no reference cue names ("klantnummer 0612345678")."""
+    service numbers and a number its cue names an organisation's ("algemeen nummer"). With a country code written
+    out, a number of a possible length counts even where that country has not handed out its range (yet): no one
+    writes "+44" before something else; so does a Dutch number of ten digits (``_dutch_subscriber_number``) that
+    no reference cue names ("klantnummer 0612345678")."""
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
         raw = match.raw_string
         start = match.start + len(raw) - len(raw.lstrip())
         written = raw.strip().lstrip("(")
         if not written.startswith(("0", "+")):
             continue  # "111222333" is a number, not a phone number as anyone writes it
+        named = cues.before(text, start, ("referentie", "telefoon"))
+        if written.startswith("00") and named == "referentie":
+            continue  # a reference with leading zeros: "abonnement nr. 00448127"
         international = written.startswith(("+", "00"))
         if not (international or phonenumbers.is_valid_number(match.number)
-                or (_dutch_subscriber_number(written) and not _GLUED.search(text, 0, start)
-                    and cues.before(text, start, ("referentie", "telefoon")) != "referentie")):
+                or (_dutch_subscriber_number(written) and not _GLUED.search(text, 0, start) and named != "referentie")):
             continue  # "01-02-2026" has a possible length too
         if phonenumbers.number_type(match.number) in _SERVICE_NUMBERS:
             continue
+        if cues.before(text, start, ("telefoon", "telefoon_organisatie")) == "telefoon_organisatie":
+            continue  # an organisation's number: "algemeen nummer 0599-740 200", "receptie: 010-..."
         yield Span(start, match.end, "phone")
 
 

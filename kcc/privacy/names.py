@@ -17,13 +17,28 @@ import re
 import tempfile
 import threading
 import time
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kcc.privacy.context import (
+    WORD_BEFORE,
+    a_pets_name,
+    a_place,
+    an_institutions_address,
+    before_a_street,
+    counted,
+    country_names,
+    dated,
+    institution_word,
+    is_institution,
+    is_place,
+    named_after_a_person,
+    named_year,
+    starts_sentence,
+)
 from kcc.privacy.cues import Cues
 from kcc.privacy.identifiers import Span
 
@@ -55,8 +70,6 @@ _AFTER_CUE = re.compile(r"[ \t]*[:,]?[ \t]*")
 _BETWEEN_WORDS = re.compile(r"[ \t]+")
 _AND = re.compile(r"[ \t]+(?:en|and|&)[ \t]+", re.IGNORECASE)
 _MAX_NAME_WORDS = 3
-_REST_OF_WORD = re.compile(r"[\w'’-]*")
-_NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
 
 
 def _import_deduce() -> Any:
@@ -132,7 +145,7 @@ def load() -> deduce.Deduce:
                     gc.enable()
             # out of the collector's view for good: a full collection over them would hold every thread
             gc.freeze()
-            _countries()  # phonenumbers' region names (0.2 s): not in the first text's time either
+            country_names()  # phonenumbers' region names (0.2 s): not in the first text's time either
             _model = model
             log.info("deduce %s loaded in %.1f s", module.__version__, time.perf_counter() - started)
     return _model
@@ -163,11 +176,6 @@ def _trim(text: str, start: int, end: int, prefixes: frozenset[str], interfixes:
     while len(words) > 1 and words[-1].group().lower().strip(",.") in not_names | interfixes:
         words.pop()
     return start + words[0].start(), start + words[-1].end(), titled
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'(“‘")
-    return not before or before[-1] in ".!?:;\n"
 
 
 def _capitalised(text: str) -> str:
@@ -221,73 +229,18 @@ def _listed_names(text: str, annotations: list[tuple[str, int, int]], interfixes
     return names
 
 
-@cache
-def _countries() -> frozenset[str]:
-    """Country names in Dutch and English, in lower case, also without accents ("polen", "poland", "syrie"):
-    phonenumbers' region names. "Poland" is a surname in deduce's lists, and no one's name in "moved here from
-    Poland"."""
-    from phonenumbers.geodata.locale import LOCALE_DATA
-
-    names = set()
-    for region in LOCALE_DATA.values():
-        for language in ("nl", "en"):
-            name = region.get(language)
-            for _ in range(3):  # "*aa": the name as in that language
-                if name and name.startswith("*"):
-                    name = region.get(name[1:])
-            if name and not name.startswith("*"):
-                names.add(name.lower())
-    folded = {"".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c)) for n in names}
-    return frozenset(names | folded)
-
-
-def _is_place(cues: Cues, words: str, countries: bool = True) -> bool:
-    """A country or a nationality, not a name: "from Poland", "een Duits rijbewijs", "ik ben Nederlander". Right
-    after a person cue a country is a name ("mijn zoon Jordan"): ``countries=False``."""
-    return words.lower() in cues.nationalities or (countries and words.lower() in _countries())
-
-
-def _institution_word(word: str, cues: Cues, surnames: Any = None) -> bool:
-    """Whether ``word``, or a part of it before a hyphen, ends in an institution word and is no surname from the
-    lists: "Juliana Ziekenhuis", "Cultuurfonds-regeling", "Anne Frankhuis-tentoonstelling"; not "Veldhuis-Jansen"."""
-    parts = [word[:i] for i, char in enumerate(word) if char == "-" and i] + [word]
-    return any(cues.institution.search(part) and (surnames is None or [part] not in surnames) for part in parts)
-
-
-def _is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, cued: bool = False) -> bool:
-    """Whether the name at ``start``-``end`` is (part of) an institution's name, also one named after a person
-    ("Koning Willem-Alexanderschool", "Anne Frank-huis", "Maria Montessori Lyceum"), or of a street whose word
-    deduce cut off ("Willem Alexander" of "Willem Alexanderlaan"): the word it ends in, to its end, or the next
-    word ends in an institution word and is no surname from the lists ("Veldhuis"). Right after a person cue
-    ("my name is Dong-hyun Park", "mw Van Hal") an institution word on its own is a surname."""
-    word_end = _REST_OF_WORD.match(text, end).end()
-    words = text[start:word_end].split()
-    last = words[-1].strip("'’-")
-    if _institution_word(last, cues, surnames):
-        return True
-    if word_end > end and cues.street.search(last):
-        return True
-    following = _NEXT_WORD.match(text, word_end)
-    if following and _institution_word(following.group(1), cues):
-        return True
-    if cued:
-        return False
-    if following and following.group(1).lower() in cues.institution_words:
-        return True
-    # "Maria Montessori Lyceum", "Huis" of "Anne Frank Huis"; not "Van Hal"
-    return last.lower() in cues.institution_words and (len(words) == 1 or words[-2].lower() not in cues.particles)
-
-
 def _name_word(word: str, cues: Cues, common: frozenset[str], surnames: Any, first: bool) -> bool:
     """Whether a word after a person cue can be part of a name: capitalised ("Selam", "Wiśniewska", "A."), no
-    acronym ("IND", "ZZP'er", "Zzp'er"), no team or role, nationality or institution ("Gemeente", "Nederlander",
+    acronym ("IND", "ZZP'er", "Zzp'er", "VvE"), no team or role, nationality or institution ("Gemeente", "Nederlander",
     "Woonstichting"); the first word no common word either ("mijn moeder Woont")."""
     lower = word.lower()
     if not word[0].isupper() or len(word) == 1:
         return False
     if (word[1].isupper() and not word.startswith("IJ")) or re.search(r"['’]ers?$", lower):
         return False
-    if lower in cues.not_names or _is_place(cues, word, countries=False) or (first and lower in common):
+    if len(word) <= 4 and sum(char.isupper() for char in word) - word.startswith("IJ") > 1:
+        return False  # an acronym in mixed case: "VvE", "KvK"; not "IJke"
+    if lower in cues.not_names or is_place(cues, word, countries=False) or (first and lower in common):
         return False
     return not (cues.institution.search(word) and [word] not in surnames)
 
@@ -331,74 +284,16 @@ def _cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any) ->
     return names
 
 
-def _named_year(text: str, start: int, end: int, cues: Cues) -> bool:
-    """Whether an "address" is a name and a year: "Zomerfeest 2025", "Koningsdag 2026": a number that reads as a
-    year after words of which none is a street's word ("Laan van Vollenhove 2034", "Dorpsstraat 1990" are
-    addresses; so is a street without one, "Het Spoor 4", with a number that is no year)."""
-    match = re.fullmatch(r"(.*\S)\s+((?:19|20)\d{2})", text[start:end])
-    # "xx" before a word: the street pattern wants a word before its ending, and "Laan" alone is a street's word
-    return bool(match) and not any(cues.street.search(f"xx{word}") for word in match.group(1).split())
-
-
-def _counted(text: str, start: int, end: int, cues: Cues) -> bool:
-    """Whether the number of a street address is a count: "Lijsterbeslaan 3x", "Dorpsstraat 2 keer"."""
-    number = re.search(r"\d", text[start:end])
-    return bool(number) and bool(cues.count.match(text, start + number.start()))
-
-
-_WORD_BEFORE = re.compile(r"([^\s]+)[ \t]+$")
-
-
-def _named_after_a_person(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
-    """Whether the name at ``start``-``end`` names a club, shop or place after a person: right after a club's
-    word or an institution's ("sportclub VV Jan Ligthart", "FC Johan Cruijff", "sportpark Johan Cruijff"), or after
-    an article when it has two or more capitalised words ("Bij de Albert Heijn"; not "Jan de Vries Bakker", where
-    "de" is a particle after a name, nor "de heer Jansen"). A capitalised word before the article is a name's part
-    unless it only starts the sentence."""
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if not before:
-        return False
-    word = before.group(1)
-    if word.lower() in cues.organisation_before | cues.institution_words or cues.institution.search(word):
-        return True  # "sportpark Johan Cruijff", "basisschool De Vries"
-    if word not in cues.articles:  # as written: "De Vries" at a sentence's start is a surname
-        return False
-    capitalised = [w for w in text[start:end].split() if w[:1].isupper() and w.lower() not in cues.particles]
-    if len(capitalised) < 2:
-        return False
-    previous = _WORD_BEFORE.search(text, max(0, before.start() - 40), before.start())
-    if not previous or not previous.group(1)[:1].isupper():
-        return True
-    return _starts_sentence(text, previous.start(1)) and [previous.group(1)] not in first_names
-
-
 def _with_particles(text: str, start: int, cues: Cues) -> int:
     """The start of a name with the particles right before it, when the first of them has a capital: a surname
     written without a first name starts with them ("Van den Nguyen", "De Vries"); "bij de Jong" keeps its "de"
     outside, where it may be an article."""
     at = first = start
-    while (before := _WORD_BEFORE.search(text, max(0, at - 40), at)) and before.group(1).lower() in cues.particles:
+    while (before := WORD_BEFORE.search(text, max(0, at - 40), at)) and before.group(1).lower() in cues.particles:
         at = before.start(1)
         if before.group(1)[:1].isupper():
             first = at
     return first
-
-
-def find_owner_mailboxes(text: str, cues: Cues) -> list[Span]:
-    """A team's mailbox at a company named after its owner, a surname of the lists among the other words of its
-    domain ("info@schildersbedrijf-bakker.nl"), which ``Cues.is_mailbox_of_no_one`` leaves without the lists; a
-    domain of one word is a place ("info@eindhoven.nl")."""
-    if "@" not in text:
-        return []
-    surnames = load().lookup_structs["surname"]
-    spans = []
-    for match in cues.email.finditer(text):
-        if not cues.is_mailbox_of_no_one(match.group()):
-            continue
-        labels = [label for label in re.split(r"[.-]", match.group().partition("@")[2])[:-1] if label]
-        if len(labels) > 1 and any([label.capitalize()] in surnames for label in labels):
-            spans.append(Span(match.start(), match.end(), "email"))
-    return spans
 
 
 def _title_before_a_word(text: str, start: int, end: int, cues: Cues, model: Any) -> bool:
@@ -434,7 +329,8 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
     # a street, a word for the number, the number: "Molenweg hnr 14"
     addresses += [(s, number.end()) for s, e in streets if (number := cues.house_number.match(text, e))]
     spans = [Span(start, _addition(text, end, cues), "address") for start, end in addresses
-             if not _counted(text, start, end, cues) and not _named_year(text, start, end, cues)]
+             if not counted(text, start, end, cues) and not named_year(text, start, end, cues)
+             and not dated(text, end, cues) and not an_institutions_address(text, start, cues)]
     names = [(s, e) for tag, s, e in written if tag == "persoon"]
     # a first name of the lists that deduce took for a street, though it has neither a street's ending nor a
     # number ("terugbelverzoek Marjolein van Esdoornhof 9"): the name it would have been
@@ -447,7 +343,14 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
     for start, end in names:
         if any(s < end and start < e for s, e in streets):
             continue  # part of a street's name ("Burgemeester de Withstraat")
+        first = text[start:end].split()[0]
+        if first.lower() not in prefixes and institution_word(first, cues, surnames):
+            continue  # an institution's or company's name: "Inzamelbedrijf Bremwoude Schoon"
         start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names | cues.possessives)
+        if before_a_street(text, end, streets, cues) or a_pets_name(text, start, cues):
+            continue
+        if not titled and a_place(text, start, end, cues):
+            continue
         if text[start:end].lower() in interfixes:
             continue  # what is left of a name that lost its parts to a street: "van" of "Marjolein van Esdoornhof 9"
         if text[start:end].lower() in prefixes | cues.not_names:
@@ -455,23 +358,24 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
             spans += [Span(start, a.end, "address") for a in spans if a.kind == "address" and a.start >= end
                       and not text[end:a.start].strip()]
             continue
-        if not titled and not re.search(r"[\s.]", text[start:end]) and _starts_sentence(text, start):
+        if not titled and not re.search(r"[\s.]", text[start:end]) and starts_sentence(text, start):
             continue
         if titled and _title_before_a_word(text, start, end, cues, model):
             continue
-        if _named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"]):
+        if named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"]):
             continue
-        if _is_place(cues, text[start:end]):
+        if is_place(cues, text[start:end]):
             continue
         # in or right before a street address it stays, as it was: "Burgemeester" of "Burgemeester Visserplein 3B"
         at_address = any(a.kind == "address" and start < a.end and (a.start < end or not text[end:a.start].strip())
                          for a in spans)
-        if not at_address and _is_institution(text, start, end, cues, surnames):
+        if not at_address and is_institution(text, start, end, cues, surnames):
             continue
         spans.append(Span(_with_particles(text, start, cues), end, "name"))
     spans += [Span(_with_particles(text, start, cues), end, "name")
               for start, end in _cued_names(text, cues, common, surnames)
-              if not _is_institution(text, start, end, cues, surnames, cued=True)
-              and not _named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])
+              if not is_institution(text, start, end, cues, surnames, cued=True)
+              and not a_pets_name(text, start, cues)
+              and not named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])
               and not any(c < end and start < d for c, d in companies)]
     return spans

@@ -1,0 +1,179 @@
+"""What the words around a capitalised word say it is when it is no person: a place, a country, an institution or
+a shop named after someone, a pet, a date, an institution's address ("het stadhuis aan de Amstel 1"). The name
+finder (``kcc.privacy.names``) asks these before it masks; the words are data in ``kcc/data/privacy.yaml``."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+
+from kcc.privacy.cues import Cues
+
+_REST_OF_WORD = re.compile(r"[\w'’-]*")
+_NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
+_AT_AN_INSTITUTION = re.compile(r"(\S+)[ \t]+(?:aan|op|in|at|on)(?:[ \t]+(?:de|het|den|the))?[ \t]+$")
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'(“‘")
+    return not before or before[-1] in ".!?:;\n"
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Country names in Dutch and English, in lower case, also without accents ("polen", "poland", "syrie"):
+    phonenumbers' region names. "Poland" is a surname in deduce's lists, and no one's name in "moved here from
+    Poland"."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    names = set()
+    for region in LOCALE_DATA.values():
+        for language in ("nl", "en"):
+            name = region.get(language)
+            for _ in range(3):  # "*aa": the name as in that language
+                if name and name.startswith("*"):
+                    name = region.get(name[1:])
+            if name and not name.startswith("*"):
+                names.add(name.lower())
+    folded = {"".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c)) for n in names}
+    return frozenset(names | folded)
+
+
+def is_place(cues: Cues, words: str, countries: bool = True) -> bool:
+    """A country or a nationality, not a name: "from Poland", "een Duits rijbewijs", "ik ben Nederlander". Right
+    after a person cue a country is a name ("mijn zoon Jordan"): ``countries=False``."""
+    return words.lower() in cues.nationalities or (countries and words.lower() in country_names())
+
+
+def institution_word(word: str, cues: Cues, surnames: Any = None) -> bool:
+    """Whether ``word``, or a part of it before a hyphen, ends in an institution word and is no surname from the
+    lists: "Juliana Ziekenhuis", "Cultuurfonds-regeling", "Anne Frankhuis-tentoonstelling"; not "Veldhuis-Jansen"."""
+    parts = [word[:i] for i, char in enumerate(word) if char == "-" and i] + [word]
+    return any(cues.institution.search(part) and (surnames is None or [part] not in surnames) for part in parts)
+
+
+def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, cued: bool = False) -> bool:
+    """Whether the name at ``start``-``end`` is (part of) an institution's name, also one named after a person
+    ("Koning Willem-Alexanderschool", "Anne Frank-huis", "Maria Montessori Lyceum"), or of a street whose word
+    deduce cut off ("Willem Alexander" of "Willem Alexanderlaan"): the word it ends in, to its end, or the next
+    word ends in an institution word and is no surname from the lists ("Veldhuis"). Right after a person cue
+    ("my name is Dong-hyun Park", "mw Van Hal") an institution word on its own is a surname."""
+    word_end = _REST_OF_WORD.match(text, end).end()
+    words = text[start:word_end].split()
+    last = words[-1].strip("'’-")
+    if institution_word(last, cues, surnames):
+        return True
+    if word_end > end and cues.street.search(last):
+        return True
+    following = _NEXT_WORD.match(text, word_end)
+    if following and institution_word(following.group(1), cues):
+        return True
+    if cued:
+        return False
+    if following and following.group(1).lower() in cues.institution_words:
+        return True
+    # "Maria Montessori Lyceum", "Huis" of "Anne Frank Huis"; not "Van Hal"
+    return last.lower() in cues.institution_words and (len(words) == 1 or words[-2].lower() not in cues.particles)
+
+
+def named_year(text: str, start: int, end: int, cues: Cues) -> bool:
+    """Whether an "address" is a name and a year: "Zomerfeest 2025", "Koningsdag 2026": a number that reads as a
+    year after words of which none is a street's word ("Laan van Vollenhove 2034", "Dorpsstraat 1990" are
+    addresses; so is a street without one, "Het Spoor 4", with a number that is no year)."""
+    match = re.fullmatch(r"(.*\S)\s+((?:19|20)\d{2})", text[start:end])
+    # "xx" before a word: the street pattern wants a word before its ending, and "Laan" alone is a street's word
+    return bool(match) and not any(cues.street.search(f"xx{word}") for word in match.group(1).split())
+
+
+def counted(text: str, start: int, end: int, cues: Cues) -> bool:
+    """Whether the number of a street address is a count: "Lijsterbeslaan 3x", "Dorpsstraat 2 keer"."""
+    number = re.search(r"\d", text[start:end])
+    return bool(number) and bool(cues.count.match(text, start + number.start()))
+
+
+WORD_BEFORE = re.compile(r"([^\s]+)[ \t]+$")
+
+
+def named_after_a_person(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
+    """Whether the name at ``start``-``end`` names a club, shop or place after a person: right after a club's
+    word or an institution's ("sportclub VV Jan Ligthart", "FC Johan Cruijff", "sportpark Johan Cruijff"), or after
+    an article when it has two or more capitalised words ("Bij de Albert Heijn"; not "Jan de Vries Bakker", where
+    "de" is a particle after a name, nor "de heer Jansen"). A capitalised word before the article is a name's part
+    unless it only starts the sentence."""
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not before:
+        return False
+    word = before.group(1)
+    if word.lower() in cues.organisation_before | cues.institution_words or cues.institution.search(word):
+        return True  # "sportpark Johan Cruijff", "basisschool De Vries"
+    if word not in cues.articles:  # as written: "De Vries" at a sentence's start is a surname
+        return False
+    capitalised = [w for w in text[start:end].split() if w[:1].isupper() and w.lower() not in cues.particles]
+    following = _NEXT_WORD.match(text, end)  # a capitalised word right after it is part of the shop's name
+    if following and following.group(1)[:1].isupper() and following.group(1).lower() not in cues.particles:
+        capitalised.append(following.group(1))  # "bij de Hans Anders", where "Anders" is a common word too
+    if len(capitalised) < 2:
+        return False
+    previous = WORD_BEFORE.search(text, max(0, before.start() - 40), before.start())
+    if not previous or not previous.group(1)[:1].isupper():
+        return True
+    return starts_sentence(text, previous.start(1)) and [previous.group(1)] not in first_names
+
+
+LISTED_BEFORE = re.compile(r"(\S+?)[ \t]*(?:[ \t](?:en|and|&)[ \t]+|,[ \t]*|[ \t]+[(\[“\"']|[ \t]+)$")
+
+
+def a_pets_name(text: str, start: int, cues: Cues) -> bool:
+    """Whether the name at ``start`` follows an animal's word, or is listed after a pet's name: a pet's name ("mijn
+    hond Joris", "my dog Max", "2 honden (Bello en Saartje)")."""
+    for _ in range(4):  # at most a few names in a list
+        before = LISTED_BEFORE.search(text, max(0, start - 40), start)
+        if not before:
+            return False
+        word = before.group(1).strip("([“\"'")
+        if word.lower() in cues.animals:
+            return True
+        if not word[:1].isalpha() or not word[:1].isupper():
+            return False
+        start = before.start(1)
+    return False
+
+
+def a_place(text: str, start: int, end: int, cues: Cues) -> bool:
+    """Whether a name is a place or a date, not a person: a street's word alone after an article ("op de Dam"), or a
+    month after a day ("on 1 July", where "July" is a first name too)."""
+    *lower, word = text[start:end].split()  # deduce may keep "op de" with it: "op de Dam"
+    if any(not w.islower() for w in lower):
+        return False
+    before = lower[-1] if lower else (m.group(1) if (m := WORD_BEFORE.search(text, max(0, start - 40), start)) else "")
+    if word.lower() in cues.street_words and before.lower() in cues.articles:
+        return True
+    return word.lower() in cues.months and before.isdigit()
+
+
+def an_institutions_address(text: str, start: int, cues: Cues) -> bool:
+    """Whether an address follows an institution and "aan"/"op"/"in": the institution's ("het stadhuis aan de
+    Amstel 1", "de bibliotheek op het Marktplein 3"); not a home's ("mijn huis aan de Kerkstraat 5")."""
+    before = _AT_AN_INSTITUTION.search(text[max(0, start - 60):start])
+    if not before:
+        return False
+    word = before.group(1).lower().strip(",.;:()")
+    return word not in cues.homes and (word in cues.institution_words or bool(cues.institution.search(word)))
+
+
+def dated(text: str, end: int, cues: Cues) -> bool:
+    """Whether the number of an "address" is a day: a month follows ("Buurtfeest 31 mei")."""
+    after = re.match(r"[ \t]+([^\W\d_]+)", text[end:])
+    return bool(after) and after.group(1).lower() in cues.months
+
+
+def before_a_street(text: str, end: int, streets: list[tuple[int, int]], cues: Cues) -> bool:
+    """Whether a name ends in a particle that begins a street's name: "Burgemeester" of "Burgemeester de
+    Withplein", which deduce cut in two (a name ends in no particle; "Jansen, Kerkstraat" is two things)."""
+    for street_start, _ in streets:
+        between = text[end:street_start].split()
+        if street_start > end and between and all(w.lower() in cues.particles for w in between):
+            return True
+    return False

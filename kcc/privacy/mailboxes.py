@@ -1,0 +1,59 @@
+"""Mailboxes that belong to no person, or to one, where the name lists decide: a team's mailbox at a company named
+after its owner ("info@schildersbedrijf-bakker.nl") is someone's; a team's mailbox named by a common Dutch word
+("kwijtschelding@bremwoude.nl") is no one's. The mailboxes the lists are not needed for are in
+``Cues.is_mailbox_of_no_one``."""
+
+from __future__ import annotations
+
+import re
+
+from kcc.privacy.cues import Cues
+from kcc.privacy.identifiers import Span
+from kcc.privacy.names import load
+
+
+def find_owner_mailboxes(text: str, cues: Cues) -> list[Span]:
+    """A team's mailbox at a company named after its owner, a surname of the lists among the other words of its
+    domain ("info@schildersbedrijf-bakker.nl"), which ``Cues.is_mailbox_of_no_one`` leaves without the lists; a
+    domain of one word is a place ("info@eindhoven.nl")."""
+    if "@" not in text:
+        return []
+    spans = []
+    for match in cues.email.finditer(text):
+        if not cues.is_mailbox_of_no_one(match.group()):
+            continue
+        labels = [label for label in re.split(r"[.-]", match.group().partition("@")[2])[:-1] if label]
+        if _names_its_owner(labels):
+            spans.append(Span(match.start(), match.end(), "email"))
+    return spans
+
+
+_WORD_MAILBOX = re.compile(r"[^\W\d_]{4,}")
+# How common a word must be in Dutch text (wordfreq's Zipf scale: 2 is once in ten million words) to name a team's
+# mailbox: "kwijtschelding" is 2.7; handles such as "jdevries" or "sunnyboy" are 0.
+_MIN_ZIPF = 2.0
+
+
+def is_word_mailbox(address: str, cues: Cues) -> bool:
+    """A team's mailbox named by a common Dutch word that no name list holds ("kwijtschelding@bremwoude.nl",
+    "subsidies@..."), at a domain that is no consumer mail provider's ("tijger@hotmail.com" is a person's) and
+    names no people (``Cues.domain_names_people``, an owner's surname among its words)."""
+    from wordfreq import zipf_frequency
+
+    local, _, domain = address.lower().partition("@")
+    labels = [label for label in re.split(r"[.-]", domain)[:-1] if label]
+    if not _WORD_MAILBOX.fullmatch(local) or not labels or set(labels) & cues.email_providers:
+        return False
+    if cues.domain_names_people(domain) or _names_its_owner(labels):
+        return False
+    listed = load().lookup_structs
+    if [local.capitalize()] in listed["first_name"] or [local.capitalize()] in listed["surname"]:
+        return False
+    return zipf_frequency(local, "nl") >= _MIN_ZIPF
+
+
+def _names_its_owner(labels: list[str]) -> bool:
+    """Whether a domain of more than one word holds a surname of the lists ("schildersbedrijf-bakker.nl"); a domain
+    of one word is a place ("eindhoven.nl")."""
+    surnames = load().lookup_structs["surname"]
+    return len(labels) > 1 and any([label.capitalize()] in surnames for label in labels)
