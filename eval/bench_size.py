@@ -36,6 +36,9 @@ def percentiles(seconds: list[float]) -> dict[str, float]:
             "max_ms": round(float(ms.max()), 2)}
 
 
+STORE_QUERIES = ("query", "query_many", "query_ids_many", "fetch")  # every way the answer path reads the store
+
+
 class Timed:
     """Wraps an object and adds the wall time of the named methods to ``seconds``."""
 
@@ -186,7 +189,7 @@ def main(size: int, work: Path, source: Path, embed: str, count: int, compare: b
     embedder = Timed(inner, ("embed_documents", "embed_queries"))
     result: dict = {"size": size, "embed": embed}
     runtime = Runtime(settings, embedder=embedder)
-    store = Timed(runtime.store, ("write", "delete_article_versions", "query", "query_many", "scroll_meta"))
+    store = Timed(runtime.store, ("write", "delete_article_versions", *STORE_QUERIES, "scroll_meta"))
     runtime.store = store
     written: list = []
     write = store._inner.write
@@ -238,7 +241,7 @@ def main(size: int, work: Path, source: Path, embed: str, count: int, compare: b
     runtime = Runtime(settings, embedder=embedder)  # start-up: open the index, its calibration and snapshot
     service = runtime.answer_service()
     result["startup_s"] = round(time.perf_counter() - start, 2)
-    store = Timed(runtime.store, ("query", "query_many"))
+    store = Timed(runtime.store, STORE_QUERIES)
     runtime.store = store
     service.searcher._retriever.store = store
     times = []

@@ -44,7 +44,7 @@ from kcc.language import LanguageDetector
 from kcc.multipart import split_parts
 from kcc.privacy import PLACEHOLDER, mask_identifiers
 from kcc.referrals import ReferralGuide, load_guide_or_generic
-from kcc.render import to_html, to_text
+from kcc.render import to_text, to_text_and_html
 from kcc.search import Retrieval, Searcher, SectionHit
 from kcc.settings import Settings
 
@@ -290,9 +290,9 @@ class AnswerService:
                                   article.reviewed.isoformat() if article.reviewed else None, part)
                         for s in sections]
         markdown = "\n\n---\n\n".join(blocks)
+        text, html = to_text_and_html(markdown)
         body = AnswerBody(id=content_hash(markdown, [(s.article_id, s.section, s.version) for s in sources]),
-                          text=to_text(markdown), markdown=markdown, html=to_html(markdown),
-                          short=to_text("\n\n".join(shorts)))
+                          text=text, markdown=markdown, html=html, short=to_text("\n\n".join(shorts)))
         first = self.articles[answered[0][1][0].article_id]
         referral = Referral(first.referral.split(":", 1)[0].strip(), first.referral) if first.referral else None
         done = {s.article_id for s in sources}

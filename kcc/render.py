@@ -93,9 +93,15 @@ def to_html(markdown: str) -> str:
     :param markdown: approved article Markdown
     :returns: HTML limited to the tags in ``TAGS``, links only to http(s), mailto and tel
     """
+    return to_text_and_html(markdown, text=False)[1]
+
+
+def to_text_and_html(markdown: str, text: bool = True) -> tuple[str, str]:
+    """:func:`to_text` and :func:`to_html` of the same Markdown from one parse (an answer needs both)."""
     env: dict = {}
-    rendered = _MD.renderer.render(_MD.parse(markdown, env), _MD.options, env)
-    return _CLEANER.clean(rendered)
+    tokens = _MD.parse(markdown, env)
+    html = _CLEANER.clean(_MD.renderer.render(tokens, _MD.options, env))
+    return (_plain(markdown, tokens) if text else ""), html
 
 
 def to_text(markdown: str) -> str:
@@ -108,8 +114,11 @@ def to_text(markdown: str) -> str:
     :param markdown: approved article Markdown
     :returns: the text, without leading or trailing whitespace
     """
-    tree = SyntaxTreeNode(_MD.parse(markdown))
-    text = _TextWriter(NEWLINE.sub("\n", markdown)).blocks(tree.children)
+    return _plain(markdown, _MD.parse(markdown))
+
+
+def _plain(markdown: str, tokens: list) -> str:
+    text = _TextWriter(NEWLINE.sub("\n", markdown)).blocks(SyntaxTreeNode(tokens).children)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()  # e.g. a row ending in an empty cell
 
 

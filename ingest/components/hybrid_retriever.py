@@ -1,4 +1,4 @@
-"""Dense, BM25 or hybrid (RRF fusion inside Qdrant) retrieval with the filter inside the query."""
+"""Dense, BM25 or hybrid (weighted RRF of both branches) retrieval with the filter inside the query."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import replace
 from haystack import Document, component
 from haystack.dataclasses import SparseEmbedding
 
-from ingest.stores.base import QUERY_MODES, QueryOptions, QueryVectors, StoreFilter, VectorStore
+from ingest.stores.base import QUERY_MODES, PointId, QueryOptions, QueryVectors, StoreFilter, VectorStore
 
 
 @component
@@ -46,8 +46,8 @@ class HybridRetriever:
 
     def run_many(self, query_embedding: list[float] | None, query_sparse_embedding: SparseEmbedding | None,
                  filter: StoreFilter | None, requests: list[tuple[str, int]]) -> list[list[Document]]:
-        """Several ``(mode, top_k)`` retrievals with the same vectors and filter in one store round trip
-        (e.g. the hybrid ranking and each branch's best hit).
+        """Several ``(mode, top_k)`` retrievals with the same vectors and filter in one store query without
+        payloads (e.g. the hybrid ranking and each branch's best hit), then one read of the kept hits' payloads.
 
         Each branch is asked once, for the longest list any request needs, and the hybrid ranking is fused
         here (:func:`fuse`), not in the store: the store's fusion cuts and orders documents with equal fused
@@ -62,32 +62,36 @@ class HybridRetriever:
         branches = list(limits)
         options = [QueryOptions(mode=branch, limit=limits[branch], filter=filter or StoreFilter())
                    for branch in branches]
-        found = dict(zip(branches, (by_score(docs) for docs in self.store.query_many(
+        found = dict(zip(branches, (by_score(hits) for hits in self.store.query_ids_many(
             QueryVectors(dense=query_embedding, sparse=query_sparse_embedding), options)), strict=True))
-        answers = []
+        ranked = []
         for mode, limit in requests:
             if mode == "hybrid":
                 prefetch = max(self.prefetch_limit, limit)
-                answers.append(fuse([(found["sparse"][:prefetch], 1.0), (found["dense"][:prefetch], self.dense_weight)],
-                                    self.rrf_k, limit))
+                ranked.append(fuse([(found["sparse"][:prefetch], 1.0), (found["dense"][:prefetch], self.dense_weight)],
+                                   self.rrf_k, limit))
             else:
-                answers.append(found[mode][:limit])
-        return answers
+                ranked.append(found[mode][:limit])
+        # payloads only for the hits kept: reading them is most of a query's cost
+        documents = self.store.fetch(list(dict.fromkeys(point for hits in ranked for point, _ in hits)))
+        return [[replace(documents[point], score=score) for point, score in hits if point in documents]
+                for hits in ranked]
 
 
-def by_score(documents: list[Document]) -> list[Document]:
-    """Best first; equal scores in id order, so the same query always gives the same list."""
-    return sorted(documents, key=lambda d: (-(d.score or 0.0), d.id))
+Hit = tuple[PointId, float]
 
 
-def fuse(branches: list[tuple[list[Document], float]], rrf_k: int, limit: int) -> list[Document]:
-    """Weighted reciprocal rank fusion, as Qdrant computes it (a document at 0-based position ``p`` of a branch
-    with weight ``w`` scores ``w / (rrf_k + p)``), with ties in id order."""
-    scores: dict[str, float] = {}
-    documents: dict[str, Document] = {}
-    for docs, weight in branches:
-        for position, doc in enumerate(docs):
-            scores[doc.id] = scores.get(doc.id, 0.0) + weight / (rrf_k + position)
-            documents.setdefault(doc.id, doc)
-    ranked = sorted(scores, key=lambda i: (-round(scores[i], 12), i))[:limit]
-    return [replace(documents[i], score=scores[i]) for i in ranked]
+def by_score(hits: list[Hit]) -> list[Hit]:
+    """Best first; equal scores in point id order, so the same query always gives the same list."""
+    return sorted(hits, key=lambda hit: (-(hit[1] or 0.0), str(hit[0])))
+
+
+def fuse(branches: list[tuple[list[Hit], float]], rrf_k: int, limit: int) -> list[Hit]:
+    """Weighted reciprocal rank fusion, as Qdrant computes it (a hit at 0-based position ``p`` of a branch with
+    weight ``w`` scores ``w / (rrf_k + p)``), with ties in point id order."""
+    scores: dict[PointId, float] = {}
+    for hits, weight in branches:
+        for position, (point, _) in enumerate(hits):
+            scores[point] = scores.get(point, 0.0) + weight / (rrf_k + position)
+    ranked = sorted(scores, key=lambda point: (-round(scores[point], 12), str(point)))[:limit]
+    return [(point, scores[point]) for point in ranked]

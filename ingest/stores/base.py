@@ -22,6 +22,7 @@ SPARSE_NAME = "text-sparse"
 KEYWORD_FIELDS = ("meta.article_id", "meta.audience", "meta.source", "meta.article_hash")
 
 QueryMode = Literal["hybrid", "dense", "sparse"]
+PointId = str | int  # a point's id in the store: the uuid5 of the Document id
 QUERY_MODES: tuple[str, ...] = ("hybrid", "dense", "sparse")
 
 
@@ -87,6 +88,13 @@ class VectorStore(Protocol):
 
     def query_many(self, vectors: QueryVectors, options: list[QueryOptions]) -> list[list[Document]]:
         """:meth:`query` for several options (e.g. hybrid and each branch alone) in one round trip."""
+
+    def query_ids_many(self, vectors: QueryVectors, options: list[QueryOptions]) -> list[list[tuple[PointId, float]]]:
+        """:meth:`query_many` without payloads: ``(point id, score)`` per hit, best first. Reading payloads is most
+        of a query's cost; :meth:`fetch` reads them for the few hits that are kept."""
+
+    def fetch(self, point_ids: list[PointId]) -> dict[PointId, Document]:
+        """The documents of these points (``score`` None), by point id; a point deleted since is left out."""
 
     def read_state(self) -> dict | None:
         """The index's own small state (KB version, calibration) that every process reading it shares."""

@@ -22,6 +22,7 @@ from ingest.stores.base import (
     DENSE_NAME,
     KEYWORD_FIELDS,
     SPARSE_NAME,
+    PointId,
     QueryOptions,
     QueryVectors,
     StoreError,
@@ -118,7 +119,18 @@ class EdgeStore:
         return [[document_from_payload(p.id, p.payload, p.score) for p in next(answers)] if r is not None else []
                 for r in requests]
 
-    def _request(self, vectors: QueryVectors, options: QueryOptions) -> qe.QueryRequest | None:
+    def query_ids_many(self, vectors: QueryVectors, options: list[QueryOptions]) -> list[list[tuple[PointId, float]]]:
+        requests = [self._request(vectors, o, with_payload=False) for o in options]
+        asked = [r for r in requests if r is not None]
+        answers = iter(self._shard.query_batch(qe.QueryBatchRequest(asked)) if asked else [])
+        return [[(p.id, p.score) for p in next(answers)] if r is not None else [] for r in requests]
+
+    def fetch(self, point_ids: list[PointId]) -> dict[PointId, Document]:
+        records = self._shard.retrieve(list(point_ids), True, False) if point_ids else []
+        return {r.id: document_from_payload(r.id, r.payload, None) for r in records}
+
+    def _request(self, vectors: QueryVectors, options: QueryOptions,
+                 with_payload: bool = True) -> qe.QueryRequest | None:
         store_filter = _edge_filter(options.filter)
         dense = qe.Query.Nearest(list(map(float, vectors.dense)), using=DENSE_NAME) if vectors.dense else None
         sparse = None
@@ -128,11 +140,11 @@ class EdgeStore:
         if options.mode == "dense":
             if dense is None:
                 return None
-            return qe.QueryRequest(limit=options.limit, query=dense, filter=store_filter, with_payload=True)
+            return qe.QueryRequest(limit=options.limit, query=dense, filter=store_filter, with_payload=with_payload)
         elif options.mode == "sparse":
             if sparse is None:
                 return None
-            return qe.QueryRequest(limit=options.limit, query=sparse, filter=store_filter, with_payload=True)
+            return qe.QueryRequest(limit=options.limit, query=sparse, filter=store_filter, with_payload=with_payload)
         else:
             prefetches = [qe.Prefetch(limit=options.prefetch_limit, query=q, filter=store_filter)
                           for q in (sparse, dense) if q is not None]
@@ -141,7 +153,7 @@ class EdgeStore:
             weights = options.fusion_weights(sparse is not None, dense is not None)
             fusion = qe.Fusion.Rrf(k=options.rrf_k, weights=weights)
             return qe.QueryRequest(limit=options.limit, prefetches=prefetches, query=fusion, filter=store_filter,
-                                   with_payload=True)
+                                   with_payload=with_payload)
 
     def read_state(self) -> dict | None:
         try:

@@ -25,6 +25,7 @@ from ingest.stores.base import (
     DENSE_NAME,
     KEYWORD_FIELDS,
     SPARSE_NAME,
+    PointId,
     QueryOptions,
     QueryVectors,
     StoreError,
@@ -97,14 +98,26 @@ class QdrantServerStore:
         return [[document_from_payload(p.id, p.payload, p.score) for p in next(answers).points]
                 if r is not None else [] for r in requests]
 
+    def query_ids_many(self, vectors: QueryVectors, options: list[QueryOptions]) -> list[list[tuple[PointId, float]]]:
+        requests = [self._request(vectors, o, with_payload=False) for o in options]
+        asked = [r for r in requests if r is not None]
+        answers = iter(self._client.query_batch_points(collection_name=self.index, requests=asked) if asked else [])
+        return [[(p.id, p.score) for p in next(answers).points] if r is not None else [] for r in requests]
+
+    def fetch(self, point_ids: list[PointId]) -> dict[PointId, Document]:
+        records = self._client.retrieve(collection_name=self.index, ids=list(point_ids), with_payload=True,
+                                        with_vectors=False) if point_ids else []
+        return {r.id: document_from_payload(r.id, r.payload, None) for r in records}
+
     @staticmethod
-    def _request(vectors: QueryVectors, options: QueryOptions) -> models.QueryRequest | None:
+    def _request(vectors: QueryVectors, options: QueryOptions,
+                 with_payload: bool = True) -> models.QueryRequest | None:
         query_filter = _client_filter(options.filter)
         sparse = None
         if vectors.sparse is not None and vectors.sparse.indices:
             sparse = models.SparseVector(indices=list(vectors.sparse.indices), values=list(vectors.sparse.values))
         dense = [float(x) for x in vectors.dense] if vectors.dense else None
-        common = {"limit": options.limit, "with_payload": True, "filter": query_filter}
+        common = {"limit": options.limit, "with_payload": with_payload, "filter": query_filter}
         if options.mode == "dense":
             return models.QueryRequest(query=dense, using=DENSE_NAME, **common) if dense is not None else None
         if options.mode == "sparse":

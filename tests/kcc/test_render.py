@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from kcc.render import TAGS, to_html, to_text
+from kcc.render import TAGS, to_html, to_text, to_text_and_html
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
@@ -275,3 +275,12 @@ def test_unsafe_content_inside_allowed_markup_is_still_caught():
     parsed = assert_safe(to_html(md))
     assert [link["href"] for link in parsed.links] == ["https://x.nl"]
     assert parsed.text.strip() == "x en y en ok"
+
+
+@pytest.mark.parametrize("md", [
+    "Zie [de website](https://www.lindewaard.nl).\n\n| Soort | Prijs |\n|---|---|\n| Paspoort | € 84,45 |",
+    "- een\n- twee\nlui\n\n---\n\n**Kosten**\n\n[ref]\n\n[ref]: https://example.nl",
+    "<script>alert(1)</script> en [x](javascript:alert(1) \"titel\") ![foto](https://x.nl/a.png)",
+])
+def test_one_parse_gives_what_the_two_renderers_give(md):
+    assert to_text_and_html(md) == (to_text(md), to_html(md))

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from haystack import Document
 
@@ -12,10 +14,13 @@ class RecordingStore:
         self.options: list[QueryOptions] = []
         self.calls = 0
 
-    def query_many(self, vectors, options):
+    def query_ids_many(self, vectors, options):
         self.calls += 1
         self.options.extend(options)
         return [[] for _ in options]
+
+    def fetch(self, point_ids):
+        return {}
 
 
 @pytest.mark.parametrize("kwargs", [{"mode": "fuzzy"}, {"top_k": 0}, {"rrf_k": 0}, {"prefetch_limit": 0}])
@@ -47,17 +52,25 @@ def test_run_many_asks_each_branch_once_with_the_same_filter_in_one_call():
 
 
 class ListStore:
-    """Returns fixed branch lists, in the order given (a store may order equal scores either way)."""
+    """Returns fixed branch lists, in the order given (a store may order equal scores either way); its payloads
+    are the documents themselves, less any ``deleted`` since the query."""
 
-    def __init__(self, sparse, dense):
+    def __init__(self, sparse, dense, deleted=()):
         self.lists = {"sparse": sparse, "dense": dense}
+        self.deleted = set(deleted)
+        self.fetched: list[list[str]] = []
 
-    def query_many(self, vectors, options):
-        return [self.lists[o.mode][:o.limit] for o in options]
+    def query_ids_many(self, vectors, options):
+        return [[(d.id, d.score) for d in self.lists[o.mode][:o.limit]] for o in options]
+
+    def fetch(self, point_ids):
+        self.fetched.append(list(point_ids))
+        every = {d.id: d for docs in self.lists.values() for d in docs}
+        return {i: replace(every[i], score=None) for i in point_ids if i not in self.deleted}
 
 
 def doc(doc_id: str, score: float) -> Document:
-    return Document(id=doc_id, content=doc_id, score=score)
+    return Document(id=doc_id, content=f"tekst {doc_id}", score=score)
 
 
 def test_hybrid_is_fused_as_qdrant_does_with_ties_in_id_order():
@@ -78,3 +91,19 @@ def test_the_same_query_gives_the_same_ranking_whatever_order_the_store_returns_
         rotated = HybridRetriever(ListStore(sparse[shift:] + sparse[:shift], dense[::-1]), rrf_k=10)
         rankings.add(tuple(d.id for d in rotated.run(mode="hybrid", top_k=4)["documents"]))
     assert len(rankings) == 1
+
+
+def test_payloads_are_read_once_for_the_kept_hits_only_and_a_deleted_point_is_left_out():
+    sparse = [doc(f"s{i}", 10.0 - i) for i in range(8)]
+    dense = [doc(f"s{i}", 1.0 - i / 10) for i in (7, 6, 5)]
+    store = ListStore(sparse, dense, deleted={"s6"})
+    found = HybridRetriever(store, rrf_k=10, prefetch_limit=8).run_many(
+        [0.1], None, None, [("hybrid", 3), ("sparse", 1)])
+    # dense by score: s5, s6, s7; fused: s5 1/15 + 1/10, s6 1/16 + 1/11, s7 1/17 + 1/12 before s0's 1/10;
+    # the sparse branch's best is s0
+    assert store.fetched == [["s5", "s6", "s7", "s0"]]
+    hybrid, best_sparse = found
+    assert [d.id for d in hybrid] == ["s5", "s7"]  # s6 was deleted between the query and the payload read
+    assert hybrid[0].score == pytest.approx(1 / 15 + 1 / 10)
+    assert [d.id for d in best_sparse] == ["s0"] and best_sparse[0].score == 10.0
+    assert all(d.content == f"tekst {d.id}" for d in hybrid)
