@@ -120,6 +120,9 @@ def during_reindex(server: Server, work: Path, question: str) -> dict:
             "answers_unchanged": same}
 
 
+PUBLISH_TIMEOUT_S = 120
+
+
 def publish(server: Server, work: Path, rounds: int = 5) -> dict:
     """An editor publishes an article's new price through the API (``PUT /v1/articles/{id}``); measured until an
     answer to a question about it holds the new price (the server's own figure beside it)."""
@@ -130,13 +133,16 @@ def publish(server: Server, work: Path, rounds: int = 5) -> dict:
     article_id, text = path.stem, path.read_text(encoding="utf-8")
     title = next((line[7:].strip() for line in text.splitlines() if line.startswith("title:")), article_id)
     until_answer, server_side = [], []
-    with httpx.Client(base_url=server.url, timeout=120) as client:
+    with httpx.Client(base_url=server.url, timeout=PUBLISH_TIMEOUT_S) as client:
         for number in range(rounds):
             price = f"€ {900 + number},{10 + number}"
             started = time.perf_counter()
-            response = client.put(f"/v1/articles/{article_id}", headers={"X-API-Key": EDITOR_KEY},
-                                  json={"markdown": AMOUNT.sub(price, text, count=1), "status": "published",
-                                        "reason": "kcc bench"})
+            try:
+                response = client.put(f"/v1/articles/{article_id}", headers={"X-API-Key": EDITOR_KEY},
+                                      json={"markdown": AMOUNT.sub(price, text, count=1), "status": "published",
+                                            "reason": "kcc bench"})
+            except httpx.TimeoutException:  # a finding to report, not a reason to lose the whole run
+                return {"error": f"no response to the PUT within {PUBLISH_TIMEOUT_S} s (round {number + 1})"}
             response.raise_for_status()
             answer = client.post("/v1/answer", json={"question": f"Wat kost {title}?", "channel": "web"}).json()
             until_answer.append(time.perf_counter() - started)
