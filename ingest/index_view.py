@@ -47,6 +47,17 @@ class IndexView:
         article = self.articles.get(article_id)
         return article is not None and article.hash == article_hash
 
+    def replaced(self, part: IndexView, article_ids: Iterable[str]) -> IndexView:
+        """This view with what ``part`` (read for ``article_ids`` only) holds of those articles instead; an article
+        ``part`` has no version of is gone."""
+        ids = set(article_ids)
+        articles = {k: v for k, v in self.articles.items() if k not in ids}
+        articles.update((k, v) for k, v in part.articles.items() if k in ids)
+        versions = {k: v for k, v in self.versions.items() if k not in ids}
+        versions.update((k, set(v)) for k, v in part.versions.items() if k in ids)
+        problems = [p for p in self.problems if p.split(":", 1)[0] not in ids] + list(part.problems)
+        return IndexView(articles=articles, versions=versions, problems=problems)
+
     def clean(self, article_id: str, article_hash: str) -> bool:
         """The index holds exactly this one complete version of the article."""
         return self.versions.get(article_id) == {article_hash} and self.is_current(article_id, article_hash)
@@ -99,5 +110,6 @@ def build_view(metas: Iterable[dict]) -> IndexView:
     return view
 
 
-def read_index(store: VectorStore) -> IndexView:
-    return build_view(store.scroll_meta())
+def read_index(store: VectorStore, article_ids: tuple[str, ...] | None = None) -> IndexView:
+    """The whole index, or only what it holds of ``article_ids`` (one article's publication need not read 50,000)."""
+    return build_view(store.scroll_meta(article_ids))

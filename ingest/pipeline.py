@@ -104,7 +104,8 @@ class Indexer:
 
     def sync(self, articles: Iterable[Article], *, scope: Callable[[str], bool] = lambda _id: True,
              keep: Callable[[str], bool] = lambda _id: False, max_removal_share: float = 1.0,
-             progress: Callable[[Iterable], Iterable] | None = None, defer_cleanup: bool = False) -> IngestReport:
+             progress: Callable[[Iterable], Iterable] | None = None, defer_cleanup: bool = False,
+             only: tuple[str, ...] | None = None) -> IngestReport:
         """Index new and changed articles and delete the ones no longer given.
 
         :param scope: which indexed article ids this sync owns (so articles and reference documents can be
@@ -116,10 +117,12 @@ class Indexer:
         :param progress: wraps the batch iterator, e.g. ``tqdm``.
         :param defer_cleanup: leave the old versions of changed articles in the index (``report.stale``) for
             :meth:`cleanup`: readers of the old version keep answering from it until the new one is in use.
+        :param only: read only these articles from the index (the scope is then exactly them; the report's
+            ``index_version`` is of them alone).
         """
         report = IngestReport()
         wanted = {a.id: a for a in articles}
-        view = read_index(self.store)
+        view = read_index(self.store, only)
         report.index_version = view.version
         indexed = {k: v for k, v in view.versions.items() if scope(k)}
         gone = sorted(set(indexed) - set(wanted) - {k for k in indexed if keep(k)})

@@ -132,6 +132,7 @@ class AnswerService:
         self.language = language or LanguageDetector()
         self.language.warm_up()  # at start-up, not in the first resident's question (about 1 s)
         stats = stats or KbStats.compute(list(self.articles.values()), settings.bm25_language)
+        self.stats = stats  # kept: a publication updates them for one article (:meth:`Snapshot.replaced`)
         self.idf = stats.idf()
         self.speller = stats.speller()
         self.evidence = EvidenceScorer.for_service(searcher, self.articles.values(), settings, calibration.reference,

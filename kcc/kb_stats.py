@@ -55,6 +55,17 @@ class KbStats:
         return cls(SpellingCorrector.from_texts(texts).to_dict(), stems_per_text, sections, dict(coverage.df),
                    coverage.n)
 
+    def replaced(self, old: Sequence[Article], new: Sequence[Article], bm25_language: str) -> KbStats:
+        """These statistics with ``old`` articles' counts taken out and ``new`` ones' put in: every figure is a
+        sum over sections, so this equals :meth:`compute` over the new KB, at the cost of two articles."""
+        out, into = KbStats.compute(answerable(old), bm25_language), KbStats.compute(answerable(new), bm25_language)
+        spelling = dict(self.spelling)
+        spelling["vocabulary"] = _plus(self.spelling["vocabulary"], into.spelling["vocabulary"],
+                                       out.spelling["vocabulary"])
+        return KbStats(spelling, _plus(self.stem_df, into.stem_df, out.stem_df),
+                       self.sections + into.sections - out.sections, _plus(self.term_df, into.term_df, out.term_df),
+                       self.term_docs + into.term_docs - out.term_docs)
+
     def idf(self) -> dict[str, float]:
         """Inverse document frequency of every stem over the public sections (the short answer's weights)."""
         return idf_from_df(self.stem_df, self.sections)
@@ -73,6 +84,16 @@ class KbStats:
     def from_dict(cls, data: dict) -> KbStats:
         return cls(data["spelling"], data["stem_df"], int(data["sections"]),
                    {int(k): int(v) for k, v in data["term_df"].items()}, int(data["term_docs"]))
+
+
+def _plus(base: dict, added: dict, taken: dict) -> dict:
+    """Counts of ``base`` plus ``added`` minus ``taken``; a count that reaches 0 is dropped, as a recount would."""
+    out = dict(base)
+    for key, count in added.items():
+        out[key] = out.get(key, 0) + count
+    for key, count in taken.items():
+        out[key] = out.get(key, 0) - count
+    return {k: v for k, v in out.items() if v > 0}
 
 
 def _article_dict(a: Article) -> dict:
@@ -99,6 +120,14 @@ class Snapshot:
     @classmethod
     def build(cls, view: IndexView, bm25_language: str) -> Snapshot:
         return cls(view.version, view, KbStats.compute(answerable(view.articles.values()), bm25_language))
+
+    def replaced(self, part: IndexView, article_ids: Sequence[str], bm25_language: str) -> Snapshot:
+        """This KB version with ``article_ids`` as ``part`` (read for them alone) holds them: one article's
+        publication costs one article, not a recount of the KB."""
+        view = self.view.replaced(part, article_ids)
+        old = [self.view.articles[i] for i in article_ids if i in self.view.articles]
+        new = [view.articles[i] for i in article_ids if i in view.articles]
+        return Snapshot(view.version, view, self.stats.replaced(old, new, bm25_language))
 
     def save(self, folder: Path) -> None:
         """Atomically, as the only snapshot in ``folder`` (older versions are removed)."""

@@ -152,15 +152,18 @@ class Runtime:
         return built
 
     def answer_service(self, settings: Settings | None = None, *, calibration: Calibration | None = None,
-                       view: IndexView | None = None) -> AnswerService:
+                       view: IndexView | None = None, snapshot: Snapshot | None = None) -> AnswerService:
         """The one place an answer service is built: from what the index holds, with its calibration.
 
         :param calibration: answer with this one (the last fitted) instead of the index's own: a published
             article answers at once, and the calibration follows in the background
             (:class:`kcc.editorial.publish.Publisher`). The index is then read afresh (or ``view``, when the caller
-            has just read it), not from a snapshot."""
-        snapshot = self.snapshot() if calibration is None else \
-            Snapshot.build(view or self.view(), self.settings.bm25_language)
+            has just read it), not from a snapshot.
+        :param snapshot: the KB version to answer from, when the caller has it (a publication updates the one in
+            use for one article: :meth:`Snapshot.replaced`)."""
+        if snapshot is None:
+            snapshot = self.snapshot() if calibration is None else \
+                Snapshot.build(view or self.view(), self.settings.bm25_language)
         searcher = self.searcher if settings is None else self.searcher_for(settings)
         calibration = calibration or self.calibration(snapshot.view, snapshot.version)
         return AnswerService(searcher, snapshot.view, settings or self.settings, calibration,
@@ -223,7 +226,7 @@ class Runtime:
     def index_article(self, article: Article) -> IngestReport:
         """Index one article's new version beside its old one (``report.stale``: delete it with
         ``indexer.cleanup`` once the new version answers)."""
-        return self.indexer.sync([article], scope=article.id.__eq__, defer_cleanup=True)
+        return self.indexer.sync([article], scope=article.id.__eq__, defer_cleanup=True, only=(article.id,))
 
     def close(self) -> None:
         self.store.close()

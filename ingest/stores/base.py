@@ -80,8 +80,9 @@ class VectorStore(Protocol):
     def delete_article_versions(self, article_id: str, keep_hash: str | None) -> None:
         """Delete every point of an article whose ``article_hash`` differs from ``keep_hash`` (all if None)."""
 
-    def scroll_meta(self) -> Iterator[dict]:
-        """The ``meta`` payload of every point (no vectors): what the index holds now, its own truth."""
+    def scroll_meta(self, article_ids: tuple[str, ...] | None = None) -> Iterator[dict]:
+        """The ``meta`` payload of every point (no vectors): what the index holds now, its own truth; only the
+        points of ``article_ids`` when given."""
 
     def query(self, vectors: QueryVectors, options: QueryOptions) -> list[Document]:
         """Ranked documents (``score`` set) for dense, sparse or hybrid (RRF inside Qdrant) retrieval."""

@@ -99,11 +99,12 @@ class EdgeStore:
             must_not.append(qe.FieldCondition(key="meta.article_hash", match=qe.MatchValue(keep_hash)))
         self._shard.update(qe.UpdateOperation.delete_points_by_filter(qe.Filter(must=must, must_not=must_not)))
 
-    def scroll_meta(self) -> Iterator[dict]:
+    def scroll_meta(self, article_ids: tuple[str, ...] | None = None) -> Iterator[dict]:
+        store_filter = _edge_filter(StoreFilter(article_ids=article_ids))
         offset = None
         while True:
             records, offset = self._shard.scroll(qe.ScrollRequest(
-                offset=offset, limit=SCROLL_PAGE, with_payload=["meta"], with_vector=False))
+                offset=offset, limit=SCROLL_PAGE, with_payload=["meta"], with_vector=False, filter=store_filter))
             for record in records:
                 yield (record.payload or {}).get("meta") or {}
             if offset is None:

@@ -77,12 +77,13 @@ class QdrantServerStore:
             conditions.append({"field": "meta.article_hash", "operator": "!=", "value": keep_hash})
         self._store.delete_by_filter({"operator": "AND", "conditions": conditions})
 
-    def scroll_meta(self) -> Iterator[dict]:
+    def scroll_meta(self, article_ids: tuple[str, ...] | None = None) -> Iterator[dict]:
+        scroll_filter = _client_filter(StoreFilter(article_ids=article_ids))
         offset = None
         while True:
             records, offset = self._client.scroll(
                 collection_name=self.index, offset=offset, limit=SCROLL_PAGE, with_payload=["meta"],
-                with_vectors=False)
+                with_vectors=False, scroll_filter=scroll_filter)
             for record in records:
                 yield (record.payload or {}).get("meta") or {}
             if offset is None:

