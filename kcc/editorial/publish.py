@@ -27,7 +27,7 @@ from ingest.index_view import read_index
 from kb.loader import ID_PATTERN, ArticleError, Problem, _key_line, _split_front_matter, article_files, parse_article
 from kb.model import Article
 from kcc.answer import AnswerService
-from kcc.calibrate import fit_calibration, kb_version
+from kcc.calibrate import fit_calibration
 from kcc.kb_stats import Snapshot
 from kcc.runtime import Runtime
 
@@ -168,14 +168,16 @@ class Publisher:
             optimize()
         view = self.runtime.view()
         calibration = fit_calibration(self.runtime.searcher, view.articles, self.runtime.settings)
+        # built outside the lock (a minute at 50,000 articles): a publication meanwhile need not wait for it
+        snapshot = Snapshot.build(view, self.runtime.settings.bm25_language)
+        service = self.runtime.answer_service(calibration=calibration, snapshot=snapshot)
         with self.lock:
-            current = self.runtime.view()
-            if kb_version(current.articles) != calibration.kb_version:
+            if self.runtime.kb_version() != calibration.kb_version:
                 self._pending.set()  # published again meanwhile: fit once more
                 return
             self.runtime.store_calibration(calibration)
-            Snapshot.build(current, self.runtime.settings.bm25_language).save(self.runtime.snapshot_dir)
-            self.swap(self.runtime.answer_service())
+            snapshot.save(self.runtime.snapshot_dir)
+            self.swap(service)
         log.info("calibration refitted for KB version %s", calibration.kb_version)
 
     def wait_until_calibrated(self, timeout: float = 60.0) -> bool:

@@ -62,3 +62,33 @@ def test_one_article_replaced_equals_the_whole_kb_read_and_counted_again(runtime
     runtime.store.delete_article_versions(article.id, None)
     gone = updated.replaced(read_index(runtime.store, (article.id,)), [article.id], "dutch")
     assert gone.stats == Snapshot.build(runtime.view(), "dutch").stats and article.id not in gone.view.articles
+
+
+def test_the_refit_after_a_publication_builds_the_new_version_outside_the_publish_lock(runtime, monkeypatch):
+    """The recalibration's full read and recount take a minute at 50,000 articles: a publication meanwhile must
+    not wait for them (it would be refused after 30 s), only for the swap."""
+    import threading
+
+    from kcc.editorial.publish import Publisher, check_edit
+
+    lock = threading.Lock()
+    box = {"service": runtime.answer_service()}
+    publisher = Publisher(runtime, lambda: box["service"], lambda s: box.__setitem__("service", s), lock)
+    held_while_building = []
+    build = Snapshot.build
+    monkeypatch.setattr(Snapshot, "build", classmethod(
+        lambda cls, view, language: held_while_building.append(lock.locked()) or build(view, language)))
+    path = runtime.settings.kb_dir / "paspoort.md"
+    markdown = path.read_text(encoding="utf-8").replace("Een paspoort", "Een nieuw paspoort", 1)
+    article, _, path = check_edit(runtime.settings.kb_dir, "paspoort", markdown)
+    try:
+        publisher.publish(article, markdown, path)
+        assert box["service"].calibration.provisional
+        assert publisher.wait_until_calibrated(120)
+    finally:
+        publisher.close()
+    assert held_while_building == [False]  # the refit's build, outside the lock; the publication built none
+    assert not box["service"].calibration.provisional
+    assert box["service"].view.version == runtime.kb_version()
+    answer = box["service"].answer("Wat kost een paspoort?", channel="web", agent=False)
+    assert "Een nieuw paspoort" in answer.answer.markdown
