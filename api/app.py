@@ -26,7 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.types import ASGIApp
 
-from api.deps import KccState, role_keys, settle_memory
+from api.deps import KccState, role_keys
 from api.errors import install_error_handlers
 from api.limits import install_rate_limits
 from api.middleware import ApiCors, BodySizeLimit, SecurityHeaders
@@ -50,6 +50,7 @@ from api.routers import (
 )
 from kcc import privacy
 from kcc.contacts.db import Database, safe_url
+from kcc.gc_pause import settle
 from kcc.logs import install_log_masking
 from kcc.runtime import Runtime
 from kcc.settings import Settings, with_demo_keys
@@ -134,7 +135,7 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> FastAPI:
             app.state.kcc.db = db
             app.state.kcc.apply_lists()
             app.state.kcc.open_editorial()
-            settle_memory()
+            settle()  # the answer service's articles, dictionaries, ... out of the garbage collector's view
             # deduce's name lists (seconds): loaded now, so the first contact stored does not wait for them
             threading.Thread(target=privacy.warm_up, name="kcc-privacy", daemon=True).start()
             if settings.refresh_seconds > 0:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hmac
 import logging
 import threading
@@ -22,6 +21,7 @@ from kcc.answer import AnswerService
 from kcc.contacts.db import Database
 from kcc.editorial.overview import Board
 from kcc.editorial.publish import Publisher
+from kcc.gc_pause import collection_paused, settle
 from kcc.runtime import Runtime
 from kcc.settings import Settings, parse_keys
 from kcc.settings_lists import load_lists, with_lists
@@ -49,7 +49,7 @@ class KccState:
     def swap_service(self, service: AnswerService) -> None:
         """Answer from ``service`` from now on (one assignment: a request in flight keeps the one it began with)."""
         self.service = service
-        settle_memory()
+        settle()  # what it holds out of the collector's view: a full collection over it held every answer
 
     def apply_lists(self) -> None:
         """Use the lists an admin set (teams, outcomes) instead of the environment's; also after another worker
@@ -93,7 +93,8 @@ class KccState:
         if not self.reindex_lock.acquire(blocking=False):
             return False  # this process is re-indexing: it swaps in its own new service when done
         try:
-            self.swap_service(self.runtime.answer_service())
+            with collection_paused():
+                self.swap_service(self.runtime.answer_service())
             log.info("index changed by another process: now answering from KB version %s", version)
             return True
         finally:
@@ -113,13 +114,6 @@ class Caller:
 def role_keys(settings: Settings) -> dict[str, tuple[str, str | None]]:
     """``{key: (role, name)}`` from the comma-separated ``KCC_*_API_KEY`` settings (``name:key`` or ``key``)."""
     return {key: (role, name) for role in ROLES for name, key in parse_keys(getattr(settings, f"{role}_api_key"))}
-
-
-def settle_memory() -> None:
-    """Move what the answer service holds (every article, the spelling dictionary, ...) out of the garbage
-    collector's view: a full collection over it held the interpreter for 0.2 s and more on big KBs, and every
-    answer waited. A re-index calls this again once its new service is in use."""
-    gc.freeze()
 
 
 def get_state(request: Request) -> KccState:

@@ -26,7 +26,7 @@ from kcc.evidence import section_terms
 from kcc.extract import idf_from_df, stem_df
 from kcc.spelling import SpellingCorrector
 
-FORMAT = 1
+FORMAT = 2  # 2: a head line, then one line per article
 
 
 def answerable(articles: Iterable[Article]) -> list[Article]:
@@ -130,17 +130,20 @@ class Snapshot:
         return Snapshot(view.version, view, self.stats.replaced(old, new, bm25_language))
 
     def save(self, folder: Path) -> None:
-        """Atomically, as the only snapshot in ``folder`` (older versions are removed)."""
+        """Atomically, as the only snapshot in ``folder`` (older versions are removed). One line per article,
+        each encoded on its own: one call encoding 50,000 articles would hold the GIL (and every request of
+        the API process that is answering meanwhile) for half a second."""
         folder.mkdir(parents=True, exist_ok=True)
-        data = {"format": FORMAT, "version": self.version,
-                "articles": [_article_dict(a) for a in self.view.articles.values()],
-                "versions": {k: sorted(v) for k, v in self.view.versions.items()},
-                "problems": self.view.problems, "stats": self.stats.to_dict()}
-        path = folder / f"{self.version}.json"
+        head = {"format": FORMAT, "version": self.version, "problems": self.view.problems,
+                "versions": {k: sorted(v) for k, v in self.view.versions.items()}, "stats": self.stats.to_dict()}
+        path = folder / f"{self.version}.jsonl"
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        with tmp.open("w", encoding="utf-8") as out:
+            out.write(json.dumps(head, ensure_ascii=False) + "\n")
+            for article in self.view.articles.values():
+                out.write(json.dumps(_article_dict(article), ensure_ascii=False) + "\n")
         tmp.replace(path)
-        for old in folder.glob("*.json"):
+        for old in folder.glob("*.json*"):  # also format 1 files (.json)
             if old != path:
                 old.unlink(missing_ok=True)
 
@@ -150,13 +153,14 @@ class Snapshot:
         if not version:
             return None
         try:
-            data = json.loads((folder / f"{version}.json").read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT or data.get("version") != version:
-                return None
-            articles = [_article(d) for d in data["articles"]]
+            with (folder / f"{version}.jsonl").open(encoding="utf-8") as lines:
+                head = json.loads(next(lines))
+                if head.get("format") != FORMAT or head.get("version") != version:
+                    return None
+                articles = [_article(json.loads(line)) for line in lines if line.strip()]
             view = IndexView(articles={a.id: a for a in articles},
-                             versions={k: set(v) for k, v in data["versions"].items()},
-                             problems=list(data["problems"]))
-            return cls(version, view, KbStats.from_dict(data["stats"]))
-        except (OSError, ValueError, KeyError, TypeError):
+                             versions={k: set(v) for k, v in head["versions"].items()},
+                             problems=list(head["problems"]))
+            return cls(version, view, KbStats.from_dict(head["stats"]))
+        except (OSError, ValueError, KeyError, TypeError, StopIteration):
             return None

@@ -17,6 +17,7 @@ from kb.model import Article
 from kcc.answer import AnswerService
 from kcc.calibrate import LabelledQuestion, fit_calibration, kb_version
 from kcc.calibration import Calibration
+from kcc.gc_pause import collection_paused
 from kcc.kb_stats import Snapshot
 from kcc.language import LanguageDetector
 from kcc.search import Searcher
@@ -85,6 +86,7 @@ class Runtime:
         self.language = LanguageDetector()  # one per process: its models take ~1 s and ~400 MB
         self._searcher: Searcher | None = None
         self._indexer: Indexer | None = None
+        self._fresh: Snapshot | None = None  # the KB version an ingest has just built, until a service takes it
 
     @property
     def searcher(self) -> Searcher:
@@ -143,6 +145,9 @@ class Runtime:
         version when there is one (a start-up on 50,000 articles in seconds, not a minute), else read from
         the index, hash-checked, and kept for next time."""
         version = self.kb_version()
+        fresh, self._fresh = self._fresh, None
+        if fresh is not None and fresh.version == version:
+            return fresh  # an ingest's own new version: not read back from the file it has just written
         found = Snapshot.load(self.snapshot_dir, version)
         if found is not None:
             return found
@@ -192,7 +197,15 @@ class Runtime:
         if not article_files(kb_dir):
             raise KbFolderError(f"De map met artikelen '{kb_dir}' bevat geen artikelen (.md). Er is niets uit "
                                 "de index verwijderd. Zet KCC_KB_DIR op de juiste map.")
-        kb = load_kb(kb_dir)
+        with collection_paused():  # no stop-the-world collection while the old version answers
+            try:
+                return self._ingest(progress, allow_removal, on_indexed)
+            finally:
+                self._fresh = None
+
+    def _ingest(self, progress: Callable[[Iterable], Iterable] | None, allow_removal: bool,
+                on_indexed: Callable[[], None] | None) -> IngestOutcome:
+        kb = load_kb(self.settings.kb_dir)
         # A file that fails to load keeps its last good version in the index (ids equal file names),
         # so an editor's typo never takes an answer away from the KCC.
         broken = {p.path.stem for p in kb.errors}
@@ -216,7 +229,8 @@ class Runtime:
                 or stored.embedder != self.embedder.spec or stored.provisional:
             view = self.view()  # the new versions: where two are complete, the one written last answers
             self.calibrate(view)
-            Snapshot.build(view, self.settings.bm25_language).save(self.snapshot_dir)  # for the next start-up
+            self._fresh = Snapshot.build(view, self.settings.bm25_language)
+            self._fresh.save(self.snapshot_dir)  # for the next start-up
         if on_indexed is not None:
             on_indexed()
         self.indexer.cleanup(outcome.articles)

@@ -28,6 +28,7 @@ from kb.loader import ID_PATTERN, ArticleError, Problem, _key_line, _split_front
 from kb.model import Article
 from kcc.answer import AnswerService
 from kcc.calibrate import fit_calibration
+from kcc.gc_pause import collection_paused
 from kcc.kb_stats import Snapshot
 from kcc.runtime import Runtime
 
@@ -117,15 +118,16 @@ class Publisher:
         if not self.lock.acquire(timeout=self.wait_seconds):
             raise PublishBusy("Er loopt een herindexering. Probeer het over een minuut opnieuw.")
         try:
-            write_atomically(path, markdown)
-            report = self.runtime.index_article(article)
-            snapshot = self._snapshot_with(article.id)
-            # the last fit, for the new KB version until its own is fitted; kept in the index's state, so the
-            # other API processes switch to the new version now too (and again to the fitted one)
-            interim = replace(self.current().calibration, kb_version=snapshot.version, provisional=True)
-            self.runtime.store_calibration(interim)
-            self.swap(self.runtime.answer_service(calibration=interim, snapshot=snapshot))
-            self.runtime.indexer.cleanup(report)
+            with collection_paused():  # a new KB version beside the one answering
+                write_atomically(path, markdown)
+                report = self.runtime.index_article(article)
+                snapshot = self._snapshot_with(article.id)
+                # the last fit, for the new KB version until its own is fitted; kept in the index's state, so the
+                # other API processes switch to the new version now too (and again to the fitted one)
+                interim = replace(self.current().calibration, kb_version=snapshot.version, provisional=True)
+                self.runtime.store_calibration(interim)
+                self.swap(self.runtime.answer_service(calibration=interim, snapshot=snapshot))
+                self.runtime.indexer.cleanup(report)
         finally:
             self.lock.release()
         seconds = time.perf_counter() - started
@@ -163,6 +165,10 @@ class Publisher:
                 log.exception("recalibration after publishing failed")
 
     def _recalibrate(self) -> None:
+        with collection_paused():  # a minute at 50,000 articles: no stop-the-world collection meanwhile
+            self._refit()
+
+    def _refit(self) -> None:
         optimize = getattr(self.runtime.store, "optimize", None)
         if optimize:
             optimize()

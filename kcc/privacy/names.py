@@ -10,7 +10,6 @@ their checksums and formats (``kcc.privacy.identifiers``), and place names are w
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import re
@@ -23,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kcc.gc_pause import collection_paused
 from kcc.privacy.context import (
     WORD_BEFORE,
     a_pets_name,
@@ -135,16 +135,10 @@ def load() -> deduce.Deduce:
             started = time.perf_counter()
             module = _import_deduce()
             lookup = Path(module.__file__).parent / "data" / "lookup"
-            gc_was_enabled = gc.isenabled()
-            gc.disable()  # millions of small objects: collections during the load only cost time
-            try:
-                with _one_builder(module.__version__):
-                    model = _deduce(module, _cache_path(lookup, module.__version__))
-            finally:
-                if gc_was_enabled:
-                    gc.enable()
-            # out of the collector's view for good: a full collection over them would hold every thread
-            gc.freeze()
+            # millions of small objects: collections during the load only cost time, and afterwards they are
+            # out of the collector's view for good (a full collection over them would hold every thread)
+            with collection_paused(), _one_builder(module.__version__):
+                model = _deduce(module, _cache_path(lookup, module.__version__))
             country_names()  # phonenumbers' region names (0.2 s): not in the first text's time either
             _model = model
             log.info("deduce %s loaded in %.1f s", module.__version__, time.perf_counter() - started)

@@ -29,11 +29,29 @@ def test_an_ingest_keeps_a_snapshot_and_start_up_answers_from_it_without_reading
 
 def test_a_snapshot_of_another_kb_version_is_not_used(runtime):
     snapshot = Snapshot.load(runtime.snapshot_dir, runtime.kb_version())
-    (runtime.snapshot_dir / f"{snapshot.version}.json").rename(runtime.snapshot_dir / "ouder.json")
+    (runtime.snapshot_dir / f"{snapshot.version}.jsonl").rename(runtime.snapshot_dir / "ouder.jsonl")
     assert Snapshot.load(runtime.snapshot_dir, "ouder") is None  # the file's own version must match
     assert Snapshot.load(runtime.snapshot_dir, runtime.kb_version()) is None
     runtime.answer_service()  # read from the index again, and kept
-    assert sorted(p.name for p in runtime.snapshot_dir.glob("*.json")) == [f"{runtime.kb_version()}.json"]
+    assert sorted(p.name for p in runtime.snapshot_dir.iterdir()) == [f"{runtime.kb_version()}.jsonl"]
+
+
+def test_a_snapshot_of_the_former_single_json_format_is_not_read_and_is_removed_by_the_next_save(runtime):
+    version = runtime.kb_version()
+    (runtime.snapshot_dir / f"{version}.jsonl").rename(runtime.snapshot_dir / f"{version}.json")
+    assert Snapshot.load(runtime.snapshot_dir, version) is None
+    runtime.answer_service()
+    assert sorted(p.name for p in runtime.snapshot_dir.iterdir()) == [f"{version}.jsonl"]
+
+
+def test_the_service_an_ingest_swaps_in_is_its_own_new_version_not_read_back_from_the_file(runtime, monkeypatch):
+    (runtime.settings.kb_dir / "paspoort.md").write_text(
+        (runtime.settings.kb_dir / "paspoort.md").read_text(encoding="utf-8").replace("€", "EUR ", 1), encoding="utf-8")
+    swapped = []
+    monkeypatch.setattr(Snapshot, "load", classmethod(lambda cls, *a: pytest.fail("the new snapshot was read back")))
+    runtime.ingest(on_indexed=lambda: swapped.append(runtime.answer_service()))
+    assert swapped[0].view.version == runtime.kb_version()
+    assert "EUR" in swapped[0].answer("Wat kost een paspoort?", channel="web", agent=False).answer.markdown
 
 
 def test_one_article_replaced_equals_the_whole_kb_read_and_counted_again(runtime, tmp_path):
