@@ -201,8 +201,11 @@ class AnswerService:
         text = re.sub(r"\s+", " ", PLACEHOLDER.sub(" ", masked)).strip() or question
         language = self.language.detect(text)
         place = self.other_places.find(text)
-        if language == "nl":
-            text = self.speller.correct(text).text
+        if language != "nl":
+            # the splitter knows Dutch grammar; in another language it cut at greetings and sentences that only
+            # set the scene, each answered from its own (wrong) article by the dense branch alone
+            return Query(text=text, language=language, parts=(text,), other_place=place)
+        text = self.speller.correct(text).text
         return Query(text=text, language=language, parts=tuple(split_parts(text)), other_place=place)
 
     def _retrieve(self, text: str, query: Query, top_k: int = 20) -> Retrieval:

@@ -122,14 +122,14 @@ def named_after_a_person(text: str, start: int, end: int, cues: Cues, first_name
     return starts_sentence(text, previous.start(1)) and [previous.group(1)] not in first_names
 
 
-LISTED_BEFORE = re.compile(r"(\S+?)[ \t]*(?:[ \t](?:en|and|&)[ \t]+|,[ \t]*|[ \t]+[(\[“\"']|[ \t]+)$")
+_LISTED_BEFORE = re.compile(r"(\S+?)[ \t]*(?:[ \t](?:en|and|&)[ \t]+|,[ \t]*|[ \t]+[(\[“\"']|[ \t]+)$")
 
 
 def a_pets_name(text: str, start: int, cues: Cues) -> bool:
     """Whether the name at ``start`` follows an animal's word, or is listed after a pet's name: a pet's name ("mijn
     hond Joris", "my dog Max", "2 honden (Bello en Saartje)")."""
     for _ in range(4):  # at most a few names in a list
-        before = LISTED_BEFORE.search(text, max(0, start - 40), start)
+        before = _LISTED_BEFORE.search(text, max(0, start - 40), start)
         if not before:
             return False
         word = before.group(1).strip("([“\"'")

@@ -41,6 +41,17 @@ def test_a_question_that_asks_two_things_gets_both_articles(other):
     assert len(result.parts) == 2 and {s.part for s in result.sources} == {0, 1}
 
 
+def test_a_question_in_another_language_is_answered_as_one_question(other):
+    """The splitter knows Dutch: a question in another language is not cut at its greeting or first sentence."""
+    english = "Hello, I just moved here with my dog. How much is the dog tax per year?"
+    assert other.analyse(english).parts == (english,)
+    dutch = "Ik ben net verhuisd met mijn hond. Hoeveel hondenbelasting betaal ik per jaar?"
+    assert len(other.analyse(dutch).parts) == 2
+    result = other.answer(english, channel="chat", agent=False)
+    assert result.language == "en" and result.parts == []
+    assert {s.article_id for s in result.sources} == {"hondenbelasting"}
+
+
 def assert_short_answer_is_shown(result, question: str) -> None:
     assert result.status == "answered" and result.answer.short, question
     for block in result.answer.markdown.split("\n\n---\n\n"):
