@@ -14,6 +14,7 @@ Example::
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -130,20 +131,29 @@ class Snapshot:
         return Snapshot(view.version, view, self.stats.replaced(old, new, bm25_language))
 
     def save(self, folder: Path) -> None:
-        """Atomically, as the only snapshot in ``folder`` (older versions are removed). One line per article,
-        each encoded on its own: one call encoding 50,000 articles would hold the GIL (and every request of
-        the API process that is answering meanwhile) for half a second."""
+        """Atomically, as the only snapshot in ``folder`` (older versions are removed)."""
+        self.install(self.write(folder))
+
+    def write(self, folder: Path) -> Path:
+        """The snapshot in a temporary file in ``folder`` (seconds at 50,000 articles: outside any lock), to be
+        put in place with :meth:`install`. One line per article, each encoded on its own: one call encoding
+        50,000 articles would hold the GIL (and every request of the API process answering meanwhile) for half
+        a second."""
         folder.mkdir(parents=True, exist_ok=True)
         head = {"format": FORMAT, "version": self.version, "problems": self.view.problems,
                 "versions": {k: sorted(v) for k, v in self.view.versions.items()}, "stats": self.stats.to_dict()}
-        path = folder / f"{self.version}.jsonl"
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8") as out:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=f"{self.version}.",
+                                         suffix=".tmp", delete=False) as out:
             out.write(json.dumps(head, ensure_ascii=False) + "\n")
             for article in self.view.articles.values():
                 out.write(json.dumps(_article_dict(article), ensure_ascii=False) + "\n")
-        tmp.replace(path)
-        for old in folder.glob("*.json*"):  # also format 1 files (.json)
+        return Path(out.name)
+
+    def install(self, written: Path) -> None:
+        """Put :meth:`write`'s file in place as the only snapshot of its folder (older versions are removed)."""
+        path = written.parent / f"{self.version}.jsonl"
+        written.replace(path)
+        for old in written.parent.glob("*.json*"):  # also format 1 files (.json)
             if old != path:
                 old.unlink(missing_ok=True)
 

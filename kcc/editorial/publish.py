@@ -178,12 +178,14 @@ class Publisher:
         # built outside the lock (a minute at 50,000 articles): a publication meanwhile need not wait for it
         snapshot = Snapshot.build(view, self.runtime.settings.bm25_language)
         service = self.runtime.answer_service(calibration=calibration, snapshot=snapshot)
+        written = snapshot.write(self.runtime.snapshot_dir)  # a publication meanwhile need not wait for it either
         with self.lock:
             if self.runtime.kb_version() != calibration.kb_version:
+                written.unlink(missing_ok=True)
                 self._pending.set()  # published again meanwhile: fit once more
                 return
             self.runtime.store_calibration(calibration)
-            snapshot.save(self.runtime.snapshot_dir)
+            snapshot.install(written)
             self.swap(service)
         log.info("calibration refitted for KB version %s", calibration.kb_version)
 

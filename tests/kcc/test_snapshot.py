@@ -110,3 +110,17 @@ def test_the_refit_after_a_publication_builds_the_new_version_outside_the_publis
     assert box["service"].view.version == runtime.kb_version()
     answer = box["service"].answer("Wat kost een paspoort?", channel="web", agent=False)
     assert "Een nieuw paspoort" in answer.answer.markdown
+
+
+def test_a_written_snapshot_replaces_the_one_in_use_only_when_installed(runtime):
+    """The refit after a publication writes the new snapshot outside the publication lock and only puts it in
+    place under it: until then, a start-up still finds the snapshot of the version the index holds."""
+    old = runtime.kb_version()
+    snapshot = Snapshot.load(runtime.snapshot_dir, old)
+    newer = Snapshot("nieuwer", snapshot.view, snapshot.stats)
+    written = newer.write(runtime.snapshot_dir)
+    assert Snapshot.load(runtime.snapshot_dir, old) is not None
+    newer.install(written)
+    assert Snapshot.load(runtime.snapshot_dir, old) is None
+    assert Snapshot.load(runtime.snapshot_dir, "nieuwer").view.articles == snapshot.view.articles
+    assert sorted(p.name for p in runtime.snapshot_dir.iterdir()) == ["nieuwer.jsonl"]
