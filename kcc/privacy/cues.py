@@ -74,6 +74,7 @@ class Cues:
     email_providers: frozenset[str]
     homes: frozenset[str]
     street_words: frozenset[str]
+    born_after: re.Pattern[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -114,7 +115,8 @@ class Cues:
                    tuple(words("huisnummer_toevoeging")), frozenset(w.lower() for w in words("geen_naam")),
                    re.compile(rf"{_LETTER}{{2}}(?:{either(words('straat_einde'))})$", re.IGNORECASE),
                    re.compile(rf"(?:{endings}|{either(words('referentie_in_zin'))})$", re.IGNORECASE),
-                   tuple(words("maand")), tuple(words("geboortedatum")), tuple(words("huisnummer_woord")),
+                   tuple(words("maand")), tuple(words("geboortedatum") + words("geboren_na")),
+                   tuple(words("huisnummer_woord")),
                    re.compile(rf"\d{{1,5}}\s?(?:{either(words('aantal'))})(?![^\W_])", re.IGNORECASE),
                    email,
                    re.compile(rf"(?<![^\W_]){first(abbreviations)}"
@@ -141,7 +143,10 @@ class Cues:
                    frozenset(w.lower() for w in words("dier")),
                    frozenset(w.lower() for w in words("email_aanbieder")),
                    frozenset(w.lower() for w in words("woning")),
-                   frozenset(w.lower() for w in words("straat_einde")))
+                   frozenset(w.lower() for w in words("straat_einde")),
+                   # right after a date, one word between at most: "op 2024-01-17 geboren", "1948'de doğdu"
+                   re.compile(rf"(?:['’]{_LETTER}+)?\s+(?:{_LETTER}+\s+)?(?:{either(words('geboren_na'))})"
+                              rf"(?!{_LETTER})", re.IGNORECASE))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...]) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie
@@ -260,7 +265,7 @@ class Cues:
         initials = "".join(sorted({m[0].lower() for m in self.months}))
         return re.compile(rf"(?<![\d/.-])(?:{_DAY}([-/.]){_MONTH}\1(?:19|20)?\d{{2}}"
                           rf"|(?:19|20)\d{{2}}([-/.]){_MONTH}\2{_DAY}"
-                          rf"|{_DAY}(?:e|ste|de|st|nd|rd|th)?\s(?:{months})(?![^\W\d_])\.?(?:\s{_YEAR})?"
+                          rf"|{_DAY}(?:e|ste|de|st|nd|rd|th|\.)?\s(?:{months})(?![^\W\d_])\.?(?:\s{_YEAR})?"
                           rf"|(?<![^\W\d_])(?=[{initials}])(?:{months})\.?\s{_DAY}(?:st|nd|rd|th)?,?\s{_YEAR})"
                           rf"(?![\d/-]|\.\d)", re.IGNORECASE)
 

@@ -175,7 +175,7 @@ def find_ibans(text: str, cues: Cues) -> Iterator[Span]:
         at = end
 
 
-_GLUED = re.compile(r"[^\W_][-./]?$")  # part of a longer code: "NL-91-ABNA-0417-1643-01"
+_GLUED = re.compile(r"[^\W_][-./]?\Z")  # part of a longer code: "NL-91-ABNA-0417-1643-01"
 
 
 def _dutch_subscriber_number(written: str) -> bool:
@@ -237,12 +237,12 @@ def find_plates(text: str, cues: Cues) -> Iterator[Span]:
 
 
 def find_birth_dates(text: str, cues: Cues) -> Iterator[Span]:
-    """A date after a birth cue ("geboren op 3 mei 1980", "geb. 03-05-1980"); other dates are what the
-    question is about ("afspraak op 12 maart") and stay."""
+    """A date after a birth cue ("geboren op 3 mei 1980", "geb. 03-05-1980") or right before one ("is op
+    17-01-2024 geboren"); other dates are what the question is about ("afspraak op 12 maart") and stay."""
     if not cues.may_name_a_birth(text):
         return
     for match in cues.date.finditer(text):
-        if cues.before(text, match.start(), ("geboortedatum",)):
+        if cues.before(text, match.start(), ("geboortedatum",)) or cues.born_after.match(text, match.end()):
             yield Span(match.start(), match.end(), "birth_date")
 
 

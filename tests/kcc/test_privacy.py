@@ -749,3 +749,20 @@ def test_word_mailboxes_organisation_numbers_and_references(text, masked):
 ])
 def test_dates_places_institutions_addresses_and_shops(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a phone number on its own line after a name: the line break is no part of a longer code
+    ("Groet,\nHans de Vries\n06-72839104", "Groet,\n[naam]\n[telefoonnummer]"),
+    ("kenmerk NL-91-0612345678", "kenmerk NL-91-0612345678"),
+    # a date right before a birth word, one word between at most
+    ("mijn dochter is op 2024-01-17 geboren in Zwolle", "mijn dochter is op [geboortedatum] geboren in Zwolle"),
+    ("babam 1 Ocak 1948'de doğdu", "babam [geboortedatum]'de doğdu"),
+    ("de markt is op 3 mei 2025, geboren en getogen Zwollenaren welkom",
+     "de markt is op 3 mei 2025, geboren en getogen Zwollenaren welkom"),
+    # the day with a dot and a month in German, Polish or Turkish, as residents write their date of birth
+    ("geboren am 3. Juli 1994", "geboren am [geboortedatum]"),
+    ("Ich wurde am 3. Juli 1994 geboren", "Ich wurde am [geboortedatum] geboren"),
+])
+def test_phones_after_a_line_break_and_dates_of_birth_in_other_words_and_languages(text, masked):
+    assert mask_personal_data(text) == masked

@@ -94,6 +94,18 @@ unchanged. What is left needs knowledge no list holds: a single surname that is 
 chain ("Bakker Bart"), a sub-team ("Stadsbeheer – Groen"), a piece of music ("Für Elise"), the town hall's street
 ("Stadhuisplein 1").
 
+``pii_ninth.jsonl`` (260 snippets, 130 without personal data, a ninth writer who saw neither the masker nor the
+other sets and was asked for traps) measured untouched at its first run, after the eighth set's rules: bsn 18/19,
+iban 18/18, phone 31/32, email 17/17, name 106/117, address 38/41, postcode 24/24, birth_date 21/27, licence_plate
+23/23, false positives 17/130 (0.131). Its recall misses were then read, and general rules made from them, each
+tested with sentences of its own: a phone number on its own line is no part of a longer code (a pattern's ``$``
+matched before the line break); a date right before a birth word ("is op 2024-01-17 geboren", "1948'de doğdu");
+a day written with a dot and German, Polish and Turkish month names ("geboren am 3. Juli 1994"). Since: phone
+32/32, birth_date 24/27; the other eight sets unchanged. Its false positives are famous people (streets, statues,
+poems: "Annie M.G. Schmidt", "Michiel de Ruyter"), companies and institutions ("De Jong & Zn.", "Van Dijk
+Techniek", "Wageningen University", "GGD Hollands Noorden") and public buildings' addresses; no rule was made for
+them yet.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -121,7 +133,7 @@ from kcc.privacy import PLACEHOLDER, mask_personal_data
 
 DATA = Path(__file__).parent / "data"
 SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "pii_sixth", "pii_seventh",
-        "pii_eighth")
+        "pii_eighth", "pii_ninth")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
@@ -129,6 +141,9 @@ SET = DATA / "pii_labelled.jsonl"
 # positives 6/137, reached the targets with the general rules (see above)
 SHORT: dict[tuple[str, str], str] = {
     ("pii_eighth", "false_positives"): "11/130 (0.085) at its first, untouched run; 5/130 (0.038) after its rules",
+    ("pii_ninth", "bsn"): "18/19 at its first, untouched run: the cue stands a sentence before (\"my BSN ...? it's\")",
+    ("pii_ninth", "false_positives"): "17/130 (0.131) at its first, untouched run: famous people, companies, "
+                                      "institutions' addresses; no rule for them yet",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
