@@ -86,7 +86,6 @@ class Runtime:
         self.language = LanguageDetector()  # one per process: its models take ~1 s and ~400 MB
         self._searcher: Searcher | None = None
         self._indexer: Indexer | None = None
-        self._fresh: Snapshot | None = None  # the KB version an ingest has just built, until a service takes it
 
     @property
     def searcher(self) -> Searcher:
@@ -145,9 +144,6 @@ class Runtime:
         version when there is one (a start-up on 50,000 articles in seconds, not a minute), else read from
         the index, hash-checked, and kept for next time."""
         version = self.kb_version()
-        fresh, self._fresh = self._fresh, None
-        if fresh is not None and fresh.version == version:
-            return fresh  # an ingest's own new version: not read back from the file it has just written
         found = Snapshot.load(self.snapshot_dir, version)
         if found is not None:
             return found
@@ -181,12 +177,13 @@ class Runtime:
                         section_support=settings.section_support)
 
     def ingest(self, progress: Callable[[Iterable], Iterable] | None = None, *,
-               allow_removal: bool = False, on_indexed: Callable[[], None] | None = None) -> IngestOutcome:
+               allow_removal: bool = False,
+               on_indexed: Callable[[AnswerService], None] | None = None) -> IngestOutcome:
         """Sync the KB folder (and reference folders, when set) into the index.
 
         :param allow_removal: allow a run that removes more than ``KCC_MAX_REMOVAL_SHARE`` of the articles.
-        :param on_indexed: called when the new versions are written and calibrated, before the old versions
-            of changed articles are deleted (the API swaps in its new answer service there).
+        :param on_indexed: given the answer service of the new KB version when its versions are written and
+            calibrated, before the old versions of changed articles are deleted (the API swaps it in).
         :raises KbFolderError: the KB folder is missing or holds no article files (nothing is changed).
         :raises RemovalRefused: the run would remove too much of the index (nothing is changed).
         """
@@ -198,13 +195,10 @@ class Runtime:
             raise KbFolderError(f"De map met artikelen '{kb_dir}' bevat geen artikelen (.md). Er is niets uit "
                                 "de index verwijderd. Zet KCC_KB_DIR op de juiste map.")
         with collection_paused():  # no stop-the-world collection while the old version answers
-            try:
-                return self._ingest(progress, allow_removal, on_indexed)
-            finally:
-                self._fresh = None
+            return self._ingest(progress, allow_removal, on_indexed)
 
     def _ingest(self, progress: Callable[[Iterable], Iterable] | None, allow_removal: bool,
-                on_indexed: Callable[[], None] | None) -> IngestOutcome:
+                on_indexed: Callable[[AnswerService], None] | None) -> IngestOutcome:
         kb = load_kb(self.settings.kb_dir)
         # A file that fails to load keeps its last good version in the index (ids equal file names),
         # so an editor's typo never takes an answer away from the KCC.
@@ -223,16 +217,18 @@ class Runtime:
         if optimize and changed:
             optimize()  # builds the vector index of new segments: the calibration's queries below need it
         stored = self.stored_calibration()
+        fresh: Snapshot | None = None
         # also after a run that was killed between writing and calibrating: the stored calibration is then
         # of an older KB version although this run changed nothing
         if changed or stored is None or stored.kb_version != outcome.articles.index_version \
                 or stored.embedder != self.embedder.spec or stored.provisional:
             view = self.view()  # the new versions: where two are complete, the one written last answers
             self.calibrate(view)
-            self._fresh = Snapshot.build(view, self.settings.bm25_language)
-            self._fresh.save(self.snapshot_dir)  # for the next start-up
+            fresh = Snapshot.build(view, self.settings.bm25_language)
+            fresh.save(self.snapshot_dir)  # for the next start-up
         if on_indexed is not None:
-            on_indexed()
+            # from the version just built, not read back from the file just written
+            on_indexed(self.answer_service(snapshot=fresh))
         self.indexer.cleanup(outcome.articles)
         self.indexer.cleanup(outcome.references)
         return outcome

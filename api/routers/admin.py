@@ -27,7 +27,7 @@ def reindex(state: StateDep, _: Annotated[Caller, Depends(require_role("editor",
     if not state.reindex_lock.acquire(blocking=False):
         raise ApiError(409, "reindex_running", "Er loopt al een herindexering. Probeer het over een minuut opnieuw.")
     try:
-        outcome = state.runtime.ingest(on_indexed=lambda: state.swap_service(state.runtime.answer_service()))
+        outcome = state.runtime.ingest(on_indexed=state.swap_service)
     except (KbFolderError, RemovalRefused) as exc:
         raise ApiError(409, "reindex_refused", str(exc)) from exc
     finally:
