@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from kcc.privacy.cues import load_cues
 from kcc.privacy.identifiers import Span, find_identifiers, is_bsn
@@ -89,7 +90,29 @@ def mask_personal_data(text: str) -> str:
     # a team's mailbox named by a common word ("kwijtschelding@...") needs the name lists to tell it from a person's
     identifiers = [s for s in find_identifiers(text, cues)
                    if s.kind != "email" or not is_word_mailbox(text[s.start:s.end], cues)]
-    return _replace(text, [*identifiers, *find_names_and_addresses(text, cues), *find_owner_mailboxes(text, cues)])
+    spans = [*identifiers, *find_names_and_addresses(text, cues), *find_owner_mailboxes(text, cues)]
+    return _replace(text, [*spans, *_dates_beside_a_person(text, spans, cues)])
+
+
+_BESIDE = re.compile(r"[ \t]*[,;()]?[ \t]*[,;()]?[ \t]*")  # "Jansen, 1996-07-23", "Bos (7 oktober 1939)"
+
+
+def _dates_beside_a_person(text: str, spans: list[Span], cues) -> list[Span]:
+    """A date of birth without a birth cue: a whole date right beside a name or a BSN, in a list or in brackets
+    ("Kl. Jansen, 23-07-1996, bsn ...", "mijn vader, Jan Bos (7 oktober 1939)"), at least two years ago (an
+    appointment's date beside a name is recent or to come)."""
+    people = [s for s in spans if s.kind in ("name", "bsn")]
+    if not people:
+        return []
+    found = []
+    for match in cues.date.finditer(text):
+        year = re.search(r"(?:19|20)\d{2}(?!\d)", match.group())
+        if not year or int(year.group()) > date.today().year - 2:
+            continue
+        if any((s.end <= match.start() and _BESIDE.fullmatch(text, s.end, match.start()))
+               or (match.end() <= s.start and _BESIDE.fullmatch(text, match.end(), s.start)) for s in people):
+            found.append(Span(match.start(), match.end(), "birth_date"))
+    return found
 
 
 def warm_up() -> None:

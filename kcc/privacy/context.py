@@ -13,6 +13,8 @@ from kcc.privacy.cues import Cues
 
 _REST_OF_WORD = re.compile(r"[\w'’-]*")
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
+_AMPERSAND_BEFORE = re.compile(r"[ \t]*&[ \t]*$")
+_PARTNER = re.compile(r"[ \t]*&[ \t]+((?:[\w'’-]+[ \t]+){1,3}[\w'’-]+)")
 _AT_AN_INSTITUTION = re.compile(r"(\S+)[ \t]+(?:aan|op|in|at|on)(?:[ \t]+(?:de|het|den|the))?[ \t]+$")
 
 
@@ -57,14 +59,29 @@ def institution_word(word: str, cues: Cues, surnames: Any = None) -> bool:
 def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, cued: bool = False) -> bool:
     """Whether the name at ``start``-``end`` is (part of) an institution's name, also one named after a person
     ("Koning Willem-Alexanderschool", "Anne Frank-huis", "Maria Montessori Lyceum"), or of a street whose word
-    deduce cut off ("Willem Alexander" of "Willem Alexanderlaan"): the word it ends in, to its end, or the next
-    word ends in an institution word and is no surname from the lists ("Veldhuis"). Right after a person cue
-    ("my name is Dong-hyun Park", "mw Van Hal") an institution word on its own is a surname."""
+    deduce cut off ("Willem Alexander" of "Willem Alexanderlaan"), or of a company ("De Jong & Zn.", "Bakkerij De
+    Korenschoof"): the word it ends in, to its end, or the next word ends in an institution word and is no surname
+    from the lists ("Veldhuis"), a legal form follows, or a word before its last is a club's or shop's word.
+    Right after a person cue ("my name is Dong-hyun Park", "mw Van Hal") an institution word on its own is a
+    surname."""
     word_end = _REST_OF_WORD.match(text, end).end()
     words = text[start:word_end].split()
     last = words[-1].strip("'’-")
     if institution_word(last, cues, surnames):
         return True
+    form = cues.legal_form.search(text, start)  # in it or right after it, not at its start
+    if form and form.start() <= word_end and text[start:form.start()].strip():
+        return True  # "De Jong & Zn.", "Van Leeuwen B.V. uit Zwolle" (deduce took "B.V." for initials)
+    if cues.street.search(last) and [last] not in surnames:
+        return True  # "Willem-Alexanderbrug" after "Koning": a street's or a bridge's name
+    ampersand = _AMPERSAND_BEFORE.search(text, max(0, start - 4), start)
+    if ampersand and cues.legal_form.match(text, ampersand.start()):
+        return True  # "Co" of "Kapsalon Petra & Co"
+    partner = _PARTNER.match(text, word_end)  # "Van der Linden & Bakker Advocaten"
+    if partner and any(w.lower() in cues.institution_words for w in partner.group(1).split()[1:]):
+        return True
+    if any(w.lower() in cues.organisation_before for w in words[:-1]):
+        return True  # "van Bakkerij De Korenschoof", "GGD Hollands Noorden": no one's name holds such a word
     if word_end > end and cues.street.search(last):
         return True
     following = _NEXT_WORD.match(text, word_end)
@@ -141,15 +158,25 @@ def a_pets_name(text: str, start: int, cues: Cues) -> bool:
     return False
 
 
+def a_public_figure(text: str, start: int, cues: Cues) -> bool:
+    """Whether the name at ``start`` is a public figure's: the maker or subject of a work ("het standbeeld van
+    Michiel de Ruyter", "'Het Diner' van Herman Koch") or whom something is named after ("vernoemen naar Annie
+    M.G. Schmidt")."""
+    return bool(cues.by_public_figure.search(text, max(0, start - 60), start))
+
+
 def a_place(text: str, start: int, end: int, cues: Cues) -> bool:
-    """Whether a name is a place or a date, not a person: a street's word alone after an article ("op de Dam"), or a
-    month after a day ("on 1 July", where "July" is a first name too)."""
+    """Whether a name is a place, a language or a date, not a person: a street's word alone after an article ("op de
+    Dam"), a language after "het" ("in het Engels"), or a month after a day ("on 1 July", where "July" is a first
+    name too)."""
     *lower, word = text[start:end].split()  # deduce may keep "op de" with it: "op de Dam"
     if any(not w.islower() for w in lower):
         return False
     before = lower[-1] if lower else (m.group(1) if (m := WORD_BEFORE.search(text, max(0, start - 40), start)) else "")
     if word.lower() in cues.street_words and before.lower() in cues.articles:
         return True
+    if word.lower() in cues.languages and before.lower() == "het":
+        return True  # "in het Engels"
     return word.lower() in cues.months and before.isdigit()
 
 
@@ -159,7 +186,10 @@ def an_institutions_address(text: str, start: int, cues: Cues) -> bool:
     before = _AT_AN_INSTITUTION.search(text[max(0, start - 60):start])
     if not before:
         return False
-    word = before.group(1).lower().strip(",.;:()")
+    acronym = before.group(1).strip(",.;:()")
+    word = acronym.lower()
+    if len(acronym) >= 2 and acronym.isupper() and acronym.isalpha():
+        return True  # "de OBA op Oosterdokskade 143": no one calls their home by letters
     return word not in cues.homes and (word in cues.institution_words or bool(cues.institution.search(word)))
 
 

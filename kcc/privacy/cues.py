@@ -75,6 +75,9 @@ class Cues:
     homes: frozenset[str]
     street_words: frozenset[str]
     born_after: re.Pattern[str]
+    legal_form: re.Pattern[str]
+    by_public_figure: re.Pattern[str]
+    languages: frozenset[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -113,7 +116,7 @@ class Cues:
         cue_first = first([w.lower() for w in person_cues + words("persoon_bezittelijk")])
         return cls(pattern, frozenset(w.lower() for w in words("geen_postcode")),
                    tuple(words("huisnummer_toevoeging")), frozenset(w.lower() for w in words("geen_naam")),
-                   re.compile(rf"{_LETTER}{{2}}(?:{either(words('straat_einde'))})$", re.IGNORECASE),
+                   re.compile(rf"{_LETTER}{{2}}-?(?:{either(words('straat_einde'))})$", re.IGNORECASE),
                    re.compile(rf"(?:{endings}|{either(words('referentie_in_zin'))})$", re.IGNORECASE),
                    tuple(words("maand")), tuple(words("geboortedatum") + words("geboren_na")),
                    tuple(words("huisnummer_woord")),
@@ -146,7 +149,17 @@ class Cues:
                    frozenset(w.lower() for w in words("straat_einde")),
                    # right after a date, one word between at most: "op 2024-01-17 geboren", "1948'de doğdu"
                    re.compile(rf"(?:['’]{_LETTER}+)?\s+(?:{_LETTER}+\s+)?(?:{either(words('geboren_na'))})"
-                              rf"(?!{_LETTER})", re.IGNORECASE))
+                              rf"(?!{_LETTER})", re.IGNORECASE),
+                   # right after the name, as written: "De Jong & Zn.", "Van Dijk B.V."
+                   re.compile(rf"[ \t]*,?[ \t]*(?:{either(words('rechtsvorm'))})(?![^\W_])"),
+                   # right before the name: "standbeeld van ", "'Het Diner' van ", "vernoemd naar "
+                   # (the first words of the name may lie between: "vernoemen naar Annie M." before "G. Schmidt")
+                   # a title in capitals after an article too ("Het Achterhuis van "), and a royal title ("koning ")
+                   re.compile(rf"(?:(?:(?<![^\W_])(?i:{either(words('werk'))})|['’\"”]"
+                              rf"|(?<![^\W_])(?:De|Het|Een|The)(?:[ \t]+[A-Z]\S*)+)[ \t]+(?i:van)"
+                              rf"|(?<![^\W_])(?i:{either(words('vernoemd_naar') + words('vorstelijk'))}))"
+                              rf"[ \t]+(?:[A-Z]\S*[ \t]+){{0,3}}$"),
+                   frozenset(w.lower() for w in words("taal")))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...]) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie

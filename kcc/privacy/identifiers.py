@@ -176,6 +176,7 @@ def find_ibans(text: str, cues: Cues) -> Iterator[Span]:
 
 
 _GLUED = re.compile(r"[^\W_][-./]?\Z")  # part of a longer code: "NL-91-ABNA-0417-1643-01"
+_WORD_RIGHT_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*[:#.]?[ \t]*\Z")
 
 
 def _dutch_subscriber_number(written: str) -> bool:
@@ -194,13 +195,20 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
     no reference cue names ("klantnummer 0612345678")."""
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
         raw = match.raw_string
-        start = match.start + len(raw) - len(raw.lstrip())
         written = raw.strip().lstrip("(")
+        shown = raw.lstrip()
+        if shown.startswith("(") and ")" not in shown:
+            shown = shown[1:]  # "Klant (06-12345678)" keeps its bracket; "(020) 123 45 67" is all number
+        start = match.start + len(raw) - len(shown)
         if not written.startswith(("0", "+")):
             continue  # "111222333" is a number, not a phone number as anyone writes it
         named = cues.before(text, start, ("referentie", "telefoon"))
         if written.startswith("00") and named == "referentie":
             continue  # a reference with leading zeros: "abonnement nr. 00448127"
+        right_before = _WORD_RIGHT_BEFORE.search(text, max(0, start - 40), start)
+        reference = right_before and cues.reference_word.fullmatch(right_before.group(1))
+        if reference and reference.group("ending"):
+            continue  # the number its cue names, right before it: "factuurnummer 0643219876"; not "Klant (06-..)"
         international = written.startswith(("+", "00"))
         if not (international or phonenumbers.is_valid_number(match.number)
                 or (_dutch_subscriber_number(written) and not _GLUED.search(text, 0, start) and named != "referentie")):

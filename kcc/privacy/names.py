@@ -27,6 +27,7 @@ from kcc.privacy.context import (
     WORD_BEFORE,
     a_pets_name,
     a_place,
+    a_public_figure,
     an_institutions_address,
     before_a_street,
     counted,
@@ -342,6 +343,8 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
             continue  # an institution's or company's name: "Inzamelbedrijf Bremwoude Schoon"
         start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names | cues.possessives)
         if before_a_street(text, end, streets, cues) or a_pets_name(text, start, cues):
+            continue
+        if a_public_figure(text, start, cues):
             continue
         if not titled and a_place(text, start, end, cues):
             continue

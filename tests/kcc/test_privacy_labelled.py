@@ -106,6 +106,39 @@ poems: "Annie M.G. Schmidt", "Michiel de Ruyter"), companies and institutions ("
 Techniek", "Wageningen University", "GGD Hollands Noorden") and public buildings' addresses; no rule was made for
 them yet.
 
+``pii_tenth.jsonl`` (260 snippets, 130 without personal data, a tenth writer who saw neither the masker nor the
+other sets) measured untouched at its first run, before the ninth set's false-positive rules: bsn 21/22, iban 22/22,
+phone 35/35, email 19/19, name 120/133, address 44/45, postcode 22/22, birth_date 28/32, licence_plate 22/22, false
+positives 11/130 (0.085). Then the ninth set's false positives were read and general rules made from them (below),
+and the tenth set measured again, still untouched: false positives 7/130 (0.054), the rest unchanged. Its own false
+positives and misses were then read too. Rules from the two sets, each tested with sentences of its own: a legal
+form or "& Zn." with a name makes it a company's ("De Jong & Zn.", "Van Leeuwen B.V.", "Kapsalon Petra & Co"); a
+firm of partners with its trade's word ("Smit & Verhoeven Notarissen"); a shop's, club's or newspaper's word in or
+right before the name ("Bakkerij De Korenschoof", "Dagblad van het Noorden", "GGD Hollands Noorden"); institution
+words in English and German ("Wageningen University"); German and English salutation words ("Damen und Herren",
+"Sie"); a public figure: the maker or subject of a work ("het standbeeld van ...", "'titel' van ..."), whom
+something is named after ("vernoemen naar ...") or a royal title ("koning ..."); a bridge's or a street's word
+glued to the name ("Koning Willem-Alexanderbrug"); birth words in Polish and Turkish ("urodzona", "doğum
+tarihi"). Since: ninth set false positives 4/130 (0.031), tenth 2/130 (0.015), birth_date 30/32; the other sets
+unchanged or better (eighth 5 → 4 false positives).
+
+``pii_eleventh.jsonl`` (260 snippets, 130 without personal data, an eleventh writer who saw neither the masker
+nor the other sets and was asked for traps: famous people, titles, churches, companies) measured untouched at its
+first run, after the rules above: bsn 21/21, iban 20/20, phone 31/31, email 19/19, name 111/127, address 37/38,
+postcode 20/21, birth_date 27/32, licence_plate 21/21 (every recall at its target), false positives 14/130 (0.108).
+Its false positives were then read and general rules made from them: a title in capitals after an article before
+"van" ("Het Achterhuis van ..."); an institution named by its letters before "op" ("de OBA op ..."); a street
+written with a hyphen ("Karel Doorman-straat"); a language after "het" ("in het Engels"); the number a reference cue
+names right before it, also in a phone number's shape ("factuurnummer 0643219876"); a bakery chain ("Bakker
+Bart"); and, for its dates of birth, a whole date right beside a name or a BSN, in a list or in brackets, at least
+two years ago ("Kl. ..., 1987-11-02, [BSN]", "mijn vader, ... (7 oktober 1939)"; an appointment's date is recent),
+and French months after "née le". Since: false positives 7/130 (0.054), birth_date 31/32; on the other sets
+birth_date rose too (ninth 24 → 27/27, final 15 → 16/16, seventh 23 → 24/25), nothing fell.
+Left: the House of Orange ("Willem van Oranje", a film "Soldaat van Oranje"), a
+sub-team ("Openbare Ruimte / Groen"), "King's Day", an institution's address a sentence after it, and a postcode
+that names an area ("postcodegebied 2512 AB"), which the earlier writers labelled as personal data and this one
+did not.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -133,17 +166,19 @@ from kcc.privacy import PLACEHOLDER, mask_personal_data
 
 DATA = Path(__file__).parent / "data"
 SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "pii_sixth", "pii_seventh",
-        "pii_eighth", "pii_ninth")
+        "pii_eighth", "pii_ninth", "pii_tenth", "pii_eleventh")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
 # and false positives 10/79, the sixth set's email 16/17 and false positives 4/113, and the seventh set's false
 # positives 6/137, reached the targets with the general rules (see above)
 SHORT: dict[tuple[str, str], str] = {
-    ("pii_eighth", "false_positives"): "11/130 (0.085) at its first, untouched run; 5/130 (0.038) after its rules",
+    ("pii_eighth", "false_positives"): "11/130 (0.085) at its first, untouched run; 4/130 (0.031) now",
     ("pii_ninth", "bsn"): "18/19 at its first, untouched run: the cue stands a sentence before (\"my BSN ...? it's\")",
-    ("pii_ninth", "false_positives"): "17/130 (0.131) at its first, untouched run: famous people, companies, "
-                                      "institutions' addresses; no rule for them yet",
+    ("pii_ninth", "false_positives"): "17/130 (0.131) at its first, untouched run; 4/130 (0.031) after its rules",
+    ("pii_tenth", "bsn"): "21/22 at its first, untouched run: the cue stands a clause before (\"BSN ontbreekt ..., kl. "
+                          "geeft door: ...\")",
+    ("pii_eleventh", "false_positives"): "14/130 (0.108) at its first, untouched run; 7/130 (0.054) after its rules",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
