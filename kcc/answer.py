@@ -45,6 +45,7 @@ from kcc.multipart import split_parts
 from kcc.privacy import PLACEHOLDER, mask_identifiers
 from kcc.referrals import ReferralGuide, load_guide_or_generic
 from kcc.render import to_text, to_text_and_html
+from kcc.scope import vector_cache
 from kcc.search import Retrieval, Searcher, SectionHit
 from kcc.settings import Settings
 
@@ -139,7 +140,7 @@ class AnswerService:
                                                    coverage=stats.coverage())
         self.other_places = OtherPlaces.load(settings.municipality, settings.own_places, settings.elsewhere_file)
         self.referrals = ReferralGuide(load_guide_or_generic(settings.referral_file), searcher.embedder,
-                                       settings.out_of_scope_similarity)
+                                       settings.out_of_scope_similarity, vector_cache(settings))
         # the same question asked again before the KB changes (a new KB version is a new service, so a new cache)
         self._cache: LRUCache = LRUCache(maxsize=max(1, settings.answer_cache_size))
         self._cache_lock = threading.Lock()

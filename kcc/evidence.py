@@ -15,7 +15,7 @@ from ingest.components.bm25_embedder import make_bm25
 from kb.model import Article
 from kcc import referrals
 from kcc.calibration import Evidence, TermCoverage
-from kcc.scope import OutOfScopeExamples, load_examples
+from kcc.scope import OutOfScopeExamples, load_examples, vector_cache
 from kcc.search import Retrieval, Searcher, SectionHit
 from kcc.settings import Settings
 
@@ -53,7 +53,8 @@ class EvidenceScorer:
                     reference: float, coverage: TermCoverage | None = None) -> EvidenceScorer:
         """:param coverage: the KB's term statistics when counted before (else counted here)."""
         return cls(searcher, coverage or TermCoverage(section_terms(articles, settings.bm25_language)),
-                   OutOfScopeExamples(out_of_scope_questions(settings), searcher.embedder), reference,
+                   OutOfScopeExamples(out_of_scope_questions(settings), searcher.embedder, vector_cache(settings)),
+                   reference,
                    settings.out_of_scope_similarity)
 
     def tops(self, retrieval: Retrieval) -> tuple[SectionHit | None, SectionHit | None]:

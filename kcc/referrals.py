@@ -140,14 +140,15 @@ class ReferralGuide:
     """The guide's example questions, embedded, and the nearest organisation for a question."""
 
     def __init__(self, organisations: Sequence[Organisation], embedder: DenseEmbedder,
-                 fallback_similarity: float):
+                 fallback_similarity: float, folder: Path | None = None):
         """:param fallback_similarity: the threshold when the guide is too small to fit one (fewer than two
-            organisations with two examples each)."""
+            organisations with two examples each).
+        :param folder: where the examples' vectors are kept between starts (``embed_questions``)."""
         self.organisations = list(organisations)
         self._owner = [o for o in self.organisations for _ in o.questions]
         questions = [q for o in self.organisations for q in o.questions]
         self.questions = frozenset(questions)
-        self._vectors = embed_questions(embedder, tuple(questions)) if questions else None
+        self._vectors = embed_questions(embedder, tuple(questions), folder) if questions else None
         self.threshold = self._fit() if self._vectors is not None else 1.0
         if self.threshold is None:
             self.threshold = fallback_similarity

@@ -14,12 +14,19 @@ Usage::
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ingest.embedders import DenseEmbedder
+
+if TYPE_CHECKING:
+    from kcc.settings import Settings
 
 
 def load_examples(path: Path) -> list[str]:
@@ -31,19 +38,48 @@ def load_examples(path: Path) -> list[str]:
     return list(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
 
 
+log = logging.getLogger("kcc.scope")
+
+
+def vector_cache(settings: Settings) -> Path:
+    """Where ``embed_questions`` keeps vectors between starts: in the data folder, beside the index."""
+    return settings.data_dir / "vectors"
+
+
 @lru_cache(maxsize=8)
-def embed_questions(embedder: DenseEmbedder, questions: tuple[str, ...]) -> np.ndarray:
-    """The questions' query vectors, cached per process: every app built on the same runtime shares them."""
-    return np.asarray(embedder.embed_queries(list(questions)), dtype=np.float32)
+def embed_questions(embedder: DenseEmbedder, questions: tuple[str, ...], folder: Path | None = None) -> np.ndarray:
+    """The questions' query vectors, cached per process (every app built on the same runtime shares them) and,
+    with ``folder``, on disk by the list's text and the embedder: a start does not embed the out-of-scope
+    examples and the referral guide again (1.5-2 s of every start)."""
+    if folder is None:
+        return np.asarray(embedder.embed_queries(list(questions)), dtype=np.float32)
+    key = hashlib.sha256("\n".join([embedder.spec, type(embedder).__name__, *questions]).encode("utf-8"))
+    path = folder / f"{key.hexdigest()[:32]}.npy"
+    try:
+        vectors = np.load(path, allow_pickle=False)
+        if vectors.shape == (len(questions), embedder.dim) and vectors.dtype == np.float32:
+            return vectors
+    except (OSError, ValueError):
+        pass  # not there yet, or unreadable: embedded again below
+    vectors = np.asarray(embedder.embed_queries(list(questions)), dtype=np.float32)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npy")
+        np.save(partial, vectors, allow_pickle=False)
+        partial.replace(path)
+    except OSError as exc:  # a read-only data folder: embedded again at the next start, nothing lost
+        log.warning("could not keep the example questions' vectors in %s: %s", folder, exc)
+    return vectors
 
 
 class OutOfScopeExamples:
     """Embedded out-of-scope example questions and a nearest-neighbour look-up."""
 
-    def __init__(self, questions: list[str], embedder: DenseEmbedder):
+    def __init__(self, questions: list[str], embedder: DenseEmbedder, folder: Path | None = None):
+        """:param folder: where their vectors are kept between starts (``embed_questions``)."""
         self.questions = list(questions)
         self._index = {q: i for i, q in enumerate(self.questions)}
-        self._vectors = embed_questions(embedder, tuple(self.questions)) if self.questions else None
+        self._vectors = embed_questions(embedder, tuple(self.questions), folder) if self.questions else None
 
     @classmethod
     def from_file(cls, path: Path | None, embedder: DenseEmbedder) -> OutOfScopeExamples:

