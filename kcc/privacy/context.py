@@ -72,8 +72,6 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
     form = cues.legal_form.search(text, start)  # in it or right after it, not at its start
     if form and form.start() <= word_end and text[start:form.start()].strip():
         return True  # "De Jong & Zn.", "Van Leeuwen B.V. uit Zwolle" (deduce took "B.V." for initials)
-    if cues.street.search(last) and [last] not in surnames:
-        return True  # "Willem-Alexanderbrug" after "Koning": a street's or a bridge's name
     ampersand = _AMPERSAND_BEFORE.search(text, max(0, start - 4), start)
     if ampersand and cues.legal_form.match(text, ampersand.start()):
         return True  # "Co" of "Kapsalon Petra & Co"
@@ -89,6 +87,8 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
         return True
     if cued:
         return False
+    if cues.street.search(last) and [last] not in surnames:
+        return True  # "Willem-Alexanderbrug" after "Koning": a street's or a bridge's name; "mw Westdijk" stays
     if following and following.group(1).lower() in cues.institution_words:
         return True
     # "Maria Montessori Lyceum", "Huis" of "Anne Frank Huis"; not "Van Hal"

@@ -792,6 +792,7 @@ def test_phones_after_a_line_break_and_dates_of_birth_in_other_words_and_languag
     ("de fiets van Daan Verhoeven is gestolen", "de fiets van [naam] is gestolen"),
     # a bridge or a street after a title is no person
     ("de Prins Clausbrug is dicht", "de Prins Clausbrug is dicht"),
+    ("mevrouw Zandwal belt terug", "mevrouw [naam] belt terug"),  # after a person cue a surname, whatever its end
     # a royal title, or a title in capitals after an article, before the name
     ("Opent prinses Beatrix het nieuwe zwembad?", "Opent prinses Beatrix het nieuwe zwembad?"),
     ("Heeft de bieb Het Bittere Kruid van Marga Minco?", "Heeft de bieb Het Bittere Kruid van Marga Minco?"),
