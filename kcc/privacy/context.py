@@ -162,7 +162,17 @@ def a_public_figure(text: str, start: int, cues: Cues) -> bool:
     """Whether the name at ``start`` is a public figure's: the maker or subject of a work ("het standbeeld van
     Michiel de Ruyter", "'Het Diner' van Herman Koch") or whom something is named after ("vernoemen naar Annie
     M.G. Schmidt")."""
+    words = text[start:start + 80].split()
+    while len(words) > 2 and words[0].lower() in cues.particles | {"van"}:
+        words.pop(0)
+    if len(words) > 1 and words[0].lower() in cues.royal_titles and words[1][:1].isupper():
+        return True  # the title kept with the name: "van koning Willem-Alexander" ("Koning" is a surname too)
     return bool(cues.by_public_figure.search(text, max(0, start - 60), start))
+
+
+def a_teams_name(text: str, start: int, cues: Cues) -> bool:
+    """Whether the name at ``start`` follows a team's or department's word: "doorgezet naar team Groen"."""
+    return bool(cues.after_team_word.search(text, max(0, start - 30), start))
 
 
 def a_place(text: str, start: int, end: int, cues: Cues) -> bool:

@@ -78,6 +78,9 @@ class Cues:
     legal_form: re.Pattern[str]
     by_public_figure: re.Pattern[str]
     languages: frozenset[str]
+    # right before a name: the team's or department's word ("team Groen")
+    after_team_word: re.Pattern[str]
+    royal_titles: frozenset[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -142,7 +145,8 @@ class Cues:
                    frozenset(w.lower() for w in words("persoon_bezittelijk")),
                    frozenset(w.lower() for w in words("organisatie_voor")),
                    frozenset(w.lower() for w in words("lidwoord")),
-                   re.compile(rf"(?<![^\W_])(?:{either(words('bedrijf_naar_persoon'))})(?![^\W_])", re.IGNORECASE),
+                   re.compile(rf"(?<![^\W_])(?:{either(words('bedrijf_naar_persoon') + words('uitdrukking_met_naam'))})"
+                              rf"(?![^\W_])", re.IGNORECASE),
                    frozenset(w.lower() for w in words("dier")),
                    frozenset(w.lower() for w in words("email_aanbieder")),
                    frozenset(w.lower() for w in words("woning")),
@@ -159,7 +163,9 @@ class Cues:
                               rf"|(?<![^\W_])(?:De|Het|Een|The)(?:[ \t]+[A-Z]\S*)+)[ \t]+(?i:van)"
                               rf"|(?<![^\W_])(?i:{either(words('vernoemd_naar') + words('vorstelijk'))}))"
                               rf"[ \t]+(?:[A-Z]\S*[ \t]+){{0,3}}$"),
-                   frozenset(w.lower() for w in words("taal")))
+                   frozenset(w.lower() for w in words("taal")),
+                   re.compile(rf"(?<![^\W_])(?i:{either(words('team_woord'))})[ \t]+$"),
+                   frozenset(w.lower() for w in words("vorstelijk")))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...]) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie

@@ -28,6 +28,7 @@ from kcc.privacy.context import (
     a_pets_name,
     a_place,
     a_public_figure,
+    a_teams_name,
     an_institutions_address,
     before_a_street,
     counted,
@@ -344,7 +345,7 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
         start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names | cues.possessives)
         if before_a_street(text, end, streets, cues) or a_pets_name(text, start, cues):
             continue
-        if a_public_figure(text, start, cues):
+        if a_public_figure(text, start, cues) or a_teams_name(text, start, cues):
             continue
         if not titled and a_place(text, start, end, cues):
             continue

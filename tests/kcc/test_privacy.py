@@ -813,6 +813,16 @@ def test_phones_after_a_line_break_and_dates_of_birth_in_other_words_and_languag
      "traplift"),
     (f"Afspraak met Greet Pieterse, 3 mei {date.today().year}", f"Afspraak met [naam], 3 mei {date.today().year}"),
     ("je suis née le 3 mars 1990", "je suis née le [geboortedatum]"),
+    # a fixed expression with a first name names no one; a team's word before a name makes it the team's; a royal
+    # title kept with the name ("van koning ...": "Koning" is a surname too)
+    ("Is dat te betalen voor Jan Modaal?", "Is dat te betalen voor Jan Modaal?"),
+    ("Wordt het oud papier tussen Kerst en Oud en Nieuw opgehaald?", "Wordt het oud papier tussen Kerst en Oud en "
+     "Nieuw opgehaald?"),
+    ("Melding doorgezet naar team Groen", "Melding doorgezet naar team Groen"),
+    ("Melding doorgezet naar Evelien Groen", "Melding doorgezet naar [naam]"),
+    ("Is er markt op de verjaardag van koning Willem-Alexander?", "Is er markt op de verjaardag van koning "
+     "Willem-Alexander?"),
+    ("De fiets van Ilse Koning is gestolen", "De fiets van [naam] is gestolen"),
     # the date of birth after a Polish or Turkish birth word
     ("urodzona 4 lipca 1988 w Gdańsku", "urodzona [geboortedatum] w Gdańsku"),
     ("doğum tarihi 12.03.1979", "doğum tarihi [geboortedatum]"),

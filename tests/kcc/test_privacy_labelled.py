@@ -139,6 +139,17 @@ sub-team ("Openbare Ruimte / Groen"), "King's Day", an institution's address a s
 that names an area ("postcodegebied 2512 AB"), which the earlier writers labelled as personal data and this one
 did not.
 
+``pii_twelfth.jsonl`` (260 snippets, 130 without personal data, a twelfth writer who saw neither the masker nor the
+other sets and was asked for traps of 52 kinds) measured untouched at its first run: bsn 20/20, iban 13/13, phone
+37/37, email 12/12, name 110/117, address 33/33, postcode 14/14, birth_date 21/21, licence_plate 12/12 (every recall
+at its target), false positives 21/130 (0.162). Rules made from its false positives, each tested with sentences of
+its own: fixed expressions with a first name ("Jan Modaal", "Jan en alleman", "Oud en Nieuw"); a team's word before
+the name ("doorgezet naar team Groen"); a royal title kept with the name ("van koning Willem-Alexander"). Since:
+twelfth 15/130 (0.115), eleventh 6/130; no recall changed in any set. Left: public figures named without a cue
+("uitspraak van Geert Wilders", "Zelfs Johan Cruijff"), public buildings' addresses after their kind ("afvalbrengstation
+Handelsweg 3-5", "Adres gegeven: Stadhuisplein 1"), brands ("Bol.com", a corporation "Ymere"), a storm's name, a
+film title, and a container chip's number in a phone number's shape.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -166,7 +177,7 @@ from kcc.privacy import PLACEHOLDER, mask_personal_data
 
 DATA = Path(__file__).parent / "data"
 SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "pii_sixth", "pii_seventh",
-        "pii_eighth", "pii_ninth", "pii_tenth", "pii_eleventh")
+        "pii_eighth", "pii_ninth", "pii_tenth", "pii_eleventh", "pii_twelfth")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
@@ -178,7 +189,8 @@ SHORT: dict[tuple[str, str], str] = {
     ("pii_ninth", "false_positives"): "17/130 (0.131) at its first, untouched run; 4/130 (0.031) after its rules",
     ("pii_tenth", "bsn"): "21/22 at its first, untouched run: the cue stands a clause before (\"BSN ontbreekt ..., kl. "
                           "geeft door: ...\")",
-    ("pii_eleventh", "false_positives"): "14/130 (0.108) at its first, untouched run; 7/130 (0.054) after its rules",
+    ("pii_eleventh", "false_positives"): "14/130 (0.108) at its first, untouched run; 6/130 (0.046) now",
+    ("pii_twelfth", "false_positives"): "21/130 (0.162) at its first, untouched run; 15/130 (0.115) after its rules",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
