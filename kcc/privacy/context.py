@@ -16,6 +16,8 @@ _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
 _AMPERSAND_BEFORE = re.compile(r"[ \t]*&[ \t]*$")
 _PARTNER = re.compile(r"[ \t]*&[ \t]+((?:[\w'’-]+[ \t]+){1,3}[\w'’-]+)")
 _AT_AN_INSTITUTION = re.compile(r"(\S+)[ \t]+(?:aan|op|in|at|on)(?:[ \t]+(?:de|het|den|the))?[ \t]+$")
+# an institution's common noun right before the address: "bij afvalbrengstation Handelsweg 3-5"
+_AFTER_AN_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_A-Z]+)[ \t]+$")
 
 
 def starts_sentence(text: str, start: int) -> bool:
@@ -191,11 +193,15 @@ def a_place(text: str, start: int, end: int, cues: Cues) -> bool:
 
 
 def an_institutions_address(text: str, start: int, cues: Cues) -> bool:
-    """Whether an address follows an institution and "aan"/"op"/"in": the institution's ("het stadhuis aan de
-    Amstel 1", "de bibliotheek op het Marktplein 3"); not a home's ("mijn huis aan de Kerkstraat 5")."""
+    """Whether an address follows an institution, with "aan"/"op"/"in" or right after it: the institution's ("het
+    stadhuis aan de Amstel 1", "de bibliotheek op het Marktplein 3", "afvalbrengstation Handelsweg 3"); not a
+    home's ("mijn huis aan de Kerkstraat 5")."""
     before = _AT_AN_INSTITUTION.search(text[max(0, start - 60):start])
     if not before:
-        return False
+        noun = _AFTER_AN_INSTITUTION.search(text[max(0, start - 60):start])
+        word = noun.group(1) if noun else ""
+        return bool(word) and word not in cues.homes and (word in cues.institution_words
+                                                          or bool(cues.institution.search(word)))
     acronym = before.group(1).strip(",.;:()")
     word = acronym.lower()
     if len(acronym) >= 2 and acronym.isupper() and acronym.isalpha():

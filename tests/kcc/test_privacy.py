@@ -823,6 +823,12 @@ def test_phones_after_a_line_break_and_dates_of_birth_in_other_words_and_languag
     ("Is er markt op de verjaardag van koning Willem-Alexander?", "Is er markt op de verjaardag van koning "
      "Willem-Alexander?"),
     ("De fiets van Ilse Koning is gestolen", "De fiets van [naam] is gestolen"),
+    # a public facility's address, right after its common noun or after "aan"; a person's stays masked
+    ("Inleveren bij afvalbrengstation Handelsweg 3-5, gratis", "Inleveren bij afvalbrengstation Handelsweg 3-5, "
+     "gratis"),
+    ("Is de milieustraat aan de Industrieweg 12 open?", "Is de milieustraat aan de Industrieweg 12 open?"),
+    ("Hr. Bram Oosterhuis, Hoofdweg 112, belt terug", "Hr. [naam], [adres], belt terug"),
+    ("Ik woon bij mijn zus Hoofdweg 112", "Ik woon bij mijn zus [adres]"),
     # the date of birth after a Polish or Turkish birth word
     ("urodzona 4 lipca 1988 w Gdańsku", "urodzona [geboortedatum] w Gdańsku"),
     ("doğum tarihi 12.03.1979", "doğum tarihi [geboortedatum]"),

@@ -144,11 +144,12 @@ other sets and was asked for traps of 52 kinds) measured untouched at its first 
 37/37, email 12/12, name 110/117, address 33/33, postcode 14/14, birth_date 21/21, licence_plate 12/12 (every recall
 at its target), false positives 21/130 (0.162). Rules made from its false positives, each tested with sentences of
 its own: fixed expressions with a first name ("Jan Modaal", "Jan en alleman", "Oud en Nieuw"); a team's word before
-the name ("doorgezet naar team Groen"); a royal title kept with the name ("van koning Willem-Alexander"). Since:
-twelfth 15/130 (0.115), eleventh 6/130; no recall changed in any set. Left: public figures named without a cue
-("uitspraak van Geert Wilders", "Zelfs Johan Cruijff"), public buildings' addresses after their kind ("afvalbrengstation
-Handelsweg 3-5", "Adres gegeven: Stadhuisplein 1"), brands ("Bol.com", a corporation "Ymere"), a storm's name, a
-film title, and a container chip's number in a phone number's shape.
+the name ("doorgezet naar team Groen"); a royal title kept with the name ("van koning Willem-Alexander"); a public
+facility's address right after its common noun ("bij afvalbrengstation Handelsweg 3-5"; new facility words:
+station, kantoor, milieustraat, brengpunt). Since: twelfth 13/130 (0.100), eleventh 6/130; no recall changed in any
+set. Left: public figures named without a cue ("uitspraak van Geert Wilders", "Zelfs Johan Cruijff"), a public
+building's address a sentence after it ("Adres gegeven: Stadhuisplein 1"), brands ("Bol.com", a corporation
+"Ymere"), a storm's name, a film title, and a container chip's number in a phone number's shape.
 
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
@@ -190,7 +191,7 @@ SHORT: dict[tuple[str, str], str] = {
     ("pii_tenth", "bsn"): "21/22 at its first, untouched run: the cue stands a clause before (\"BSN ontbreekt ..., kl. "
                           "geeft door: ...\")",
     ("pii_eleventh", "false_positives"): "14/130 (0.108) at its first, untouched run; 6/130 (0.046) now",
-    ("pii_twelfth", "false_positives"): "21/130 (0.162) at its first, untouched run; 15/130 (0.115) after its rules",
+    ("pii_twelfth", "false_positives"): "21/130 (0.162) at its first, untouched run; 13/130 (0.100) after its rules",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
