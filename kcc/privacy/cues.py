@@ -117,6 +117,8 @@ class Cues:
         cue = either(person_cues)
         relative = rf"(?:{either(words('persoon_bezittelijk'))})\s+(?:{either(words('persoon_relatie'))})"
         cue_first = first([w.lower() for w in person_cues + words("persoon_bezittelijk")])
+        # companies, fixed expressions and public figures with a person's name in them: no resident
+        named_after_people = words("bedrijf_naar_persoon") + words("uitdrukking_met_naam") + words("publieke_persoon")
         return cls(pattern, frozenset(w.lower() for w in words("geen_postcode")),
                    tuple(words("huisnummer_toevoeging")), frozenset(w.lower() for w in words("geen_naam")),
                    re.compile(rf"{_LETTER}{{2}}-?(?:{either(words('straat_einde'))})$", re.IGNORECASE),
@@ -145,8 +147,7 @@ class Cues:
                    frozenset(w.lower() for w in words("persoon_bezittelijk")),
                    frozenset(w.lower() for w in words("organisatie_voor")),
                    frozenset(w.lower() for w in words("lidwoord")),
-                   re.compile(rf"(?<![^\W_])(?:{either(words('bedrijf_naar_persoon') + words('uitdrukking_met_naam'))})"
-                              rf"(?![^\W_])", re.IGNORECASE),
+                   re.compile(rf"(?<![^\W_])(?:{either(named_after_people)})(?![^\W_])", re.IGNORECASE),
                    frozenset(w.lower() for w in words("dier")),
                    frozenset(w.lower() for w in words("email_aanbieder")),
                    frozenset(w.lower() for w in words("woning")),

@@ -829,6 +829,11 @@ def test_phones_after_a_line_break_and_dates_of_birth_in_other_words_and_languag
     ("Is de milieustraat aan de Industrieweg 12 open?", "Is de milieustraat aan de Industrieweg 12 open?"),
     ("Hr. Bram Oosterhuis, Hoofdweg 112, belt terug", "Hr. [naam], [adres], belt terug"),
     ("Ik woon bij mijn zus Hoofdweg 112", "Ik woon bij mijn zus [adres]"),
+    # a public figure's full name from the list; the same surname alone after a person cue is a resident's
+    ("Kl. boos over een uitspraak van Geert Wilders, wil klagen", "Kl. boos over een uitspraak van Geert Wilders, "
+     "wil klagen"),
+    ("Zelfs Johan Cruijff kon dit niet uitleggen", "Zelfs Johan Cruijff kon dit niet uitleggen"),
+    ("mevrouw Wilders belt terug", "mevrouw [naam] belt terug"),
     # the date of birth after a Polish or Turkish birth word
     ("urodzona 4 lipca 1988 w Gdańsku", "urodzona [geboortedatum] w Gdańsku"),
     ("doğum tarihi 12.03.1979", "doğum tarihi [geboortedatum]"),

@@ -146,10 +146,11 @@ at its target), false positives 21/130 (0.162). Rules made from its false positi
 its own: fixed expressions with a first name ("Jan Modaal", "Jan en alleman", "Oud en Nieuw"); a team's word before
 the name ("doorgezet naar team Groen"); a royal title kept with the name ("van koning Willem-Alexander"); a public
 facility's address right after its common noun ("bij afvalbrengstation Handelsweg 3-5"; new facility words:
-station, kantoor, milieustraat, brengpunt). Since: twelfth 13/130 (0.100), eleventh 6/130; no recall changed in any
-set. Left: public figures named without a cue ("uitspraak van Geert Wilders", "Zelfs Johan Cruijff"), a public
-building's address a sentence after it ("Adres gegeven: Stadhuisplein 1"), brands ("Bol.com", a corporation
-"Ymere"), a storm's name, a film title, and a container chip's number in a phone number's shape.
+station, kantoor, milieustraat, brengpunt); and a list of 378 public figures' full names that residents are very
+unlikely to carry too ("Geert Wilders", "Vincent van Gogh"), written by a helper who saw none of the sets. Since:
+twelfth 9/130 (0.069), eleventh 5/130, ninth 3/130; no recall changed in any set. Left: a public building's
+address a sentence after it ("Adres gegeven: Stadhuisplein 1"), brands ("Bol.com", a corporation "Ymere"), a
+storm's name, a film title, and a container chip's number in a phone number's shape.
 
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
@@ -187,11 +188,11 @@ SET = DATA / "pii_labelled.jsonl"
 SHORT: dict[tuple[str, str], str] = {
     ("pii_eighth", "false_positives"): "11/130 (0.085) at its first, untouched run; 4/130 (0.031) now",
     ("pii_ninth", "bsn"): "18/19 at its first, untouched run: the cue stands a sentence before (\"my BSN ...? it's\")",
-    ("pii_ninth", "false_positives"): "17/130 (0.131) at its first, untouched run; 4/130 (0.031) after its rules",
+    ("pii_ninth", "false_positives"): "17/130 (0.131) at its first, untouched run; 3/130 (0.023) now",
     ("pii_tenth", "bsn"): "21/22 at its first, untouched run: the cue stands a clause before (\"BSN ontbreekt ..., kl. "
                           "geeft door: ...\")",
-    ("pii_eleventh", "false_positives"): "14/130 (0.108) at its first, untouched run; 6/130 (0.046) now",
-    ("pii_twelfth", "false_positives"): "21/130 (0.162) at its first, untouched run; 13/130 (0.100) after its rules",
+    ("pii_eleventh", "false_positives"): "14/130 (0.108) at its first, untouched run; 5/130 (0.038) now",
+    ("pii_twelfth", "false_positives"): "21/130 (0.162) at its first, untouched run; 9/130 (0.069) after its rules",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
