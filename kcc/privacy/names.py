@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import tempfile
 import threading
 import time
@@ -87,6 +88,9 @@ def _import_deduce() -> Any:
     return deduce
 
 
+_BUILDING = "kcc-building-"
+
+
 def _cache_path(package_dir: Path, version: str) -> Path:
     """deduce caches next to its lists; where the install is read-only, a folder in the temp directory."""
     if os.access(package_dir / "cache", os.W_OK):
@@ -98,13 +102,16 @@ def _deduce(module: Any, cache: Path) -> Any:
     """deduce from its cache; else built, and the cache written whole or not at all: deduce writes it in place,
     and a process stopped halfway (a server stopped in its first minute) would leave a cache that never loads."""
     target = cache / "cache" / "lookup_structs.pickle"
+    # what a build killed halfway left (a server stopped in its first minute): no build runs now (_one_builder)
+    for stale in target.parent.glob(f"{_BUILDING}*") if target.parent.is_dir() else ():
+        shutil.rmtree(stale, ignore_errors=True)
     if target.exists():
         try:
             return module.Deduce(cache_path=cache)
         except Exception as exc:  # noqa: BLE001 - a broken cache is rebuilt, whatever broke it
             log.warning("deduce's cache %s does not load (%s): building it again", target, exc)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent) as building:
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=_BUILDING) as building:
         model = module.Deduce(cache_path=Path(building), build_lookup_structs=True)
         os.replace(Path(building) / "cache" / target.name, target)
     return model

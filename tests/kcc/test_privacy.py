@@ -429,6 +429,9 @@ def test_deduces_cache_is_used_or_written_whole(tmp_path, cache, built):
     if cache is not None:
         target.parent.mkdir()
         target.write_text(cache)
+        stale = target.parent / "kcc-building-x1y2z3"  # a build killed halfway before
+        (stale / "cache").mkdir(parents=True)
+        (stale / "cache" / "lookup_structs.pickle").write_text("half")
     model = names._deduce(type("module", (), {"Deduce": FakeDeduce}), tmp_path)
     assert model.built is built and target.read_text() == "ok"
     assert [p.name for p in target.parent.iterdir()] == ["lookup_structs.pickle"]  # no half-built leftovers
