@@ -183,10 +183,36 @@ def percentiles(seconds: list[float]) -> dict[str, float]:
     return p(seconds)
 
 
+def gold_questions() -> list[str]:
+    """Every question of the gold sets that ship (residents' wording, personal data included where they wrote it)."""
+    return [json.loads(line)["question"] for path in sorted((Path(__file__).parent / "gold").glob("*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def masking_cost(questions: list[str], rounds: int = 3) -> dict:
+    """Milliseconds a question for the identifier masker (the answer path) and the full masker (what is stored),
+    the best of ``rounds`` passes after deduce's lists are loaded."""
+    from kcc.privacy import mask_identifiers, mask_personal_data, warm_up
+
+    warm_up()
+    figures: dict = {"questions": len(questions)}
+    for name, mask in (("identifiers_ms", mask_identifiers), ("full_ms", mask_personal_data)):
+        best = float("inf")
+        for _ in range(rounds):
+            started = time.perf_counter()
+            for question in questions:
+                mask(question)
+            best = min(best, time.perf_counter() - started)
+        figures[name] = round(best / max(len(questions), 1) * 1000, 3)
+    return figures
+
+
 def run_bench(sizes: list[int], out: Path, *, work: Path, source: Path, clients: list[int], seconds: float,
               embed_all_max: int, questions: int, log=print) -> list[dict]:
     from eval.bench_report import write_report
 
+    log("maskeren van persoonsgegevens: kosten per vraag")
+    masking = masking_cost(gold_questions())
     results = []
     for size in sizes:
         folder = work / str(size)
@@ -196,5 +222,5 @@ def run_bench(sizes: list[int], out: Path, *, work: Path, source: Path, clients:
         log(f"{size} artikelen: de API onder belasting")
         result["http"] = http_phase(folder, clients, seconds)
         results.append(result)
-        write_report(results, out)  # after every size: a long run that stops still leaves its figures
+        write_report(results, out, masking)  # after every size: a long run that stops still leaves its figures
     return results

@@ -90,7 +90,7 @@ def why(results: list[dict]) -> list[str]:
     return lines
 
 
-def markdown(results: list[dict]) -> str:
+def markdown(results: list[dict], masking: dict | None = None) -> str:
     rows = []
     for r in results:
         i, h = r["ingest"], r["http"]
@@ -130,6 +130,10 @@ def markdown(results: list[dict]) -> str:
                        f"{p['server_s']} |")
         elif p:
             out.append(f"| {r['size']:,} | {p.get('error')} | |")
+    if masking:
+        out += ["", f"## Masking personal data (ms a question, over the {masking['questions']:,} gold questions)", "",
+                "| identifiers only (the answer path) | full masker with deduce's name lists (what is stored) |",
+                "|---|---|", f"| {masking['identifiers_ms']} | {masking['full_ms']} |"]
     out += ["", "## Where the time goes", "", *why(results), "",
             "## Retrieval side by side (same chunks, same questions; query vectors given, p50 / p95 ms)", "",
             "| articles | Qdrant Edge (hybrid, embedded) | the product's retriever (Edge branches fused in Python) "
@@ -191,9 +195,11 @@ def chart(results: list[dict], path: Path) -> None:
     plt.close(fig)
 
 
-def write_report(results: list[dict], out: Path) -> Path:
+def write_report(results: list[dict], out: Path, masking: dict | None = None) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (out / "bench.md").write_text(markdown(results) + "\n", encoding="utf-8")
+    if masking:
+        (out / "masking.json").write_text(json.dumps(masking, indent=2) + "\n", encoding="utf-8")
+    (out / "bench.md").write_text(markdown(results, masking) + "\n", encoding="utf-8")
     chart(results, out / "bench.png")
     return out / "bench.md"

@@ -29,7 +29,8 @@ def result(size: int, embed: str, per_s: float, p95: float) -> dict:
 def test_the_report_has_every_size_and_judges_the_targets_at_the_largest(tmp_path):
     small = result(1000, "all", 48.0, 1400.0)
     small["compare"]["retriever_fused"] = {"p50_ms": 1.7, "p95_ms": 2.9}
-    write_report([small, result(50000, "reuse", 61.0, 950.0)], tmp_path)
+    write_report([small, result(50000, "reuse", 61.0, 950.0)], tmp_path,
+                 {"questions": 671, "identifiers_ms": 0.031, "full_ms": 0.55})
     text = (tmp_path / "bench.md").read_text(encoding="utf-8")
     assert "| 1,000 |" in text and "| 50,000 |" in text and "Machine:" in text
     targets = {line.split(" | ")[0].strip("| "): line.rsplit(" | ", 1)[1].strip(" |")
@@ -44,3 +45,13 @@ def test_the_report_has_every_size_and_judges_the_targets_at_the_largest(tmp_pat
     assert "| 1,000 | 0.5 / 0.7 | 1.7 / 2.9 |" in text and "| 50,000 | 0.5 / 0.7 | not measured |" in text
     assert json.loads((tmp_path / "bench.json").read_text())[1]["size"] == 50000
     assert (tmp_path / "bench.png").stat().st_size > 0
+    assert "over the 671 gold questions" in text and "| 0.031 | 0.55 |" in text
+
+
+def test_the_masking_cost_is_measured_per_question():
+    from eval.bench import gold_questions, masking_cost
+
+    questions = gold_questions()
+    assert len(questions) >= 600 and any("?" in q for q in questions)
+    figures = masking_cost(questions[:30], rounds=1)
+    assert figures["questions"] == 30 and figures["identifiers_ms"] > 0 and figures["full_ms"] > 0

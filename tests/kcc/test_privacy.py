@@ -397,18 +397,6 @@ def test_every_placeholder_is_one_the_answer_path_strips():
         assert PLACEHOLDER.fullmatch(placeholder)
 
 
-def test_masking_is_cheap_enough_for_every_question():
-    questions = ["Mijn bsn is 111222333, wat kost een paspoort?", "Kan ik mijn rijbewijs verlengen in Lindewaard?",
-                 "mw de groot belt over parkeervergunning Kerkstraat 12"] * 20
-    mask_personal_data("warm")
-    for mask, budget in ((mask_identifiers, 0.002), (mask_personal_data, 0.01)):
-        started = time.perf_counter()
-        for question in questions:
-            mask(question)
-        # budgets 10x and more above what this machine measures (0.06 and 0.4 ms): a regression, not noise
-        assert (time.perf_counter() - started) / len(questions) < budget, mask.__name__
-
-
 class FakeDeduce:
     """Stands in for deduce.Deduce: loads a cache that says "ok", builds (writes) one when asked to."""
 
