@@ -3,7 +3,7 @@ to pass; contradictions and duplicates stay quiet on the two sample KBs."""
 
 from __future__ import annotations
 
-import time
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -390,11 +390,12 @@ def test_check_kb_is_sorted_by_owner_and_summarised_per_team(tmp_path):
         "Team Wmo: 1 artikel, 1 review te laat, 1 B1-melding."]
 
 
-def test_the_sample_kb_is_checked_in_under_two_seconds():
-    articles = load_kb(REPO / "kb" / "articles").articles
-    started = time.perf_counter()
-    check_kb(articles, today=TODAY)
-    assert time.perf_counter() - started < 2.0
+def test_the_sample_kb_checks_without_an_embedder_give_the_readmes_counts():
+    # the README's "Content checks" figures for Lindewaard on 2026-11-01; no contradictions, duplicates or broken
+    # links (the duplicate check needs the embedder and is not run here)
+    found = check_kb(load_kb(REPO / "kb" / "articles").articles, today=TODAY)
+    assert Counter(f.kind for f in found) == {"review_overdue": 6, "review_due": 2, "readability": 3, "jargon": 2,
+                                              "long_word": 16}
 
 
 def test_lint_command_groups_per_team_and_exits_on_errors(tmp_path):
