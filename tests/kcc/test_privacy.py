@@ -825,6 +825,7 @@ def test_phones_after_a_line_break_and_dates_of_birth_in_other_words_and_languag
      "wil klagen"),
     ("Zelfs Johan Cruijff kon dit niet uitleggen", "Zelfs Johan Cruijff kon dit niet uitleggen"),
     ("mevrouw Wilders belt terug", "mevrouw [naam] belt terug"),
+    ("Terugbelverzoek van Frans Bauer over de aanslag", "Terugbelverzoek van [naam] over de aanslag"),  # common
     # the date of birth after a Polish or Turkish birth word
     ("urodzona 4 lipca 1988 w Gdańsku", "urodzona [geboortedatum] w Gdańsku"),
     ("doğum tarihi 12.03.1979", "doğum tarihi [geboortedatum]"),
