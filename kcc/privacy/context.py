@@ -165,7 +165,7 @@ def a_public_figure(text: str, start: int, cues: Cues) -> bool:
     Michiel de Ruyter", "'Het Diner' van Herman Koch") or whom something is named after ("vernoemen naar Annie
     M.G. Schmidt")."""
     words = text[start:start + 80].split()
-    while len(words) > 2 and words[0].lower() in cues.particles | {"van"}:
+    while len(words) > 2 and words[0].lower() in cues.particles:  # "van", "de"
         words.pop(0)
     if len(words) > 1 and words[0].lower() in cues.royal_titles and words[1][:1].isupper():
         return True  # the title kept with the name: "van koning Willem-Alexander" ("Koning" is a surname too)
@@ -199,13 +199,15 @@ def an_institutions_address(text: str, start: int, cues: Cues) -> bool:
     before = _AT_AN_INSTITUTION.search(text[max(0, start - 60):start])
     if not before:
         noun = _AFTER_AN_INSTITUTION.search(text[max(0, start - 60):start])
-        word = noun.group(1) if noun else ""
-        return bool(word) and word not in cues.homes and (word in cues.institution_words
-                                                          or bool(cues.institution.search(word)))
+        return bool(noun) and _an_institutions_word(noun.group(1), cues)
     acronym = before.group(1).strip(",.;:()")
-    word = acronym.lower()
     if len(acronym) >= 2 and acronym.isupper() and acronym.isalpha():
         return True  # "de OBA op Oosterdokskade 143": no one calls their home by letters
+    return _an_institutions_word(acronym.lower(), cues)
+
+
+def _an_institutions_word(word: str, cues: Cues) -> bool:
+    """"stadhuis", "afvalbrengstation", "bibliotheek"; not a home ("huis", "woning")."""
     return word not in cues.homes and (word in cues.institution_words or bool(cues.institution.search(word)))
 
 
