@@ -93,7 +93,10 @@ def build_view(metas: Iterable[dict]) -> IndexView:
             grouped[(meta["article_id"], meta.get("article_hash") or "")].append(meta)
     view = IndexView()
     newest: dict[str, str] = {}
-    for (article_id, article_hash), chunks in sorted(grouped.items()):
+    for article_id, article_hash in sorted(grouped):
+        # taken out one at a time: freeing every chunk's payload at the end, in one step, held the interpreter
+        # lock for 150-175 ms at 10,000 articles (:mod:`ingest.dispose`)
+        chunks = grouped.pop((article_id, article_hash))
         view.versions.setdefault(article_id, set()).add(article_hash)
         if any(meta.get("schema") != INDEX_SCHEMA for meta in chunks):
             view.problems.append(f"{article_id}: opgeslagen in een oudere indexindeling; indexeer opnieuw.")

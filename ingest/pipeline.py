@@ -21,8 +21,9 @@ from ingest.components.article_splitter import ArticleSplitter
 from ingest.components.bm25_embedder import Bm25DocumentEmbedder
 from ingest.components.dense_embedder import DenseDocumentEmbedder
 from ingest.components.store_writer import StoreWriter
+from ingest.dispose import dispose
 from ingest.embedders import DenseEmbedder
-from ingest.index_view import read_index
+from ingest.index_view import IndexView, read_index
 from ingest.stores.base import VectorStore
 from kb.model import Article
 
@@ -49,6 +50,11 @@ class IngestReport:
     @property
     def embedded_articles(self) -> list[str]:
         return self.added + self.changed
+
+    @property
+    def touched(self) -> list[str]:
+        """Every article whose versions in the index this sync wrote or deletes."""
+        return self.added + self.changed + self.removed + self.repaired
 
     def summary(self) -> str:
         repaired = (f" Hersteld na een onderbroken indexering: {len(self.repaired)} "
@@ -105,7 +111,7 @@ class Indexer:
     def sync(self, articles: Iterable[Article], *, scope: Callable[[str], bool] = lambda _id: True,
              keep: Callable[[str], bool] = lambda _id: False, max_removal_share: float = 1.0,
              progress: Callable[[Iterable], Iterable] | None = None, defer_cleanup: bool = False,
-             only: tuple[str, ...] | None = None) -> IngestReport:
+             only: tuple[str, ...] | None = None, view: IndexView | None = None) -> IngestReport:
         """Index new and changed articles and delete the ones no longer given.
 
         :param scope: which indexed article ids this sync owns (so articles and reference documents can be
@@ -119,10 +125,14 @@ class Indexer:
             :meth:`cleanup`: readers of the old version keep answering from it until the new one is in use.
         :param only: read only these articles from the index (the scope is then exactly them; the report's
             ``index_version`` is of them alone).
+        :param view: what the index holds, when the caller has just read it (several syncs of disjoint scopes in
+            one run need one read of the index, not one each).
         """
         report = IngestReport()
         wanted = {a.id: a for a in articles}
-        view = read_index(self.store, only)
+        own_view = view is None
+        if view is None:
+            view = read_index(self.store, only)
         report.index_version = view.version
         indexed = {k: v for k, v in view.versions.items() if scope(k)}
         gone = sorted(set(indexed) - set(wanted) - {k for k in indexed if keep(k)})
@@ -154,6 +164,8 @@ class Indexer:
         for article_id in gone:
             self.store.delete_article_versions(article_id, keep_hash=None)
             report.removed.append(article_id)
+        if own_view:
+            dispose(view.articles, view.versions)
         return report
 
     def cleanup(self, report: IngestReport) -> None:

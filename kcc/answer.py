@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import re
 import threading
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 
 from cachetools import LRUCache
 
+from ingest.dispose import dispose_unshared
 from ingest.index_view import IndexView
 from kb.model import Article, Section, content_hash
 from kcc.answer_model import (
@@ -144,6 +146,11 @@ class AnswerService:
         # the same question asked again before the KB changes (a new KB version is a new service, so a new cache)
         self._cache: LRUCache = LRUCache(maxsize=max(1, settings.answer_cache_size))
         self._cache_lock = threading.Lock()
+
+    def __del__(self) -> None:
+        # a KB version swapped out: its articles and word counts freed in steps, not in one (:mod:`ingest.dispose`)
+        with contextlib.suppress(Exception):  # at interpreter exit the module's names may be gone already
+            dispose_unshared(self, "articles", "view", "idf", "stats", "speller", "evidence")
 
     def source_url(self, article: Article) -> str:
         return article.url or f"{self.settings.website.rstrip('/')}/{article.id}"

@@ -13,6 +13,7 @@ Example::
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -27,7 +28,14 @@ from kcc.evidence import section_terms
 from kcc.extract import idf_from_df, stem_df
 from kcc.spelling import SpellingCorrector
 
-FORMAT = 2  # 2: a head line, then one line per article
+FORMAT = 3  # 2: a head line, then one line per article; 3: the head's big dicts in parts of their own
+PART = 2000  # entries per line of a big dict: encoding or decoding a line holds the interpreter lock
+# Written in blocks of this size, read in one: a thread that releases the interpreter lock for each 8 KB it reads
+# or writes, and takes it straight back, kept the threads waiting for it (/health, answers) waiting 0.1-0.2 s
+# at 10,000 articles: they wake too late to take it ("convoy effect")
+BUFFER = 1 << 22
+# the head's dicts that grow with the KB, by their path in it
+SPLIT = (("versions",), ("stats", "spelling", "vocabulary"), ("stats", "stem_df"), ("stats", "term_df"))
 
 
 def answerable(articles: Iterable[Article]) -> list[Article]:
@@ -97,6 +105,23 @@ def _plus(base: dict, added: dict, taken: dict) -> dict:
     return {k: v for k, v in out.items() if v > 0}
 
 
+def _at(data: dict, path: Sequence[str]) -> dict:
+    for key in path:
+        data = data[key]
+    return data
+
+
+def _take(head: dict, path: Sequence[str]) -> list[tuple]:
+    """The items of the dict at ``path`` in ``head``, leaving it empty there (they go in lines of their own)."""
+    data = head
+    for key in path[:-1]:  # copied on the way down: ``to_dict`` hands out the live statistics' own dicts
+        data[key] = dict(data[key])
+        data = data[key]
+    items = list(data[path[-1]].items())
+    data[path[-1]] = {}
+    return items
+
+
 def _article_dict(a: Article) -> dict:
     return {"id": a.id, "title": a.title, "type": a.type, "audience": a.audience, "owner": a.owner,
             "sections": [[s.heading, s.body, s.line, s.internal] for s in a.sections], "path": str(a.path),
@@ -142,9 +167,14 @@ class Snapshot:
         folder.mkdir(parents=True, exist_ok=True)
         head = {"format": FORMAT, "version": self.version, "problems": self.view.problems,
                 "versions": {k: sorted(v) for k, v in self.view.versions.items()}, "stats": self.stats.to_dict()}
+        parts = [(path, _take(head, path)) for path in SPLIT]  # the head's line keeps them empty
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=f"{self.version}.",
-                                         suffix=".tmp", delete=False) as out:
+                                         suffix=".tmp", delete=False, buffering=BUFFER) as out:
             out.write(json.dumps(head, ensure_ascii=False) + "\n")
+            for path, items in parts:
+                for start in range(0, len(items), PART):
+                    out.write(json.dumps({"part": path, "items": dict(items[start:start + PART])},
+                                         ensure_ascii=False) + "\n")
             for article in self.view.articles.values():
                 out.write(json.dumps(_article_dict(article), ensure_ascii=False) + "\n")
         return Path(out.name)
@@ -163,11 +193,19 @@ class Snapshot:
         if not version:
             return None
         try:
-            with (folder / f"{version}.jsonl").open(encoding="utf-8") as lines:
+            with io.BytesIO((folder / f"{version}.jsonl").read_bytes()) as lines:
                 head = json.loads(next(lines))
                 if head.get("format") != FORMAT or head.get("version") != version:
                     return None
-                articles = [_article(json.loads(line)) for line in lines if line.strip()]
+                articles = []
+                for line in lines:
+                    record = json.loads(line) if line.strip() else None
+                    if record is None:
+                        continue
+                    if "part" in record:
+                        _at(head, record["part"]).update(record["items"])
+                    else:
+                        articles.append(_article(record))
             view = IndexView(articles={a.id: a for a in articles},
                              versions={k: set(v) for k, v in head["versions"].items()},
                              problems=list(head["problems"]))

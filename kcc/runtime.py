@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.dispose import dispose
 from ingest.embedders import DenseEmbedder, embedder_slug, make_embedder
 from ingest.index_view import IndexView, read_index
 from ingest.pipeline import Indexer, IngestReport
@@ -24,6 +25,8 @@ from kcc.search import Searcher
 from kcc.settings import Settings
 
 log = logging.getLogger("kcc.runtime")
+# a run that touched more than 1 in this many of the indexed articles reads the whole index again afterwards
+REREAD_SHARE = 4
 
 
 class KbFolderError(RuntimeError):
@@ -203,14 +206,16 @@ class Runtime:
         # A file that fails to load keeps its last good version in the index (ids equal file names),
         # so an editor's typo never takes an answer away from the KCC.
         broken = {p.path.stem for p in kb.errors}
-        outcome = IngestOutcome(kb=kb, articles=self.indexer.sync(
+        before = self.view()  # one read of the whole index for both syncs: their scopes do not overlap
+        outcome = IngestOutcome(kb=LoadResult(errors=kb.errors, warnings=kb.warnings), articles=self.indexer.sync(
             kb.articles, scope=lambda article_id: not is_reference_id(article_id), keep=broken.__contains__,
             max_removal_share=1.0 if allow_removal else self.settings.max_removal_share, progress=progress,
-            defer_cleanup=True))
+            defer_cleanup=True, view=before))
+        dispose(kb.articles)  # the run's own parse of the folder; the index holds what answers
         references, problems = load_references(self.settings.reference_dirs, words_per_part=self.settings.chunk_words)
         outcome.reference_problems = problems
         outcome.references = self.indexer.sync(references, scope=is_reference_id, progress=progress,
-                                               defer_cleanup=True)
+                                               defer_cleanup=True, view=before)
         changed = bool(outcome.articles.embedded_articles or outcome.articles.removed
                        or outcome.references.embedded_articles)
         optimize = getattr(self.store, "optimize", None)
@@ -222,16 +227,27 @@ class Runtime:
         # of an older KB version although this run changed nothing
         if changed or stored is None or stored.kb_version != outcome.articles.index_version \
                 or stored.embedder != self.embedder.spec or stored.provisional:
-            view = self.view()  # the new versions: where two are complete, the one written last answers
-            self.calibrate(view)
-            fresh = Snapshot.build(view, self.settings.bm25_language)
+            # where two versions of an article are complete, the one written last answers
+            fresh = self._new_version(before, {*outcome.articles.touched, *outcome.references.touched})
+            self.calibrate(fresh.view)
             fresh.save(self.snapshot_dir)  # for the next start-up
+        dispose(before.articles, before.versions)
         if on_indexed is not None:
             # from the version just built, not read back from the file just written
             on_indexed(self.answer_service(snapshot=fresh))
         self.indexer.cleanup(outcome.articles)
         self.indexer.cleanup(outcome.references)
         return outcome
+
+    def _new_version(self, before: IndexView, touched: set[str]) -> Snapshot:
+        """The KB version the index holds after a run that wrote (or deletes the old versions of) ``touched``:
+        what ``before`` held, with those articles read again. Their word counts are swapped in the snapshot
+        of ``before`` (0.5 s to load at 10,000 articles, where counting the whole KB again took 8 s)."""
+        language = self.settings.bm25_language
+        if len(touched) * REREAD_SHARE > len(before.versions):
+            return Snapshot.build(self.view(), language)
+        old = Snapshot.load(self.snapshot_dir, before.version) or Snapshot.build(before, language)
+        return old.replaced(read_index(self.store, tuple(sorted(touched))), sorted(touched), language)
 
     def index_article(self, article: Article) -> IngestReport:
         """Index one article's new version beside its old one (``report.stale``: delete it with

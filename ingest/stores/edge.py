@@ -32,7 +32,9 @@ from ingest.stores.base import (
 
 SCHEMA_FILE = "kcc-index.json"
 STATE_FILE = "kcc-state.json"
-SCROLL_PAGE = 1000
+# points per scroll call: the engine converts a page's payloads holding the interpreter lock, 30-70 ms for 1,000
+# (measured at 10,000 articles), under 16 ms for 200; the whole read takes about 15% longer
+SCROLL_PAGE = 200
 
 
 def _edge_filter(store_filter: StoreFilter, extra: list | None = None) -> qe.Filter | None:

@@ -104,3 +104,20 @@ def test_a_leftover_version_is_deleted_without_embedding_again(store, counting_e
     assert report.repaired == ["grofvuil"] and report.changed == [] and counting_embedder.document_texts == []
     assert "Hersteld na een onderbroken indexering: 1 artikel (grofvuil)" in report.summary()
     assert read_index(store).clean("grofvuil", edited.hash) and store.count() == 6
+
+
+def test_a_sync_given_the_index_as_read_reads_nothing_decides_the_same_and_leaves_that_view_whole(
+        store, counting_embedder, small_kb, monkeypatch):
+    """A re-index reads the index once for its two syncs (articles, reference documents)."""
+    import pytest
+
+    import ingest.pipeline
+
+    indexer = Indexer(store, counting_embedder)
+    sync(indexer, small_kb)
+    (small_kb / "grofvuil.md").write_text(SMALL_KB["grofvuil"].replace("€ 25", "€ 27,50"), encoding="utf-8")
+    view = read_index(store)
+    monkeypatch.setattr(ingest.pipeline, "read_index", lambda *a: pytest.fail("the index was read again"))
+    report = indexer.sync(load_kb(small_kb).articles, view=view)
+    assert report.changed == ["grofvuil"] and sorted(report.unchanged) == ["doorverbindlijst", "paspoort"]
+    assert sorted(view.articles) == ["doorverbindlijst", "grofvuil", "paspoort"]  # the caller's, still whole

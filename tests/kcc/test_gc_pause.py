@@ -52,3 +52,17 @@ def test_a_collector_that_was_off_stays_off():
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_threads_switch_more_often_during_the_pause_and_as_before_after_the_last_run():
+    import sys
+
+    from kcc.gc_pause import BACKGROUND_SWITCH_S
+
+    before = sys.getswitchinterval()
+    with collection_paused():
+        assert sys.getswitchinterval() == BACKGROUND_SWITCH_S < before
+        with collection_paused():
+            assert sys.getswitchinterval() == BACKGROUND_SWITCH_S
+        assert sys.getswitchinterval() == BACKGROUND_SWITCH_S  # the outer run goes on
+    assert sys.getswitchinterval() == before

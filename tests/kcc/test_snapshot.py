@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.index_view import read_index
 from kcc.kb_stats import Snapshot
 from kcc.runtime import Runtime
 from kcc.settings import Settings
@@ -47,8 +48,13 @@ def test_a_snapshot_of_the_former_single_json_format_is_not_read_and_is_removed_
 def test_the_service_an_ingest_swaps_in_is_its_own_new_version_not_read_back_from_the_file(runtime, monkeypatch):
     (runtime.settings.kb_dir / "paspoort.md").write_text(
         (runtime.settings.kb_dir / "paspoort.md").read_text(encoding="utf-8").replace("€", "EUR ", 1), encoding="utf-8")
-    swapped = []
-    monkeypatch.setattr(Snapshot, "load", classmethod(lambda cls, *a: pytest.fail("the new snapshot was read back")))
+    swapped, old_version, load = [], runtime.kb_version(), Snapshot.load.__func__
+
+    def only_the_old_one(cls, folder, version):
+        assert version == old_version, "the new snapshot was read back"
+        return load(cls, folder, version)
+
+    monkeypatch.setattr(Snapshot, "load", classmethod(only_the_old_one))
     runtime.ingest(on_indexed=swapped.append)
     assert swapped[0].view.version == runtime.kb_version()
     assert "EUR" in swapped[0].answer("Wat kost een paspoort?", channel="web", agent=False).answer.markdown
@@ -124,3 +130,45 @@ def test_a_written_snapshot_replaces_the_one_in_use_only_when_installed(runtime)
     assert Snapshot.load(runtime.snapshot_dir, old) is None
     assert Snapshot.load(runtime.snapshot_dir, "nieuwer").view.articles == snapshot.view.articles
     assert sorted(p.name for p in runtime.snapshot_dir.iterdir()) == ["nieuwer.jsonl"]
+
+
+def test_a_snapshot_keeps_big_counts_in_lines_of_their_own_and_reads_them_back_unchanged(runtime, monkeypatch):
+    """One line holding every word count of 50,000 articles held the interpreter lock while it was encoded or
+    decoded; the counts go in parts, and writing them leaves the statistics in use untouched."""
+    import copy
+    import json
+
+    import kcc.kb_stats
+
+    monkeypatch.setattr(kcc.kb_stats, "PART", 3)
+    snapshot = Snapshot.build(runtime.view(), "dutch")
+    stats_before = copy.deepcopy(snapshot.stats)
+    snapshot.save(runtime.snapshot_dir)
+    assert snapshot.stats == stats_before
+    lines = (runtime.snapshot_dir / f"{snapshot.version}.jsonl").read_text(encoding="utf-8").splitlines()
+    parts = [json.loads(line) for line in lines if '"part"' in line[:10]]
+    assert len(parts) > len(snapshot.stats.stem_df) // 3 and all(len(p["items"]) <= 3 for p in parts)
+    read = Snapshot.load(runtime.snapshot_dir, snapshot.version)
+    assert read.stats == snapshot.stats
+    assert read.view.articles == snapshot.view.articles and read.view.versions == snapshot.view.versions
+
+
+def test_a_reindex_of_a_few_articles_builds_the_same_version_as_a_full_read_and_recount(runtime, monkeypatch):
+    """The re-index reads the index once, and afterwards only the articles it wrote or removed, on top of the
+    previous version's snapshot: what it swaps in must equal reading and counting the whole index again."""
+    import kcc.runtime
+
+    monkeypatch.setattr(kcc.runtime, "REREAD_SHARE", 0)  # the small KB: never the full read afterwards
+    kb = runtime.settings.kb_dir
+    (kb / "paspoort.md").write_text((kb / "paspoort.md").read_text(encoding="utf-8").replace("€", "EUR ", 1),
+                                    encoding="utf-8")
+    (kb / "grofvuil.md").unlink()
+    reads = []
+    monkeypatch.setattr(kcc.runtime, "read_index", lambda store, ids=None: reads.append(ids) or read_index(store, ids))
+    swapped = []
+    runtime.ingest(on_indexed=swapped.append, allow_removal=True)
+    assert reads == [None, ("grofvuil", "paspoort")]  # one full read, before the syncs, then those two
+    recount = Snapshot.build(runtime.view(), "dutch")
+    assert swapped[0].view.version == recount.version == runtime.kb_version()
+    assert swapped[0].view.articles == recount.view.articles and swapped[0].stats == recount.stats
+    assert "grofvuil" not in swapped[0].articles
