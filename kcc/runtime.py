@@ -247,7 +247,10 @@ class Runtime:
         if len(touched) * REREAD_SHARE > len(before.versions):
             return Snapshot.build(self.view(), language)
         old = Snapshot.load(self.snapshot_dir, before.version) or Snapshot.build(before, language)
-        return old.replaced(read_index(self.store, tuple(sorted(touched))), sorted(touched), language)
+        # a run that only re-fits a stale calibration touched nothing: no read (an empty id filter is the store's
+        # to interpret); ``replaced`` still makes the view its own, so the caller may dispose of ``before``
+        part = read_index(self.store, tuple(sorted(touched))) if touched else IndexView()
+        return old.replaced(part, sorted(touched), language)
 
     def index_article(self, article: Article) -> IngestReport:
         """Index one article's new version beside its old one (``report.stale``: delete it with

@@ -172,3 +172,19 @@ def test_a_reindex_of_a_few_articles_builds_the_same_version_as_a_full_read_and_
     assert swapped[0].view.version == recount.version == runtime.kb_version()
     assert swapped[0].view.articles == recount.view.articles and swapped[0].stats == recount.stats
     assert "grofvuil" not in swapped[0].articles
+
+
+def test_a_reindex_that_only_refits_a_lost_calibration_reads_no_article_again(runtime, monkeypatch):
+    """Nothing changed, but the index's calibration is gone (a run killed before it was stored): the run fits it
+    again on the version it holds, from one read of the index."""
+    import kcc.runtime
+
+    monkeypatch.setattr(kcc.runtime, "REREAD_SHARE", 0)
+    runtime.store.write_state({})
+    reads, swapped = [], []
+    monkeypatch.setattr(kcc.runtime, "read_index", lambda store, ids=None: reads.append(ids) or read_index(store, ids))
+    outcome = runtime.ingest(on_indexed=swapped.append)
+    assert outcome.summary().startswith("Niets veranderd") and reads == [None]
+    recount = Snapshot.build(runtime.view(), "dutch")
+    assert swapped[0].view.articles == recount.view.articles and swapped[0].stats == recount.stats
+    assert runtime.stored_calibration().kb_version == recount.version
