@@ -78,7 +78,13 @@ def check_against_baseline(report: EvalReport, baseline_path: Path) -> list[str]
     return failures
 
 
-def write_baseline(report: EvalReport, path: Path, tolerance: float = 0.02, gold: str = "") -> None:
+def write_baseline(report: EvalReport, path: Path, tolerance: float | None = None, gold: str = "") -> None:
+    """:param tolerance: None keeps the baseline's own (a small set's "one question"), else 0.02."""
+    if tolerance is None:
+        try:
+            tolerance = float(json.loads(path.read_text(encoding="utf-8"))["tolerance"])
+        except (OSError, ValueError, KeyError, TypeError):
+            tolerance = 0.02
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {"gold": gold, "configuration": report.name, "tolerance": tolerance,
             "headline": {k: round(v, 4) for k, v in report.headline().items()}}

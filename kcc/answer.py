@@ -15,7 +15,6 @@ Example::
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import re
 import threading
@@ -45,6 +44,7 @@ from kcc.kb_stats import KbStats, answerable
 from kcc.language import LanguageDetector
 from kcc.multipart import split_parts
 from kcc.privacy import PLACEHOLDER, mask_identifiers
+from kcc.products import ProductCatalogue
 from kcc.referrals import ReferralGuide, load_guide_or_generic
 from kcc.render import to_text, to_text_and_html
 from kcc.scope import vector_cache
@@ -140,6 +140,8 @@ class AnswerService:
         self.speller = stats.speller()
         self.evidence = EvidenceScorer.for_service(searcher, self.articles.values(), settings, calibration.reference,
                                                    coverage=stats.coverage())
+        # the catalogue's products this KB has no words for: a question about one gets a referral, not a guess
+        self.products = ProductCatalogue.for_kb(settings, searcher.embedder, stats.term_df)
         self.other_places = OtherPlaces.load(settings.municipality, settings.own_places, settings.elsewhere_file)
         self.referrals = ReferralGuide(load_guide_or_generic(settings.referral_file), searcher.embedder,
                                        settings.out_of_scope_similarity, vector_cache(settings))
@@ -149,8 +151,10 @@ class AnswerService:
 
     def __del__(self) -> None:
         # a KB version swapped out: its articles and word counts freed in steps, not in one (:mod:`ingest.dispose`)
-        with contextlib.suppress(Exception):  # at interpreter exit the module's names may be gone already
-            dispose_unshared(self, "articles", "view", "idf", "stats", "speller", "evidence")
+        try:  # noqa: SIM105 - not contextlib.suppress: at interpreter exit that module may be gone already
+            dispose_unshared(self, "articles", "view", "idf", "stats", "speller", "evidence", "products")
+        except Exception:  # noqa: BLE001,S110 - nothing to report while the interpreter shuts down
+            pass
 
     def source_url(self, article: Article) -> str:
         return article.url or f"{self.settings.website.rstrip('/')}/{article.id}"
@@ -175,23 +179,27 @@ class AnswerService:
                         how=f"De {self.settings.municipality} gaat hier niet over. U kunt terecht bij "
                             f"{organisation.name}{handles}. {reach.rstrip('.')}.")
 
-    def agent_referral(self, retrieval: Retrieval, referral: Referral, confidence: float) -> Referral:
+    def agent_referral(self, retrieval: Retrieval, referral: Referral, confidence: float, question: str) -> Referral:
         """For an agent, instead of the KCC's own number: the team of the nearest article, so the agent knows
         whom to ask or where to route a callback request. A referral guide organisation stays as it is."""
         if referral != self.general_referral():
             return referral
-        if confidence == 0.0:  # a paraphrase of an out-of-scope example: no team of the municipality helps
+        product = self.products.not_offered(retrieval.dense, question)
+        if confidence == 0.0 and product is None:  # an out-of-scope example's paraphrase: no team helps
             return Referral(owner="", how="Hier gaat de gemeente niet over: de vraag lijkt op een voorbeeld van de "
                                           "buiten-bereiklijst. Zeg dat vriendelijk, of zoek in de doorverwijsgids "
                                           "wie wel helpt.")
+        lead = "Geen betrouwbaar antwoord in de kennisbank."
+        if product is not None:  # a municipal product without an article (kcc.products): the editors' gap too
+            lead = f"De kennisbank heeft geen artikel over '{product.name}': meld het de redactie."
         nearest = next((self.articles[h.article_id] for h in self._current(retrieval.hits)), None)
         if nearest is None or not nearest.owner:
-            return Referral(owner="", how="Geen antwoord in de kennisbank en geen artikel dat in de buurt komt. "
-                                          "Vraag door, of maak een contactverzoek.")
+            return Referral(owner="", how=f"{lead} Er is ook geen artikel dat in de buurt komt. Vraag door, of maak "
+                                          f"een contactverzoek.")
         return Referral(owner=nearest.owner,
-                        how=f"Geen betrouwbaar antwoord in de kennisbank. Het artikel dat het dichtst in de buurt "
-                            f"komt, '{nearest.title}', is van team {nearest.owner}: verbind door of maak een "
-                            f"contactverzoek voor dat team. Gaat een andere organisatie erover, verwijs dan door.")
+                        how=f"{lead} Het artikel dat het dichtst in de buurt komt, '{nearest.title}', is van team "
+                            f"{nearest.owner}: verbind door of maak een contactverzoek voor dat team. Gaat een andere "
+                            f"organisatie erover, verwijs dan door.")
 
     def other_place_referral(self, place: str) -> Referral:
         s = self.settings
@@ -242,7 +250,7 @@ class AnswerService:
         if agent:
             result.internal_notes = self._internal_notes(retrieval, result)
             if result.status == "no_answer" and result.referral is not None:
-                result.referral = self.agent_referral(retrieval, result.referral, result.confidence)
+                result.referral = self.agent_referral(retrieval, result.referral, result.confidence, query.text)
         if self.settings.answer_cache_size:
             with self._cache_lock:
                 self._cache[key] = result
@@ -256,6 +264,8 @@ class AnswerService:
         evidence = self.evidence.evidence(retrieval, sparse=query.same_language, tops=tops)
         if self.evidence.out_of_scope(evidence):
             return 0.0  # an editor's out-of-scope example overrules the retrieval evidence
+        if self.products.not_offered(retrieval.dense, query.text) is not None:
+            return 0.0  # a municipal product the KB has no article about (kcc.products)
         return self.calibration.confidence(evidence, same_language=query.same_language)
 
     def _public_answer(self, query: Query, channel: str, retrieval: Retrieval) -> AnswerResult:

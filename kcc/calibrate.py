@@ -31,6 +31,7 @@ from kcc.calibration import (
 )
 from kcc.contacts.gaps import fit_gap_threshold
 from kcc.evidence import EvidenceScorer, out_of_scope_questions
+from kcc.products import embed_catalogue
 from kcc.search import Searcher
 from kcc.settings import Settings
 
@@ -63,6 +64,7 @@ def fit_calibration(searcher: Searcher, articles: Mapping[str, Article], setting
                     gold: Sequence[LabelledQuestion] = ()) -> Calibration:
     public = [a for a in articles.values() if not a.internal and a.extra.get("source", "article") == "article"]
     reference = dense_reference(searcher, public)
+    embed_catalogue(settings, searcher.embedder)  # kept in the data folder: a start reads them (kcc.products)
     scorer = EvidenceScorer.for_service(searcher, public, settings, reference)
     made_by_article = training_questions_by_article(public, max_articles=MAX_ARTICLES)
     made = [q for _, q in made_by_article]

@@ -17,7 +17,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from functools import lru_cache
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,15 +47,39 @@ def vector_cache(settings: Settings) -> Path:
     return settings.data_dir / "vectors"
 
 
-@lru_cache(maxsize=8)
+_MEMORY: OrderedDict[str, np.ndarray] = OrderedDict()  # the last few lists' vectors, whatever folder they came from
+_MEMORY_LOCK = threading.Lock()
+MEMORY_LISTS = 8
+
+
 def embed_questions(embedder: DenseEmbedder, questions: tuple[str, ...], folder: Path | None = None) -> np.ndarray:
-    """The questions' query vectors, cached per process (every app built on the same runtime shares them) and,
-    with ``folder``, on disk by the list's text and the embedder: a start does not embed the out-of-scope
-    examples and the referral guide again (1.5-2 s of every start)."""
+    """The questions' query vectors, kept per process by the list's text and the embedder (every app and every
+    KB version on the same runtime shares them) and, with ``folder``, on disk: a start does not embed the
+    out-of-scope examples, the referral guide and the product catalogue again (seconds of every start)."""
+    key = hashlib.sha256("\n".join([embedder.spec, type(embedder).__name__, *questions]).encode("utf-8")).hexdigest()
+    with _MEMORY_LOCK:
+        if key in _MEMORY:
+            _MEMORY.move_to_end(key)
+            return _MEMORY[key]
+    vectors = _load_or_embed(embedder, questions, key, folder)
+    vectors.setflags(write=False)  # shared by every caller
+    with _MEMORY_LOCK:
+        _MEMORY[key] = vectors
+        while len(_MEMORY) > MEMORY_LISTS:
+            _MEMORY.popitem(last=False)
+    return vectors
+
+
+def forget_vectors() -> None:
+    """Drop the vectors kept in this process (as a new process starts: from the disk, else embedded)."""
+    with _MEMORY_LOCK:
+        _MEMORY.clear()
+
+
+def _load_or_embed(embedder: DenseEmbedder, questions: tuple[str, ...], key: str, folder: Path | None) -> np.ndarray:
     if folder is None:
         return np.asarray(embedder.embed_queries(list(questions)), dtype=np.float32)
-    key = hashlib.sha256("\n".join([embedder.spec, type(embedder).__name__, *questions]).encode("utf-8"))
-    path = folder / f"{key.hexdigest()[:32]}.npy"
+    path = folder / f"{key[:32]}.npy"
     try:
         vectors = np.load(path, allow_pickle=False)
         if vectors.shape == (len(questions), embedder.dim) and vectors.dtype == np.float32:

