@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from kcc.privacy.cues import Cues
+from kcc.spelling import zipf
 
 _REST_OF_WORD = re.compile(r"[\w'’-]*")
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
@@ -18,6 +19,19 @@ _PARTNER = re.compile(r"[ \t]*&[ \t]+((?:[\w'’-]+[ \t]+){1,3}[\w'’-]+)")
 _AT_AN_INSTITUTION = re.compile(r"(\S+)[ \t]+(?:aan|op|in|at|on)(?:[ \t]+(?:de|het|den|the))?[ \t]+$")
 # an institution's common noun right before the address: "bij afvalbrengstation Handelsweg 3-5"
 _AFTER_AN_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_A-Z]+)[ \t]+$")
+# ... or its common noun (and its name), then a comma: "basisschool De Regenboog, Schoolstraat 21", "het
+# gemeentehuis, Raadhuisplein 1"
+_AFTER_A_NAMED_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_]+)(?:[ \t]+(?:(?:De|Het|Den|'t)[ \t]+)?"
+                                        r"(?:[A-Z][^\W\d_]*[ \t]+){0,2}[A-Z][^\W\d_]*)?,[ \t]+$")
+# a word this common in Dutch (wordfreq's Zipf scale: "groen" 4.8, "wonen" 5.1; the surname "Visser" 4.1) is more
+# likely a sub-team's name than a surname after a department's name
+COMMON_WORD_ZIPF = 4.5
+# a possessive right before a capitalised word: a named day or a shop ("King's Day", "Jan's Garage")
+_POSSESSIVE_NOUN = re.compile(r"['’]s[ \t]+[A-Z]")
+_WEB_DOMAIN = re.compile(r"\.[a-z]{2,6}\b")
+# a compound with a lower-case noun after a hyphen ("Philips-wasmachine"); not a surname's particle ("Jansen-van Dijk")
+_GLUED_NOUN = re.compile(r"-(?!(?:van|de|der|den|ten|ter|te|het)\b)[a-zà-ÿ]{4,}")
+_VERSE = re.compile(r"[ \t]+\d{1,3}:\d{1,3}\b")
 
 
 def starts_sentence(text: str, start: int) -> bool:
@@ -177,6 +191,16 @@ def a_teams_name(text: str, start: int, cues: Cues) -> bool:
     return bool(cues.after_team_word.search(text, max(0, start - 30), start))
 
 
+def a_sub_team(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
+    """Whether the name at ``start``-``end`` is a department's sub-team: one common Dutch word, no first name,
+    after a department's name and a dash or slash ("Stadsbeheer – Groen", "Openbare Ruimte / Groen"); a person
+    signs so too ("Burgerzaken – Yvonne", "Burgerzaken - M. de Groot", "Team Burgerzaken – Jansen")."""
+    word = text[start:end]
+    if " " in word or "." in word or [word] in first_names or zipf(word.lower(), "nl") < COMMON_WORD_ZIPF:
+        return False
+    return bool(cues.after_department.search(text, max(0, start - 40), start))
+
+
 def a_place(text: str, start: int, end: int, cues: Cues) -> bool:
     """Whether a name is a place, a language or a date, not a person: a street's word alone after an article ("op de
     Dam"), a language after "het" ("in het Engels"), or a month after a day ("on 1 July", where "July" is a first
@@ -192,14 +216,39 @@ def a_place(text: str, start: int, end: int, cues: Cues) -> bool:
     return word.lower() in cues.months and before.isdigit()
 
 
-def an_institutions_address(text: str, start: int, cues: Cues) -> bool:
-    """Whether an address follows an institution, with "aan"/"op"/"in" or right after it: the institution's ("het
-    stadhuis aan de Amstel 1", "de bibliotheek op het Marktplein 3", "afvalbrengstation Handelsweg 3"); not a
-    home's ("mijn huis aan de Kerkstraat 5")."""
+def not_a_persons_name(text: str, start: int, end: int, cues: Cues, *, cued: bool = False) -> bool:
+    """Whether what looks like a name is a web domain ("die van Bol.com"), a named day or what a possessive names
+    ("King's Day"), a work's title (right after a work's word, "de film Soof 3", or in quotes, "'Für Elise' van
+    Beethoven"), a brand in a compound ("Philips-wasmachine"), a Bible reference ("Johannes 3:16") or a language
+    ("een beetje Engels", unless a title or person cue goes before: ``cued``)."""
+    if _WEB_DOMAIN.match(text, end) or _POSSESSIVE_NOUN.match(text, end):
+        return True
+    if re.search(r"[^\W\d_]['’]s[ \t]+$", text[max(0, start - 6):start]):
+        return True  # the noun after a possessive: "Day" of "King's Day"
+    if re.search(r"['‘\"“]$", text[:start]) and re.match(r"[^'’\"”.!?\n]{0,40}['’\"”]", text[end:]):
+        return True  # in quotes: a title ("'Soldaat van Oranje'", "'Für Elise' van Beethoven")
+    if _GLUED_NOUN.match(text, end) or _VERSE.match(text, end):
+        return True  # a brand in a compound ("Philips-wasmachine"), a Bible reference ("Johannes 3:16")
+    if not cued and text[start:end].lower() in cues.languages:
+        return True  # "een beetje Engels": a language, also without "het"; "mevrouw Frans" is a person
+    before = re.search(r"([^\W\d_]+)[ \t]+['‘\"“]?$", text[max(0, start - 40):start])
+    return bool(before) and before.group(1).lower() in cues.works
+
+
+def an_institutions_address(text: str, start: int, cues: Cues, surnames: Any = None) -> bool:
+    """Whether an address follows an institution, with "aan"/"op"/"in", right after it or after its name and a
+    comma: the institution's ("het stadhuis aan de Amstel 1", "de bibliotheek op het Marktplein 3",
+    "afvalbrengstation Handelsweg 3", "buurthuis Het Anker, Dorpsplein 5"); not a home's ("mijn huis aan de
+    Kerkstraat 5")."""
     before = _AT_AN_INSTITUTION.search(text[max(0, start - 60):start])
     if not before:
         noun = _AFTER_AN_INSTITUTION.search(text[max(0, start - 60):start])
-        return bool(noun) and _an_institutions_word(noun.group(1), cues)
+        if noun and _an_institutions_word(noun.group(1), cues):
+            return True
+        named = _AFTER_A_NAMED_INSTITUTION.search(text[max(0, start - 80):start])
+        # its noun, or a word of its name, not a listed surname ("Hr. Bram Oosterhuis, Hoofdweg 112" is a home)
+        return bool(named) and any(_an_institutions_word(w.lower(), cues) and (surnames is None or [w] not in surnames)
+                                   for w in re.findall(r"[^\W\d_]+", named.group()))
     acronym = before.group(1).strip(",.;:()")
     if len(acronym) >= 2 and acronym.isupper() and acronym.isalpha():
         return True  # "de OBA op Oosterdokskade 143": no one calls their home by letters

@@ -81,6 +81,10 @@ class Cues:
     # right before a name: the team's or department's word ("team Groen")
     after_team_word: re.Pattern[str]
     royal_titles: frozenset[str]
+    # a work's word: a name right after it is its title ("de film Soof 3")
+    works: frozenset[str]
+    # right before a name: a department's name and a dash or slash ("Stadsbeheer – ")
+    after_department: re.Pattern[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -118,7 +122,8 @@ class Cues:
         relative = rf"(?:{either(words('persoon_bezittelijk'))})\s+(?:{either(words('persoon_relatie'))})"
         cue_first = first([w.lower() for w in person_cues + words("persoon_bezittelijk")])
         # companies, fixed expressions and public figures with a person's name in them: no resident
-        named_after_people = words("bedrijf_naar_persoon") + words("uitdrukking_met_naam") + words("publieke_persoon")
+        named_after_people = (words("bedrijf_naar_persoon") + words("uitdrukking_met_naam") + words("publieke_persoon")
+                              + words("organisatie"))
         return cls(pattern, frozenset(w.lower() for w in words("geen_postcode")),
                    tuple(words("huisnummer_toevoeging")), frozenset(w.lower() for w in words("geen_naam")),
                    re.compile(rf"{_LETTER}{{2}}-?(?:{either(words('straat_einde'))})$", re.IGNORECASE),
@@ -148,7 +153,7 @@ class Cues:
                    frozenset(w.lower() for w in words("organisatie_voor")),
                    frozenset(w.lower() for w in words("lidwoord")),
                    re.compile(rf"(?<![^\W_])(?:{either(named_after_people)})(?![^\W_])", re.IGNORECASE),
-                   frozenset(w.lower() for w in words("dier")),
+                   frozenset(w.lower() for w in words("dier") + words("benoemd_ding")),
                    frozenset(w.lower() for w in words("email_aanbieder")),
                    frozenset(w.lower() for w in words("woning")),
                    frozenset(w.lower() for w in words("straat_einde")),
@@ -166,7 +171,9 @@ class Cues:
                               rf"[ \t]+(?:[A-Z]\S*[ \t]+){{0,3}}$"),
                    frozenset(w.lower() for w in words("taal")),
                    re.compile(rf"(?<![^\W_])(?i:{either(words('team_woord'))})[ \t]+$"),
-                   frozenset(w.lower() for w in words("vorstelijk")))
+                   frozenset(w.lower() for w in words("vorstelijk")),
+                   frozenset(w.lower() for w in words("werk")),
+                   re.compile(rf"[^\W\d_]*(?i:{either(words('afdeling_einde'))})[ \t]*[–—/-][ \t]*$"))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...]) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie
@@ -182,6 +189,20 @@ class Cues:
         if not _GAP.fullmatch(gap) or len(gap.split()) > _MAX_GAP_WORDS:
             return None
         return "referentie" if last.lastgroup == _ENDING else last.lastgroup
+
+    def bsn_past_a_plain_reference(self, text: str, start: int) -> bool:
+        """Whether a BSN cue further back names the number at ``start`` although a reference word stands between
+        that does not say "number" ("my BSN for the rental permit? it's N", "BSN ontbreekt in aanvraag, kl. geeft
+        door: N"): the last BSN cue stands within ``_CLAUSE_REACH`` characters, only such words come after it, and
+        no digit lies between it and the number."""
+        cues = [m for m in self.pattern.finditer(text, max(0, start - _CLAUSE_REACH), start)
+                if m.lastgroup in ("bsn", "referentie", _ENDING)]
+        last_bsn = max((i for i, m in enumerate(cues) if m.lastgroup == "bsn"), default=None)
+        if last_bsn is None or last_bsn == len(cues) - 1:
+            return False
+        between = cues[last_bsn + 1:]
+        return (not any(self.says_number.search(m.group()) for m in between)
+                and not any(ch.isdigit() for ch in text[cues[last_bsn].end():start]))
 
     def reference_in_clause(self, text: str, start: int) -> bool:
         """Whether a reference cue that says "number" names the number at ``start`` from further back in the same

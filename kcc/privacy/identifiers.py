@@ -137,6 +137,8 @@ def find_bsns(text: str, cues: Cues) -> Iterator[Span]:
     whatever its groups."""
     for start, end, groups, separators in _bsn_candidates(text):
         cue = cues.before(text, start, ("bsn", "referentie"))
+        if cue == "referentie" and is_bsn("".join(groups)) and cues.bsn_past_a_plain_reference(text, start):
+            cue = "bsn"  # "BSN ontbreekt in aanvraag, kl. geeft door: N": the 11-test and the BSN cue agree
         if cue == "bsn" or (cue is None and is_bsn("".join(groups))
                             and not _not_a_bsn_shape(groups, separators, text[:start])
                             and not cues.reference_in_clause(text, start)
@@ -202,6 +204,8 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
         start = match.start + len(raw) - len(shown)
         if not written.startswith(("0", "+")):
             continue  # "111222333" is a number, not a phone number as anyone writes it
+        if written.startswith(("000", "+0")):
+            continue  # no country code begins with 0: "chip nummer 0004518827" is a code, not a phone number
         named = cues.before(text, start, ("referentie", "telefoon"))
         if written.startswith("00") and named == "referentie":
             continue  # a reference with leading zeros: "abonnement nr. 00448127"

@@ -29,6 +29,7 @@ from kcc.privacy.context import (
     a_pets_name,
     a_place,
     a_public_figure,
+    a_sub_team,
     a_teams_name,
     an_institutions_address,
     before_a_street,
@@ -40,6 +41,7 @@ from kcc.privacy.context import (
     is_place,
     named_after_a_person,
     named_year,
+    not_a_persons_name,
     starts_sentence,
 )
 from kcc.privacy.cues import Cues
@@ -73,6 +75,7 @@ _AFTER_CUE = re.compile(r"[ \t]*[:,]?[ \t]*")
 _BETWEEN_WORDS = re.compile(r"[ \t]+")
 _AND = re.compile(r"[ \t]+(?:en|and|&)[ \t]+", re.IGNORECASE)
 _MAX_NAME_WORDS = 3
+_HOUR = re.compile(r"(?<=\d[.:]\d\d)[ \t]?u\.")
 
 
 def _import_deduce() -> Any:
@@ -319,8 +322,11 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
     """
     model = load()
     prefixes, interfixes = _words(model, "prefix"), _words(model, "interfix")
+    interfix_words = {w for interfix in interfixes for w in interfix.split()}
+    first_names = model.lookup_structs["first_name"]
     common, surnames = _words(model, "whitelist"), model.lookup_structs["surname"]
     seen = cues.abbreviation.sub(lambda m: " " * len(m.group()), text)  # same length: spans stay valid
+    seen = _HOUR.sub(lambda m: " " * len(m.group()), seen)  # "22.00 u." is an hour, not an initial
     capitalised = _capitalised(seen)
     written = _annotations(model, seen, AS_WRITTEN)
     # addresses as deduce finds them where capitals say so; in lower case, a street must look like one
@@ -333,7 +339,7 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
     addresses += [(s, number.end()) for s, e in streets if (number := cues.house_number.match(text, e))]
     spans = [Span(start, _addition(text, end, cues), "address") for start, end in addresses
              if not counted(text, start, end, cues) and not named_year(text, start, end, cues)
-             and not dated(text, end, cues) and not an_institutions_address(text, start, cues)]
+             and not dated(text, end, cues) and not an_institutions_address(text, start, cues, surnames)]
     names = [(s, e) for tag, s, e in written if tag == "persoon"]
     # a first name of the lists that deduce took for a street, though it has neither a street's ending nor a
     # number ("terugbelverzoek Marjolein van Esdoornhof 9"): the name it would have been
@@ -352,12 +358,20 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
         start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names | cues.possessives)
         if before_a_street(text, end, streets, cues) or a_pets_name(text, start, cues):
             continue
-        if a_public_figure(text, start, cues) or a_teams_name(text, start, cues):
+        # an office's title right before an address is the street's ("Burgemeester Visserplein 3B")
+        before_an_address = any(a.kind == "address" and a.start >= end and not text[end:a.start].strip()
+                                for a in spans)
+        if (a_public_figure(text, start, cues) and not before_an_address) or a_teams_name(text, start, cues):
             continue
+        if not_a_persons_name(text, start, end, cues, cued=titled) or a_sub_team(text, start, end, cues, first_names):
+            continue  # "Bol.com", "King's Day", "de film Soof 3", "Stadsbeheer – Groen"
         if not titled and a_place(text, start, end, cues):
             continue
-        if text[start:end].lower() in interfixes:
-            continue  # what is left of a name that lost its parts to a street: "van" of "Marjolein van Esdoornhof 9"
+        if text[start:end].lower() in interfixes or (text[start:end].islower() and all(
+                w in interfix_words for w in text[start:end].split())):
+            # what is left of a name that lost its parts to a street: "van" of "Marjolein van Esdoornhof 9"; or of
+            # "op de" alone, which deduce may take for a person: "Slagerij Visser op de Markt"
+            continue
         if text[start:end].lower() in prefixes | cues.not_names:
             # a title alone: part of the street after it ("Ds. Kuypersingel 112"), or no name at all
             spans += [Span(start, a.end, "address") for a in spans if a.kind == "address" and a.start >= end
@@ -380,7 +394,7 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
     spans += [Span(_with_particles(text, start, cues), end, "name")
               for start, end in _cued_names(text, cues, common, surnames)
               if not is_institution(text, start, end, cues, surnames, cued=True)
-              and not a_pets_name(text, start, cues)
+              and not a_pets_name(text, start, cues) and not not_a_persons_name(text, start, end, cues, cued=True)
               and not named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])
               and not any(c < end and start < d for c, d in companies)]
     return spans

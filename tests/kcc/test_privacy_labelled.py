@@ -2,7 +2,7 @@
 masker: ``pii_labelled.jsonl`` (278 snippets; the masker was tuned after its first run on it),
 ``pii_holdout.jsonl`` (219 snippets in other styles: chat questions, English, signatures, names of many origins),
 ``pii_fresh.jsonl``, ``pii_final.jsonl``, ``pii_fifth.jsonl``, ``pii_sixth.jsonl``, ``pii_seventh.jsonl`` and
-``pii_eighth.jsonl`` (below).
+``pii_eighth.jsonl`` and later sets (below).
 One snippet a line, ``{"id", "field", "text", "pii": [{"type", "value"}]}``; ``"pii": []`` for a snippet without
 personal data.
 
@@ -152,6 +152,42 @@ twelfth 9/130 (0.069), eleventh 5/130, ninth 3/130; no recall changed in any set
 address a sentence after it ("Adres gegeven: Stadhuisplein 1"), brands ("Bol.com", a corporation "Ymere"), a
 storm's name, a film title, and a container chip's number in a phone number's shape.
 
+Their two BSN misses (the ninth's "my BSN for the rental permit? it's N", the tenth's "BSN ontbreekt in aanvraag,
+kl. geeft door: N": a reference word that names no number stood between the cue and the number) were read on
+2026-12-02 and a general rule made from them, tested with sentences of its own: a BSN cue further back in the
+clause or the sentence before names a number that passes the 11-test when only such words come between. Since:
+ninth bsn 19/19, tenth 22/22; no false positive more in any set.
+
+The four sets' last false positives were read on 2026-12-02 as well (eighth 4, ninth 3, eleventh 5, twelfth 9 of
+130), and general rules made from them, each tested with sentences of its own in test_privacy.py: a storm's given
+name, like a pet's ("na storm Ciarán"); no country code begins with 0, so "0004518827" is a code, not a phone
+number; a name right before a web domain is a shop's ("Bol.com"); a possessive before a capitalised word names a
+day or a shop ("King's Day"); a work's title right after a work's word ("de film Soof 3") or in quotes before
+"van" and its maker ("'Für Elise' van Beethoven"); an address after an institution's name and a comma is the
+institution's ("basisschool De Regenboog, Schoolstraat 21"); "op de" alone is no one; "secretariaat" and
+"griffie" end an institution's name; a department's sub-team, one common word that is no first name, after a
+department's name and a dash or slash ("Stadsbeheer – Groen"; "Burgerzaken – Yvonne" stays a person); and a list
+of organisations whose names hold a surname ("Het Rode Kruis") and of the larger housing corporations
+("verhuurder Ymere"). Since: eighth 2/130, ninth 1/130, eleventh 2/130, twelfth 2/130, every recall unchanged in
+all twelve sets. Left: the town hall's address given as information ("Stadhuisplein 1", "Spui 70"), a single
+surname that is also a shop ("de Zeeman"), a postcode area, a company's phone number in a letter. These are
+figures after tuning on the sets; the thirteenth set (below) is the measurement.
+
+``pii_thirteenth.jsonl`` (260 snippets, 130 without personal data, a thirteenth writer who saw neither the masker
+nor the other sets, asked for traps of 40 kinds; written 2026-12-02 after all the rules above) measured untouched
+at its first run: bsn 23/23, iban 16/16, phone 47/47, email 16/16, name 135/142, address 36/36, postcode 18/18,
+birth_date 32/35, licence_plate 14/14 (every recall at its target), false positives 17/130 (0.131): a mayor named
+by the office, a language without "het", a brand in a compound ("Philips-wasmachine") or after "merk", a Bible
+reference, a film title in quotes, "22.00 u." taken for an initial, a factory's and a shop's name, public
+buildings' addresses after their name and a comma, a law firm's second partner, a children's book character, the
+municipality's own IBAN, a form's example postcode. Rules made from them, each tested with sentences of its own:
+an office's title before a name ("burgemeester Halsema", not "Burgemeester Visserplein 3B"); a language word is
+never a name; a name glued to a lower-case noun by a hyphen is a brand ("Jansen-van Dijk" stays); a name before
+chapter and verse; a name in quotes is a title; an hour's "u."; "fabriek" and "winkel" end an institution's name;
+an institution's noun or name before the comma may be capitalised ("het Raadhuis, Markt 1"), but not a listed
+surname ("Hr. Bram Oosterhuis, Hoofdweg 112" is a home). Since: thirteenth 8/130 (0.062), every recall in all
+thirteen sets unchanged.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -179,20 +215,14 @@ from kcc.privacy import PLACEHOLDER, mask_personal_data
 
 DATA = Path(__file__).parent / "data"
 SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "pii_sixth", "pii_seventh",
-        "pii_eighth", "pii_ninth", "pii_tenth", "pii_eleventh", "pii_twelfth")
+        "pii_eighth", "pii_ninth", "pii_tenth", "pii_eleventh", "pii_twelfth", "pii_thirteenth")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
 # and false positives 10/79, the sixth set's email 16/17 and false positives 4/113, and the seventh set's false
 # positives 6/137, reached the targets with the general rules (see above)
 SHORT: dict[tuple[str, str], str] = {
-    ("pii_eighth", "false_positives"): "11/130 (0.085) at its first, untouched run; 4/130 (0.031) now",
-    ("pii_ninth", "bsn"): "18/19 at its first, untouched run: the cue stands a sentence before (\"my BSN ...? it's\")",
-    ("pii_ninth", "false_positives"): "17/130 (0.131) at its first, untouched run; 3/130 (0.023) now",
-    ("pii_tenth", "bsn"): "21/22 at its first, untouched run: the cue stands a clause before (\"BSN ontbreekt ..., kl. "
-                          "geeft door: ...\")",
-    ("pii_eleventh", "false_positives"): "14/130 (0.108) at its first, untouched run; 5/130 (0.038) now",
-    ("pii_twelfth", "false_positives"): "21/130 (0.162) at its first, untouched run; 9/130 (0.069) after its rules",
+    ("pii_thirteenth", "false_positives"): "17/130 (0.131) at its first, untouched run; 8/130 (0.062) after its rules",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
