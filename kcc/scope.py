@@ -43,8 +43,9 @@ log = logging.getLogger("kcc.scope")
 
 
 def vector_cache(settings: Settings) -> Path:
-    """Where ``embed_questions`` keeps vectors between starts: in the data folder, beside the index."""
-    return settings.data_dir / "vectors"
+    """Where ``embed_questions`` keeps vectors between starts: ``KCC_VECTOR_CACHE_DIR``, else in the data folder,
+    beside the index."""
+    return settings.vector_cache_dir or settings.data_dir / "vectors"
 
 
 _MEMORY: OrderedDict[str, np.ndarray] = OrderedDict()  # the last few lists' vectors, whatever folder they came from

@@ -140,6 +140,11 @@ class Settings(BaseSettings):
         description="Catalogue of municipal products with example questions (kcc.products); a question about a "
                     "product the KB has no words for gets a referral. Unset = no such check.",
     )
+    vector_cache_dir: Path | None = Field(
+        default=None,
+        description="Folder for the embedded example questions (out-of-scope list, referral guide, product "
+                    "catalogue), shared by every data folder that names it; unset = <data folder>/vectors.",
+    )
     product_margin: float = Field(
         default=0.03, ge=0.0, le=1.0,
         description="How much closer (cosine) a question must be to an example of a product the KB does not "

