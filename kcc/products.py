@@ -7,8 +7,9 @@ Dutch municipalities offer (``kcc/data/gemeentelijke-producten.txt``: a product'
 written without any municipality's KB in view). For each KB version the catalogue is split in two by the KB's own
 words: a product is *covered* when every word of its name (of one of its alternatives, "Milieustraat en
 recyclingstation") occurs in the KB's public text, a compound also when both its parts do. A question much closer
-to an uncovered product's example than to any covered product's example (``product_margin``, cosine) is about
-something this KB does not describe, and gets a referral instead of a guess.
+to an uncovered product's example than to any covered product's example (``product_margin``, cosine), that also
+names that product's subject with a word the KB does not have (Dutch's commonest words aside), is about something
+this KB does not describe, and gets a referral instead of a guess.
 
 Both sides are resident questions of the same catalogue, so the comparison is like with like: a question's cosine
 to an article's text runs lower than to another question, whatever the topic. The split needs no fitting: it
@@ -18,7 +19,7 @@ index on. The margin was chosen on the sample KB (Lindewaard, its near-scope que
 Example::
 
     catalogue = ProductCatalogue.for_kb(settings, embedder, stats.term_df)
-    product = catalogue.not_offered(query_vector)   # the Product, or None
+    product = catalogue.not_offered(query_vector, question)   # the Product, or None
 """
 
 from __future__ import annotations
