@@ -17,11 +17,17 @@ from __future__ import annotations
 
 import re
 
+from kcc.spelling import zipf
+
 # sentence ends, and the coordinating words that join two requests in Dutch questions
 SPLIT = re.compile(r"(?<=[?!.;])\s+|\s*;\s*|,?\s+(?:en|en ook|maar ook|daarnaast|verder|ook nog|plus)\s+",
                    re.IGNORECASE)
 LEADING = re.compile(r"^(?:en|of|maar|en ook)\s+", re.IGNORECASE)
-MAX_PARTS = 3
+MAX_PARTS = 4
+# a part whose every word is this common in Dutch (wordfreq's Zipf scale: "kost" 4.9, "samen" 5.8, "terecht" 5.0,
+# "melden" 4.7; "paspoort" 3.4, "asbest" 3.2, "heffing" 3.0) names no subject of its own: "Wat kost dat samen?",
+# "Waar kan ik terecht?" ask about the parts before them
+GENERIC_ZIPF = 4.5
 
 
 def _meaningful(part: str) -> bool:
@@ -29,8 +35,16 @@ def _meaningful(part: str) -> bool:
     return any(n >= 6 for n in lengths) or sum(1 for n in lengths if n >= 4) >= 2
 
 
+def names_no_subject(part: str, language: str = "nl") -> bool:
+    """``part`` is a question whose every word is one of the language's common words ("Wat kost dat?"); a
+    statement in common words still says what the resident needs ("Mijn zoon heeft hulp nodig")."""
+    words = re.findall(r"[^\W\d_]+", part)
+    return part.rstrip().endswith("?") and all(zipf(word.lower(), language) >= GENERIC_ZIPF for word in words)
+
+
 def split_parts(question: str) -> list[str]:
-    """The parts of ``question`` (the whole question when it does not split into meaningful parts)."""
+    """The parts of ``question`` (the whole question when it does not split into meaningful parts). A part
+    that names no subject of its own asks it of every other part, and is searched with each of them."""
     pieces = [LEADING.sub("", p.strip(" ,.;")) for p in SPLIT.split(question) if p and p.strip(" ,.;")]
     parts: list[str] = []
     for piece in pieces:
@@ -40,6 +54,9 @@ def split_parts(question: str) -> list[str]:
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
+    shared = [part for part in parts if names_no_subject(part)]
+    if shared and len(shared) < len(parts):
+        parts = [f"{part} {' '.join(shared)}" for part in parts if part not in shared]
     if len(parts) > MAX_PARTS:
         parts = parts[:MAX_PARTS - 1] + [" ".join(parts[MAX_PARTS - 1:])]
     return parts if len(parts) > 1 else [question]

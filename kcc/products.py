@@ -109,12 +109,14 @@ class KbWords:
         terms = self.analyse(text)
         return all(self.term_df.get(t, 0) for t in terms) if terms else None
 
-    def knows(self, word: str) -> bool:
-        """The word itself, or a compound of two known words ("laadpaal" when the KB has "laad" and "paal"
-        as words; a linking "s" or hyphen between them is dropped: "gladheids-bestrijding")."""
+    def knows(self, word: str, compounds: bool = True) -> bool:
+        """The word itself, or (with ``compounds``) a compound of two known words ("laadpaal" when the KB has
+        "laad" and "paal" as words; a linking "s" or hyphen between them is dropped: "gladheids-bestrijding")."""
         known = self._known(word)
         if known is None or known:
             return True
+        if not compounds:
+            return False
         word = word.lower()
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             head, tail = word[:cut], word[cut:]
@@ -158,12 +160,13 @@ class ProductCatalogue:
         return [p.name for p, c in zip(self.products, self.covered, strict=True) if not c]
 
     def unknown_terms(self, question: str) -> set[int]:
-        """The terms of the question's words that the KB does not know (compounds of known words are known),
-        leaving out Dutch's commonest words."""
+        """The terms of the question's words that the KB does not have as words, leaving out Dutch's commonest
+        words. A compound of two known words counts as unknown here ("loslopen" in a KB with "los" and
+        "lopen"): a product's name may be covered by its parts, but the question's own word is not in the KB."""
         if self.words is None:
             return set()
         return {t for w in _WORD.findall(question)
-                if zipf(w.lower(), CATALOGUE_LANGUAGE) < COMMON_ZIPF and not self.words.knows(w)
+                if zipf(w.lower(), CATALOGUE_LANGUAGE) < COMMON_ZIPF and not self.words.knows(w, compounds=False)
                 for t in self.words.analyse(w)}
 
     def not_offered(self, query_vector: list[float] | np.ndarray, question: str | None = None) -> Product | None:

@@ -145,6 +145,19 @@ def test_with_the_kbs_words_the_question_must_also_name_the_products_subject_tha
     assert catalogue_.unknown_terms("Kan mijn boot morgen bij de balie?") == set(words.analyse("boot"))
 
 
+def test_a_questions_compound_of_two_known_words_is_still_a_word_the_kb_lacks():
+    words = words_of("Laat uw hond niet los op straat. Wij lopen elke week een ronde.")
+    assert words.knows("loslopen")  # a product's name may be covered by its parts ...
+    products = [Product("Hondenbelasting", ("Wat kost de hondenbelasting?",)),
+                Product("Hondenlosloopgebieden", ("Waar mag mijn hond in de gemeente loslopen?",))]
+    vectors = np.stack([unit(1, 0, 0), unit(0, 1, 0)])
+    catalogue_ = ProductCatalogue(products, [True, False], vectors, 0.03, words)
+    # ... but the question's own word is not in the KB, so it names the subject the KB lacks
+    assert catalogue_.unknown_terms("Waar mag mijn hond loslopen?") == set(words.analyse("loslopen"))
+    assert catalogue_.not_offered(unit(0.1, 1, 0), "Waar mag mijn hond loslopen?").name == "Hondenlosloopgebieden"
+    assert catalogue_.not_offered(unit(0.1, 1, 0), "Waar mag mijn hond los lopen?") is None  # the KB's own words
+
+
 @pytest.mark.parametrize("covered", [[True, True], [False, False]])
 def test_nothing_is_decided_when_the_kb_covers_all_or_none(covered):
     assert catalogue(covered).not_offered(unit(0, 1, 0)) is None
