@@ -141,7 +141,7 @@ class AnswerService:
         self.evidence = EvidenceScorer.for_service(searcher, self.articles.values(), settings, calibration.reference,
                                                    coverage=stats.coverage())
         # the catalogue's products this KB has no words for: a question about one gets a referral, not a guess
-        self.products = ProductCatalogue.for_kb(settings, searcher.embedder, stats.term_df)
+        self.products = ProductCatalogue.for_kb(settings, searcher.embedder, stats.term_df, stats.about_df)
         self.other_places = OtherPlaces.load(settings.municipality, settings.own_places, settings.elsewhere_file)
         self.referrals = ReferralGuide(load_guide_or_generic(settings.referral_file), searcher.embedder,
                                        settings.out_of_scope_similarity, vector_cache(settings))

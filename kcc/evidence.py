@@ -34,9 +34,14 @@ def out_of_scope_questions(settings: Settings) -> list[str]:
 
 
 def section_terms(articles: Iterable[Article], language: str) -> list[list[int]]:
+    return document_terms([f"{a.title} {s.heading} {' '.join(a.keywords)} {s.body}"
+                           for a in articles if not a.internal for s in a.public_sections], language)
+
+
+def document_terms(texts: Iterable[str], language: str) -> list[list[int]]:
+    """The BM25 terms of each text, as the index analyses a document."""
     bm25 = make_bm25(language)
-    return [list(bm25.embed_document(f"{a.title} {s.heading} {' '.join(a.keywords)} {s.body}").indices)
-            for a in articles if not a.internal for s in a.public_sections]
+    return [list(bm25.embed_document(text).indices) for text in texts]
 
 
 class EvidenceScorer:

@@ -24,23 +24,31 @@ from pathlib import Path
 from ingest.index_view import IndexView
 from kb.model import Article, Section
 from kcc.calibration import TermCoverage
-from kcc.evidence import section_terms
+from kcc.evidence import document_terms, section_terms
 from kcc.extract import idf_from_df, stem_df
 from kcc.spelling import SpellingCorrector
 
-FORMAT = 3  # 2: a head line, then one line per article; 3: the head's big dicts in parts of their own
+# 2: a head line, then one line per article; 3: the head's big dicts in parts of their own; 4: ``about_df``
+FORMAT = 4
 PART = 2000  # entries per line of a big dict: encoding or decoding a line holds the interpreter lock
 # Written in blocks of this size, read in one: a thread that releases the interpreter lock for each 8 KB it reads
 # or writes, and takes it straight back, kept the threads waiting for it (/health, answers) waiting 0.1-0.2 s
 # at 10,000 articles: they wake too late to take it ("convoy effect")
 BUFFER = 1 << 22
 # the head's dicts that grow with the KB, by their path in it
-SPLIT = (("versions",), ("stats", "spelling", "vocabulary"), ("stats", "stem_df"), ("stats", "term_df"))
+SPLIT = (("versions",), ("stats", "spelling", "vocabulary"), ("stats", "stem_df"), ("stats", "term_df"),
+         ("stats", "about_df"))
 
 
 def answerable(articles: Iterable[Article]) -> list[Article]:
     """The articles answers are composed from (not reference documents)."""
     return [a for a in articles if a.extra.get("source", "article") == "article"]
+
+
+def about_texts(articles: Iterable[Article]) -> list[str]:
+    """What each public article says it is about: its title, UPL product name, keywords and public headings."""
+    return [" ".join([a.title, a.upl or "", *a.keywords, *(s.heading for s in a.public_sections)])
+            for a in articles if not a.internal]
 
 
 def public_texts(articles: Iterable[Article]) -> list[str]:
@@ -55,14 +63,16 @@ class KbStats:
     sections: int
     term_df: dict[int, int]
     term_docs: int
+    about_df: dict[int, int]  # BM25 terms of the articles' titles, UPL names, keywords and headings (per article)
 
     @classmethod
     def compute(cls, articles: Sequence[Article], bm25_language: str) -> KbStats:
         texts = public_texts(articles)
         stems_per_text, sections = stem_df(texts)
         coverage = TermCoverage(section_terms(articles, bm25_language))
+        about = TermCoverage(document_terms(about_texts(articles), bm25_language))
         return cls(SpellingCorrector.from_texts(texts).to_dict(), stems_per_text, sections, dict(coverage.df),
-                   coverage.n)
+                   coverage.n, dict(about.df))
 
     def replaced(self, old: Sequence[Article], new: Sequence[Article], bm25_language: str) -> KbStats:
         """These statistics with ``old`` articles' counts taken out and ``new`` ones' put in: every figure is a
@@ -73,7 +83,8 @@ class KbStats:
                                        out.spelling["vocabulary"])
         return KbStats(spelling, _plus(self.stem_df, into.stem_df, out.stem_df),
                        self.sections + into.sections - out.sections, _plus(self.term_df, into.term_df, out.term_df),
-                       self.term_docs + into.term_docs - out.term_docs)
+                       self.term_docs + into.term_docs - out.term_docs,
+                       _plus(self.about_df, into.about_df, out.about_df))
 
     def idf(self) -> dict[str, float]:
         """Inverse document frequency of every stem over the public sections (the short answer's weights)."""
@@ -87,12 +98,14 @@ class KbStats:
 
     def to_dict(self) -> dict:
         return {"spelling": self.spelling, "stem_df": self.stem_df, "sections": self.sections,
-                "term_df": {str(k): v for k, v in self.term_df.items()}, "term_docs": self.term_docs}
+                "term_df": {str(k): v for k, v in self.term_df.items()}, "term_docs": self.term_docs,
+                "about_df": {str(k): v for k, v in self.about_df.items()}}
 
     @classmethod
     def from_dict(cls, data: dict) -> KbStats:
         return cls(data["spelling"], data["stem_df"], int(data["sections"]),
-                   {int(k): int(v) for k, v in data["term_df"].items()}, int(data["term_docs"]))
+                   {int(k): int(v) for k, v in data["term_df"].items()}, int(data["term_docs"]),
+                   {int(k): int(v) for k, v in data["about_df"].items()})
 
 
 def _plus(base: dict, added: dict, taken: dict) -> dict:

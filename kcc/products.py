@@ -5,8 +5,11 @@ Such a question reads like one the KB answers (a permit, a fee, the municipality
 alone sends it to the nearest article, confidently and wrongly. The product ships a generic catalogue of what
 Dutch municipalities offer (``kcc/data/gemeentelijke-producten.txt``: a product's name, then example questions,
 written without any municipality's KB in view). For each KB version the catalogue is split in two by the KB's own
-words: a product is *covered* when every word of its name (of one of its alternatives, "Milieustraat en
-recyclingstation") occurs in the KB's public text, a compound also when both its parts do. A question much closer
+words: a product is *covered* when the KB has an article about it, that is when every topic word of its name (of
+one of its alternatives, "Milieustraat en recyclingstation"; Dutch's commonest words aside) occurs in the KB's
+titles, UPL names, keywords or headings, a compound also when both its parts do. A word in passing does not cover
+a product ("via de huisarts" in an article on youth care); a KB that covers a product under another name lists
+that name among the article's keywords. A question much closer
 to an uncovered product's example than to any covered product's example (``product_margin``, cosine), that also
 names that product's subject with a word the KB does not have (Dutch's commonest words aside), is about something
 this KB does not describe, and gets a referral instead of a guess.
@@ -18,7 +21,7 @@ index on. The margin was chosen on the sample KB (Lindewaard, its near-scope que
 
 Example::
 
-    catalogue = ProductCatalogue.for_kb(settings, embedder, stats.term_df)
+    catalogue = ProductCatalogue.for_kb(settings, embedder, stats.term_df, stats.about_df)
     product = catalogue.not_offered(query_vector, question)   # the Product, or None
 """
 
@@ -126,10 +129,11 @@ class KbWords:
         return False
 
     def cover(self, name: str) -> bool:
-        """Every word of one of the name's alternatives ("A en B", "A of B", "A, B") is known; words in
-        brackets are an explanation, not the product."""
+        """Every topic word of one of the name's alternatives ("A en B", "A of B", "A, B") is known; Dutch's
+        commonest words ("vanuit", "het") name no topic, and words in brackets are an explanation."""
         parts = _ALTERNATIVES.split(re.sub(r"\(.*?\)", " ", name))
-        return any(all(self.knows(w) for w in _WORD.findall(part)) for part in parts if _WORD.search(part))
+        return any(all(self.knows(w) for w in _WORD.findall(part) if zipf(w.lower(), CATALOGUE_LANGUAGE) < COMMON_ZIPF)
+                   for part in parts if _WORD.search(part))
 
 
 class ProductCatalogue:
@@ -149,11 +153,16 @@ class ProductCatalogue:
         self._terms = [set(words.analyse(" ".join([p.name, *p.questions]))) if words else set() for p in products]
 
     @classmethod
-    def for_kb(cls, settings: Settings, embedder: DenseEmbedder, term_df: Mapping[int, int]) -> ProductCatalogue:
-        """The settings' catalogue (none: an empty one) split by the KB's words."""
+    def for_kb(cls, settings: Settings, embedder: DenseEmbedder, term_df: Mapping[int, int],
+               about_df: Mapping[int, int]) -> ProductCatalogue:
+        """The settings' catalogue (none: an empty one) split by what the KB's articles are about.
+
+        :param term_df: the BM25 terms of the KB's public text (the words a question may share with it).
+        :param about_df: those of its titles, UPL names, keywords and headings (what its articles are about)."""
         products, vectors = embed_catalogue(settings, embedder)
-        words = KbWords.for_language(settings.bm25_language, term_df)
-        return cls(products, [words.cover(p.name) for p in products], vectors, settings.product_margin, words)
+        about = KbWords.for_language(settings.bm25_language, about_df)
+        return cls(products, [about.cover(p.name) for p in products], vectors, settings.product_margin,
+                   KbWords.for_language(settings.bm25_language, term_df))
 
     @property
     def uncovered(self) -> list[str]:

