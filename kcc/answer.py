@@ -44,16 +44,21 @@ from kcc.kb_stats import KbStats, answerable
 from kcc.language import LanguageDetector
 from kcc.multipart import split_parts
 from kcc.privacy import PLACEHOLDER, mask_identifiers
-from kcc.products import ProductCatalogue
+from kcc.products import KbWords, ProductCatalogue
 from kcc.referrals import ReferralGuide, load_guide_or_generic
 from kcc.render import to_text, to_text_and_html
 from kcc.scope import vector_cache
 from kcc.search import Retrieval, Searcher, SectionHit
 from kcc.settings import Settings
+from kcc.spelling import zipf
 
 __all__ = ["CHANNELS", "AnswerService", "QuestionError", "normalise_question", "select_sections"]
 
 CHANNELS = ("phone", "counter", "email", "chat", "web")
+# a word less common in Dutch than this (wordfreq's Zipf scale: "paspoort" 3.4, "heffing" 3.0; "terecht" 5.0,
+# "samen" 5.8) names a subject whatever the KB; a commoner one only when the KB's titles, UPL names or keywords
+# have it ("trouwen" 4.6, "hond" 5.0) and it asks for no kind of answer ("kost")
+SUBJECT_ZIPF = 4.5
 SECONDARY_RANK = 5  # another section of the same article joins the answer if it ranks this high
 MAX_SECTIONS = 3
 NOTE_RANK = 3  # internal sections ranked this high for an agent become notes
@@ -142,6 +147,7 @@ class AnswerService:
                                                    coverage=stats.coverage())
         # the catalogue's products this KB has no words for: a question about one gets a referral, not a guess
         self.products = ProductCatalogue.for_kb(settings, searcher.embedder, stats.term_df, stats.about_df)
+        self.subjects = KbWords.for_language(settings.bm25_language, stats.subject_df)
         self.other_places = OtherPlaces.load(settings.municipality, settings.own_places, settings.elsewhere_file)
         self.referrals = ReferralGuide(load_guide_or_generic(settings.referral_file), searcher.embedder,
                                        settings.out_of_scope_similarity, vector_cache(settings))
@@ -152,7 +158,7 @@ class AnswerService:
     def __del__(self) -> None:
         # a KB version swapped out: its articles and word counts freed in steps, not in one (:mod:`ingest.dispose`)
         try:  # noqa: SIM105 - not contextlib.suppress: at interpreter exit that module may be gone already
-            dispose_unshared(self, "articles", "view", "idf", "stats", "speller", "evidence", "products")
+            dispose_unshared(self, "articles", "view", "idf", "stats", "speller", "evidence", "products", "subjects")
         except Exception:  # noqa: BLE001,S110 - nothing to report while the interpreter shuts down
             pass
 
@@ -222,7 +228,15 @@ class AnswerService:
             # set the scene, each answered from its own (wrong) article by the dense branch alone
             return Query(text=text, language=language, parts=(text,), other_place=place)
         text = self.speller.correct(text).text
-        return Query(text=text, language=language, parts=tuple(split_parts(text)), other_place=place)
+        return Query(text=text, language=language, parts=tuple(split_parts(text, self.is_subject)),
+                     other_place=place)
+
+    def is_subject(self, word: str) -> bool:
+        """Whether a word of a Dutch question names what it is about, not only what it asks for: "Wat kost dat
+        samen?" names nothing and asks about the question's other parts (:func:`kcc.multipart.split_parts`)."""
+        if zipf(word.lower(), "nl") < SUBJECT_ZIPF:
+            return True
+        return self.subjects.has(word) and not self.intents.asked(word)
 
     def _retrieve(self, text: str, query: Query, top_k: int = 20) -> Retrieval:
         mode = self.settings.retrieval_mode
@@ -325,20 +339,23 @@ class AnswerService:
                             language=query.language)
 
     def _parts(self, query: Query, candidates: list[str]) -> list[tuple[str, list[SectionHit]]]:
-        """Each part whose own best article is confident, among the whole question's best articles, and not
-        already answered by an earlier part."""
-        found: list[tuple[str, list[SectionHit]]] = []
-        taken: set[str] = set()
+        """Each part whose own best article is confident and among the whole question's best articles; of
+        several parts with the same best article, the most confident one."""
+        found: dict[str, tuple[float, str, list[SectionHit]]] = {}  # by article, in order of first appearance
         for part in query.parts:
             retrieval = self._retrieve(part, query)
             hits = self._current(retrieval.hits)
-            if not hits or hits[0].article_id in taken or hits[0].article_id not in candidates:
+            if not hits or hits[0].article_id not in candidates:
                 continue
-            if self.confidence(retrieval, query) < self.calibration.threshold_for(query.same_language):
+            confidence = self.confidence(retrieval, query)
+            if confidence < self.calibration.threshold_for(query.same_language):
                 continue
-            taken.add(hits[0].article_id)
-            found.append((part, hits))
-        return found
+            # parts that lead to the same article: its block answers the most confident one ("Kan ik een
+            # betalingsregeling krijgen?"), not a sentence that only sets the scene ("Ik kan niet betalen.")
+            best = found.get(hits[0].article_id)
+            if best is None or confidence > best[0]:
+                found[hits[0].article_id] = (confidence, part, hits)
+        return [(part, hits) for _, part, hits in found.values()]
 
     def _texts(self, hits: list[SectionHit], articles: int) -> list[str]:
         """The whole text of the best ``articles`` articles among ``hits``."""

@@ -29,6 +29,7 @@ from kcc.extract import idf_from_df, stem_df
 from kcc.spelling import SpellingCorrector
 
 # 2: a head line, then one line per article; 3: the head's big dicts in parts of their own; 4: ``about_df``
+# and ``subject_df``
 FORMAT = 4
 PART = 2000  # entries per line of a big dict: encoding or decoding a line holds the interpreter lock
 # Written in blocks of this size, read in one: a thread that releases the interpreter lock for each 8 KB it reads
@@ -37,7 +38,7 @@ PART = 2000  # entries per line of a big dict: encoding or decoding a line holds
 BUFFER = 1 << 22
 # the head's dicts that grow with the KB, by their path in it
 SPLIT = (("versions",), ("stats", "spelling", "vocabulary"), ("stats", "stem_df"), ("stats", "term_df"),
-         ("stats", "about_df"))
+         ("stats", "about_df"), ("stats", "subject_df"))
 
 
 def answerable(articles: Iterable[Article]) -> list[Article]:
@@ -49,6 +50,11 @@ def about_texts(articles: Iterable[Article]) -> list[str]:
     """What each public article says it is about: its title, UPL product name, keywords and public headings."""
     return [" ".join([a.title, a.upl or "", *a.keywords, *(s.heading for s in a.public_sections)])
             for a in articles if not a.internal]
+
+
+def subject_texts(articles: Iterable[Article]) -> list[str]:
+    """What each public article is called: its title, UPL product name and keywords."""
+    return [" ".join([a.title, a.upl or "", *a.keywords]) for a in articles if not a.internal]
 
 
 def public_texts(articles: Iterable[Article]) -> list[str]:
@@ -64,6 +70,7 @@ class KbStats:
     term_df: dict[int, int]
     term_docs: int
     about_df: dict[int, int]  # BM25 terms of the articles' titles, UPL names, keywords and headings (per article)
+    subject_df: dict[int, int]  # those of their titles, UPL names and keywords alone
 
     @classmethod
     def compute(cls, articles: Sequence[Article], bm25_language: str) -> KbStats:
@@ -71,8 +78,9 @@ class KbStats:
         stems_per_text, sections = stem_df(texts)
         coverage = TermCoverage(section_terms(articles, bm25_language))
         about = TermCoverage(document_terms(about_texts(articles), bm25_language))
+        subjects = TermCoverage(document_terms(subject_texts(articles), bm25_language))
         return cls(SpellingCorrector.from_texts(texts).to_dict(), stems_per_text, sections, dict(coverage.df),
-                   coverage.n, dict(about.df))
+                   coverage.n, dict(about.df), dict(subjects.df))
 
     def replaced(self, old: Sequence[Article], new: Sequence[Article], bm25_language: str) -> KbStats:
         """These statistics with ``old`` articles' counts taken out and ``new`` ones' put in: every figure is a
@@ -84,7 +92,8 @@ class KbStats:
         return KbStats(spelling, _plus(self.stem_df, into.stem_df, out.stem_df),
                        self.sections + into.sections - out.sections, _plus(self.term_df, into.term_df, out.term_df),
                        self.term_docs + into.term_docs - out.term_docs,
-                       _plus(self.about_df, into.about_df, out.about_df))
+                       _plus(self.about_df, into.about_df, out.about_df),
+                       _plus(self.subject_df, into.subject_df, out.subject_df))
 
     def idf(self) -> dict[str, float]:
         """Inverse document frequency of every stem over the public sections (the short answer's weights)."""
@@ -99,13 +108,15 @@ class KbStats:
     def to_dict(self) -> dict:
         return {"spelling": self.spelling, "stem_df": self.stem_df, "sections": self.sections,
                 "term_df": {str(k): v for k, v in self.term_df.items()}, "term_docs": self.term_docs,
-                "about_df": {str(k): v for k, v in self.about_df.items()}}
+                "about_df": {str(k): v for k, v in self.about_df.items()},
+                "subject_df": {str(k): v for k, v in self.subject_df.items()}}
 
     @classmethod
     def from_dict(cls, data: dict) -> KbStats:
         return cls(data["spelling"], data["stem_df"], int(data["sections"]),
                    {int(k): int(v) for k, v in data["term_df"].items()}, int(data["term_docs"]),
-                   {int(k): int(v) for k, v in data["about_df"].items()})
+                   {int(k): int(v) for k, v in data["about_df"].items()},
+                   {int(k): int(v) for k, v in data["subject_df"].items()})
 
 
 def _plus(base: dict, added: dict, taken: dict) -> dict:

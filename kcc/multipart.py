@@ -16,18 +16,13 @@ Example::
 from __future__ import annotations
 
 import re
-
-from kcc.spelling import zipf
+from collections.abc import Callable
 
 # sentence ends, and the coordinating words that join two requests in Dutch questions
 SPLIT = re.compile(r"(?<=[?!.;])\s+|\s*;\s*|,?\s+(?:en|en ook|maar ook|daarnaast|verder|ook nog|plus)\s+",
                    re.IGNORECASE)
 LEADING = re.compile(r"^(?:en|of|maar|en ook)\s+", re.IGNORECASE)
 MAX_PARTS = 4
-# a part whose every word is this common in Dutch (wordfreq's Zipf scale: "kost" 4.9, "samen" 5.8, "terecht" 5.0,
-# "melden" 4.7; "paspoort" 3.4, "asbest" 3.2, "heffing" 3.0) names no subject of its own: "Wat kost dat samen?",
-# "Waar kan ik terecht?" ask about the parts before them
-GENERIC_ZIPF = 4.5
 
 
 def _meaningful(part: str) -> bool:
@@ -35,16 +30,17 @@ def _meaningful(part: str) -> bool:
     return any(n >= 6 for n in lengths) or sum(1 for n in lengths if n >= 4) >= 2
 
 
-def names_no_subject(part: str, language: str = "nl") -> bool:
-    """``part`` is a question whose every word is one of the language's common words ("Wat kost dat?"); a
-    statement in common words still says what the resident needs ("Mijn zoon heeft hulp nodig")."""
-    words = re.findall(r"[^\W\d_]+", part)
-    return part.rstrip().endswith("?") and all(zipf(word.lower(), language) >= GENERIC_ZIPF for word in words)
+def names_no_subject(part: str, is_subject: Callable[[str], bool]) -> bool:
+    """``part`` is a question without a subject of its own ("Wat kost dat samen?", "Waar kan ik terecht?"); a
+    statement says what the resident needs even in common words ("Mijn zoon heeft hulp nodig")."""
+    return part.rstrip().endswith("?") and not any(is_subject(w) for w in re.findall(r"[^\W\d_]+", part))
 
 
-def split_parts(question: str) -> list[str]:
-    """The parts of ``question`` (the whole question when it does not split into meaningful parts). A part
-    that names no subject of its own asks it of every other part, and is searched with each of them."""
+def split_parts(question: str, is_subject: Callable[[str], bool] | None = None) -> list[str]:
+    """The parts of ``question`` (the whole question when it does not split into meaningful parts).
+
+    :param is_subject: whether a word names a subject (:meth:`kcc.answer.AnswerService.is_subject`); with it,
+        a question part that names none asks about every other part, and is searched with each of them."""
     pieces = [LEADING.sub("", p.strip(" ,.;")) for p in SPLIT.split(question) if p and p.strip(" ,.;")]
     parts: list[str] = []
     for piece in pieces:
@@ -54,7 +50,7 @@ def split_parts(question: str) -> list[str]:
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
-    shared = [part for part in parts if names_no_subject(part)]
+    shared = [part for part in parts if is_subject is not None and names_no_subject(part, is_subject)]
     if shared and len(shared) < len(parts):
         parts = [f"{part} {' '.join(shared)}" for part in parts if part not in shared]
     if len(parts) > MAX_PARTS:

@@ -112,6 +112,10 @@ class KbWords:
         terms = self.analyse(text)
         return all(self.term_df.get(t, 0) for t in terms) if terms else None
 
+    def has(self, word: str) -> bool:
+        """The word itself is in the KB (a stop word is not)."""
+        return bool(self._known(word))
+
     def knows(self, word: str, compounds: bool = True) -> bool:
         """The word itself, or (with ``compounds``) a compound of two known words ("laadpaal" when the KB has
         "laad" and "paal" as words; a linking "s" or hyphen between them is dropped: "gladheids-bestrijding")."""

@@ -147,3 +147,24 @@ def test_a_question_about_another_municipality_is_referred_there(other):
     assert result.referral.owner == "gemeente Tilburg" and "Zuiderhaven" in result.referral.how
     own = other.answer("Wanneer kan ik grofvuil laten ophalen in Zuiderhaven?", channel="chat", agent=False)
     assert own.status == "answered" and first_article(own) == "grofvuil"
+
+
+def test_of_two_parts_about_one_article_its_block_answers_the_more_confident_one(other):
+    question = ("Ik heb een hond geadopteerd uit het asiel. Hoeveel hondenbelasting betalen we per jaar? En ik ga "
+                "trouwen, wat kost dat?")
+    query = other.analyse(question)
+    scene, asked, wedding = query.parts
+    for part in (scene, asked):  # both lead to the dog tax, the question about it more surely
+        retrieval = other._retrieve(part, query)
+        assert retrieval.hits[0].article_id == "hondenbelasting"
+    confidences = [other.confidence(other._retrieve(part, query), query) for part in (scene, asked)]
+    assert confidences[1] > confidences[0] >= other.calibration.threshold_for(True)
+    result = other.answer(question, channel="chat", agent=False)
+    assert result.parts == [asked, wedding]
+    assert [s.article_id for s in result.sources if s.part == 0][0] == "hondenbelasting"
+
+
+def test_words_that_name_a_subject_and_words_that_only_ask(other):
+    assert other.is_subject("hondenbelasting") and other.is_subject("trouwen")  # rare; a title's word
+    assert not other.is_subject("terecht") and not other.is_subject("samen")  # common, in no title
+    assert not other.is_subject("kost")  # asks for a kind of answer (a price)

@@ -112,21 +112,34 @@ def test_units_keep_tables_and_list_items_whole():
                                                                  "hoe lang duurt een rijbewijs?"]),
     ("paspoort of ID-kaart kosten", ["paspoort of ID-kaart kosten"]),
     ("Wat kost een paspoort en wat kost het", ["Wat kost een paspoort en wat kost het"]),
-    # a question in common words only asks about the parts before it: it is searched with each of them
-    ("Ik wil mijn rijbewijs verlengen en ook een nieuwe ID-kaart. Wat kost dat samen?",
-     ["Ik wil mijn rijbewijs verlengen Wat kost dat samen?", "ook een nieuwe ID-kaart Wat kost dat samen?"]),
-    ("Ik heb een puppy gekocht. Ik ben verhuisd. Waar kan ik terecht?",
-     ["Ik heb een puppy gekocht Waar kan ik terecht?", "Ik ben verhuisd Waar kan ik terecht?"]),
-    # a statement in common words still says what is needed: a part of its own
-    ("Mijn zoon heeft hulp nodig omdat het thuis niet goed gaat, en we hebben geen geld voor de voetbalclub",
-     ["Mijn zoon heeft hulp nodig omdat het thuis niet goed gaat", "we hebben geen geld voor de voetbalclub"]),
-    ("Wat kost dat samen?", ["Wat kost dat samen?"]),
     # at most four parts: the rest joins the last
     ("Paspoort kwijt. Rijbewijs verlopen. Verhuizing melden. Grofvuil ophalen. Hondenbelasting betalen.",
      ["Paspoort kwijt", "Rijbewijs verlopen", "Verhuizing melden", "Grofvuil ophalen Hondenbelasting betalen"]),
 ])
 def test_questions_split_into_meaningful_parts(question, parts):
     assert split_parts(question) == parts
+
+
+SUBJECTS = {"rijbewijs", "verlengen", "id-kaart", "kaart", "puppy", "gekocht", "verhuisd", "trouwen", "hond"}
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    # a question without a subject of its own asks about the parts before it: it is searched with each of them
+    ("Ik wil mijn rijbewijs verlengen en ook een nieuwe ID-kaart. Wat kost dat samen?",
+     ["Ik wil mijn rijbewijs verlengen Wat kost dat samen?", "ook een nieuwe ID-kaart Wat kost dat samen?"]),
+    ("Ik heb een puppy gekocht. Ik ben verhuisd. Waar kan ik terecht?",
+     ["Ik heb een puppy gekocht Waar kan ik terecht?", "Ik ben verhuisd Waar kan ik terecht?"]),
+    # a question that names its subject, even in common words, is a part of its own
+    ("Ik heb een puppy gekocht. En ik ga trouwen, wat kost dat?", ["Ik heb een puppy gekocht",
+                                                                   "ik ga trouwen, wat kost dat?"]),
+    # a statement says what is needed, even without a subject word: a part of its own
+    ("Mijn zoon heeft hulp nodig omdat het thuis niet goed gaat, en we hebben geen geld voor de voetbalclub",
+     ["Mijn zoon heeft hulp nodig omdat het thuis niet goed gaat", "we hebben geen geld voor de voetbalclub"]),
+    ("Wat kost dat samen?", ["Wat kost dat samen?"]),
+])
+def test_a_part_without_a_subject_asks_about_the_other_parts(question, parts):
+    assert split_parts(question, lambda word: word.lower() in SUBJECTS) == parts
+    assert split_parts(question, lambda word: True) == split_parts(question)  # every word a subject: no sharing
 
 
 @pytest.mark.parametrize(("question", "code"), [("", "empty_question"), ("x" * 501, "question_too_long")])
