@@ -44,7 +44,7 @@ from kcc.kb_stats import KbStats, answerable
 from kcc.language import LanguageDetector
 from kcc.multipart import split_parts
 from kcc.privacy import PLACEHOLDER, mask_identifiers
-from kcc.products import KbWords, ProductCatalogue
+from kcc.products import COMMON_ZIPF, KbWords, ProductCatalogue
 from kcc.referrals import ReferralGuide, load_guide_or_generic
 from kcc.render import to_text, to_text_and_html
 from kcc.scope import vector_cache
@@ -57,7 +57,8 @@ __all__ = ["CHANNELS", "AnswerService", "QuestionError", "normalise_question", "
 CHANNELS = ("phone", "counter", "email", "chat", "web")
 # a word less common in Dutch than this (wordfreq's Zipf scale: "paspoort" 3.4, "heffing" 3.0; "terecht" 5.0,
 # "samen" 5.8) names a subject whatever the KB; a commoner one only when the KB's titles, UPL names or keywords
-# have it ("trouwen" 4.6, "hond" 5.0) and it asks for no kind of answer ("kost")
+# have it ("trouwen" 4.6, "hond" 4.96), it asks for no kind of answer ("kost") and it is not among Dutch's
+# commonest words (COMMON_ZIPF: "krijg" 5.3 in a title "Kan ik een briefadres krijgen?")
 SUBJECT_ZIPF = 4.5
 SECONDARY_RANK = 5  # another section of the same article joins the answer if it ranks this high
 MAX_SECTIONS = 3
@@ -234,9 +235,10 @@ class AnswerService:
     def is_subject(self, word: str) -> bool:
         """Whether a word of a Dutch question names what it is about, not only what it asks for: "Wat kost dat
         samen?" names nothing and asks about the question's other parts (:func:`kcc.multipart.split_parts`)."""
-        if zipf(word.lower(), "nl") < SUBJECT_ZIPF:
+        frequency = zipf(word.lower(), "nl")
+        if frequency < SUBJECT_ZIPF:
             return True
-        return self.subjects.has(word) and not self.intents.asked(word)
+        return frequency < COMMON_ZIPF and self.subjects.has(word) and not self.intents.asked(word)
 
     def _retrieve(self, text: str, query: Query, top_k: int = 20) -> Retrieval:
         mode = self.settings.retrieval_mode
