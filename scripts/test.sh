@@ -31,7 +31,8 @@ ruff check .
 
 # Regression guard on answer quality, compared with eval/baselines/<gold set>.json: the sample KB that the
 # defaults were chosen on, and a second KB in another house style that nothing was tuned on (without the
-# sample's own out-of-scope list: a new municipality starts with the product's generic one only); then residents
+# sample's own out-of-scope list: a new municipality starts with the product's generic one only), and a third KB
+# that nothing was chosen on (Wervelde, written on 2026-12-02); then residents
 # writing in English, Polish, Turkish, Arabic, Ukrainian or German, on the sample KB (30 questions written by
 # someone who saw only the articles; its tolerance is one question), and residents asking about municipal products
 # the sample KB has no article on (50 near-scope questions, written by someone who saw only the articles); then a
@@ -43,6 +44,7 @@ guards() {
   kcc eval --kb kb/articles --gold eval/gold/lindewaard.jsonl --check --out eval/reports/lindewaard
   KCC_OUT_OF_SCOPE_FILE= kcc eval --kb kb/dijkerveen --gold eval/gold/dijkerveen.jsonl --check \
     --out eval/reports/dijkerveen
+  KCC_OUT_OF_SCOPE_FILE= kcc eval --kb kb/wervelde --gold eval/gold/wervelde.jsonl --check --out eval/reports/wervelde
   kcc eval --kb kb/articles --gold eval/gold/lindewaard-anderstalig.jsonl --check --no-consistency \
     --out eval/reports/lindewaard-anderstalig
   kcc eval --kb kb/articles --gold eval/gold/lindewaard-nabij.jsonl --check --out eval/reports/lindewaard-nabij

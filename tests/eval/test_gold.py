@@ -61,3 +61,25 @@ def test_the_tuning_sets_hold_facts_from_their_own_articles(name, kinds):
         if question.kind == "multi":  # one fact from each of its two articles
             assert len(question.gold) == 2
             assert all(any(f in text for f in question.answer_must_contain) for text in texts), question.id
+
+
+def test_the_third_kbs_gold_set_holds_facts_from_its_own_articles():
+    """Wervelde's set (the untouched KB): every kind the issue names, in numbers; each required fact in the public
+    text of a gold article, or for an internal question in its internal text only (so it cannot leak as if it
+    were public); a multi-part question needs a fact from each of two articles."""
+    articles = {a.id: a for a in load_kb(REPO / "kb" / "wervelde").articles}
+    questions = load_gold(REPO / "eval" / "gold" / "wervelde.jsonl")
+    kinds = Counter(q.kind for q in questions)
+    assert len(questions) >= 150 and kinds["multi"] >= 20 and kinds["non_dutch"] >= 10 and kinds["typo"] >= 15
+    assert kinds["out_of_scope"] >= 25 and kinds["internal"] >= 10
+    for question in questions:
+        public = ["\n".join(s.body for s in articles[g].public_sections) for g in question.gold]
+        internal = ["\n".join(s.body for s in articles[g].internal_sections) for g in question.gold]
+        for fact in question.answer_must_contain:
+            if question.kind == "internal":
+                assert any(fact in text for text in internal) and not any(fact in text for text in public), fact
+            else:
+                assert any(fact in text for text in public), (question.id, fact)
+        if question.kind == "multi":
+            assert len(set(question.gold)) == 2
+            assert all(any(f in text for f in question.answer_must_contain) for text in public), question.id
