@@ -19,7 +19,9 @@ import re
 from collections.abc import Callable
 
 # sentence ends, and the coordinating words that join two requests in Dutch questions
-SPLIT = re.compile(r"(?<=[?!.;])\s+|\s*;\s*|,?\s+(?:en|en ook|maar ook|daarnaast|verder|ook nog|plus)\s+",
+# ("verder" and "daarnaast" join two requests only at the start of a clause: "Daarnaast wil ik ...", ", verder
+# ..."; inside one they are adverbs: "ik heb verder geen legitimatie")
+SPLIT = re.compile(r"(?<=[?!.;])\s+|\s*;\s*|,?\s+(?:en|en ook|maar ook|ook nog|plus)\s+|,\s*(?:daarnaast|verder)\s+",
                    re.IGNORECASE)
 LEADING = re.compile(r"^(?:en|of|maar|en ook)\s+", re.IGNORECASE)
 MAX_PARTS = 4

@@ -23,7 +23,14 @@ fi
 python3.11 -m venv .venv 2>/dev/null || python3 -m venv .venv
 . .venv/bin/activate
 pip install -q --upgrade pip
-# torch first and pinned: the CPU build from this machine's disk, not a multi-GB CUDA build
+# The core first: deduce builds its name lists' cache once per install (about two minutes on two cores); it does
+# so in the background while torch and the optional parts install, and a test that needs it meanwhile waits for
+# it (kcc.privacy holds a lock while it builds) instead of building it in the middle of the suite.
+pip install -q -c constraints.txt -e .
+warm_log=$(mktemp)
+python -c "from kcc import privacy; privacy.warm_up()" >"$warm_log" 2>&1 &
+warm_pid=$!
+# torch pinned, before the parts that need it: the CPU build from this machine's disk, not a multi-GB CUDA build
 pip install -q -c constraints.txt torch==2.13.0
 pip install -q -c constraints.txt -e '.[st,test,use,html,reports,bench]'
 
@@ -53,11 +60,12 @@ guards() {
 guard_log=$(mktemp)
 guards >"$guard_log" 2>&1 &
 guard_pid=$!
-trap 'kill "$guard_pid" 2>/dev/null || true; rm -f "$guard_log"' EXIT
+trap 'kill "$guard_pid" "$warm_pid" 2>/dev/null || true; rm -f "$guard_log" "$warm_log"' EXIT
 
 set +e
 python -m pytest --durations=15 "$@"  # the slowest tests, for reading
 status=$?
+wait "$warm_pid" || { echo "deduce's cache was not built ahead (the tests built it themselves):"; cat "$warm_log"; }
 wait "$guard_pid"
 guard_status=$?
 set -e

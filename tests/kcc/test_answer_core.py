@@ -112,6 +112,13 @@ def test_units_keep_tables_and_list_items_whole():
                                                                  "hoe lang duurt een rijbewijs?"]),
     ("paspoort of ID-kaart kosten", ["paspoort of ID-kaart kosten"]),
     ("Wat kost een paspoort en wat kost het", ["Wat kost een paspoort en wat kost het"]),
+    # "verder" and "daarnaast" join two requests at a clause's start; inside one they are adverbs
+    ("Mijn ID-kaart is weg en ik heb verder geen legitimatie", ["Mijn ID-kaart is weg",
+                                                                "ik heb verder geen legitimatie"]),
+    ("Ik wil een paspoort aanvragen, verder moet mijn rijbewijs verlengd worden",
+     ["Ik wil een paspoort aanvragen", "moet mijn rijbewijs verlengd worden"]),
+    ("Wat kost een paspoort voor mijzelf plus een ID-kaart voor mijn zoon?",
+     ["Wat kost een paspoort voor mijzelf", "een ID-kaart voor mijn zoon?"]),
     # at most four parts: the rest joins the last
     ("Paspoort kwijt. Rijbewijs verlopen. Verhuizing melden. Grofvuil ophalen. Hondenbelasting betalen.",
      ["Paspoort kwijt", "Rijbewijs verlopen", "Verhuizing melden", "Grofvuil ophalen Hondenbelasting betalen"]),
