@@ -38,6 +38,14 @@ def names_no_subject(part: str, is_subject: Callable[[str], bool]) -> bool:
     return part.rstrip().endswith("?") and not any(is_subject(w) for w in re.findall(r"[^\W\d_]+", part))
 
 
+def _with_ask(part: str, ask: str) -> str:
+    """A part with the shared question after it, as a reader would write it: "Ik wil mijn rijbewijs verlengen: wat
+    kost dat samen?" (the console shows each part above its block)."""
+    if part.endswith(("?", "!", ".")):
+        return f"{part} {ask}"
+    return f"{part}: {ask[:1].lower()}{ask[1:]}"
+
+
 def split_parts(question: str, is_subject: Callable[[str], bool] | None = None) -> list[str]:
     """The parts of ``question`` (the whole question when it does not split into meaningful parts).
 
@@ -54,7 +62,7 @@ def split_parts(question: str, is_subject: Callable[[str], bool] | None = None) 
             parts.append(piece)
     shared = [part for part in parts if is_subject is not None and names_no_subject(part, is_subject)]
     if shared and len(shared) < len(parts):
-        parts = [f"{part} {' '.join(shared)}" for part in parts if part not in shared]
+        parts = [_with_ask(part, " ".join(shared)) for part in parts if part not in shared]
     if len(parts) > MAX_PARTS:
         parts = parts[:MAX_PARTS - 1] + [" ".join(parts[MAX_PARTS - 1:])]
     return parts if len(parts) > 1 else [question]

@@ -127,15 +127,19 @@ def test_questions_split_into_meaningful_parts(question, parts):
     assert split_parts(question) == parts
 
 
-SUBJECTS = {"rijbewijs", "verlengen", "id-kaart", "kaart", "puppy", "gekocht", "verhuisd", "trouwen", "hond"}
+SUBJECTS = {"rijbewijs", "verlengen", "id-kaart", "kaart", "puppy", "gekocht", "verhuisd", "trouwen", "hond",
+            "hondenbelasting", "paspoort"}
 
 
 @pytest.mark.parametrize(("question", "parts"), [
     # a question without a subject of its own asks about the parts before it: it is searched with each of them
     ("Ik wil mijn rijbewijs verlengen en ook een nieuwe ID-kaart. Wat kost dat samen?",
-     ["Ik wil mijn rijbewijs verlengen Wat kost dat samen?", "ook een nieuwe ID-kaart Wat kost dat samen?"]),
+     ["Ik wil mijn rijbewijs verlengen: wat kost dat samen?", "ook een nieuwe ID-kaart: wat kost dat samen?"]),
     ("Ik heb een puppy gekocht. Ik ben verhuisd. Waar kan ik terecht?",
-     ["Ik heb een puppy gekocht Waar kan ik terecht?", "Ik ben verhuisd Waar kan ik terecht?"]),
+     ["Ik heb een puppy gekocht: waar kan ik terecht?", "Ik ben verhuisd: waar kan ik terecht?"]),
+    ("Hoeveel hondenbelasting betaal ik? Hoe lang duurt een paspoort? Wat kost dat allebei?",
+     ["Hoeveel hondenbelasting betaal ik? Wat kost dat allebei?",
+      "Hoe lang duurt een paspoort? Wat kost dat allebei?"]),
     # a question that names its subject, even in common words, is a part of its own
     ("Ik heb een puppy gekocht. En ik ga trouwen, wat kost dat?", ["Ik heb een puppy gekocht",
                                                                    "ik ga trouwen, wat kost dat?"]),
