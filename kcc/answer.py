@@ -146,7 +146,7 @@ class AnswerService:
         self.speller = stats.speller()
         self.evidence = EvidenceScorer.for_service(searcher, self.articles.values(), settings, calibration.reference,
                                                    coverage=stats.coverage())
-        # the catalogue's products this KB has no words for: a question about one gets a referral, not a guess
+        # the catalogue's products this KB has no article about: a question about one gets a referral, not a guess
         self.products = ProductCatalogue.for_kb(settings, searcher.embedder, stats.term_df, stats.about_df)
         self.subjects = KbWords.for_language(settings.bm25_language, stats.subject_df)
         self.other_places = OtherPlaces.load(settings.municipality, settings.own_places, settings.elsewhere_file)

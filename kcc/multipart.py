@@ -5,7 +5,9 @@ into parts that each still say something (a word of six letters, or two of four)
 split (:meth:`kcc.answer.AnswerService.analyse`): of the parts of the sample's 32 questions in other languages
 that led to another article than the whole question, 1 in 20 was right (greetings, scene-setting sentences).
 The answer core
-retrieves each part on its own and answers every part whose best article differs from the first one.
+retrieves each part on its own and answers every part whose best article differs from the first one. A part that
+is a question without a subject of its own ("Wat kost dat samen?", "Waar kan ik terecht?") asks about the other
+parts: it is searched with each of them instead of on its own.
 
 Example::
 
