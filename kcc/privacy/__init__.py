@@ -90,7 +90,11 @@ def mask_personal_data(text: str) -> str:
     # a team's mailbox named by a common word ("kwijtschelding@...") needs the name lists to tell it from a person's
     identifiers = [s for s in find_identifiers(text, cues)
                    if s.kind != "email" or not is_word_mailbox(text[s.start:s.end], cues)]
-    spans = [*identifiers, *find_names_and_addresses(text, cues), *find_owner_mailboxes(text, cues)]
+    public: list[Span] = []
+    spans = [*identifiers, *find_names_and_addresses(text, cues, public), *find_owner_mailboxes(text, cues)]
+    # an institution's postcode, right after its address: "het gemeentehuis, Raadhuisplein 1, 2801 HK"
+    spans = [s for s in spans if s.kind != "postcode" or not any(
+        a.end <= s.start and _BESIDE.fullmatch(text, a.end, s.start) for a in public)]
     return _replace(text, [*spans, *_dates_beside_a_person(text, spans, cues)])
 
 

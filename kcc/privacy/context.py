@@ -15,6 +15,7 @@ from kcc.spelling import zipf
 _REST_OF_WORD = re.compile(r"[\w'’-]*")
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
 _AMPERSAND_BEFORE = re.compile(r"[ \t]*&[ \t]*$")
+_AND_BEFORE = re.compile(r"[ \t]*&[ \t]*$")
 _PARTNER = re.compile(r"[ \t]*&[ \t]+((?:[\w'’-]+[ \t]+){1,3}[\w'’-]+)")
 _AT_AN_INSTITUTION = re.compile(r"(\S+)[ \t]+(?:aan|op|in|at|on)(?:[ \t]+(?:de|het|den|the))?[ \t]+$")
 # an institution's common noun right before the address: "bij afvalbrengstation Handelsweg 3-5"
@@ -22,7 +23,8 @@ _AFTER_AN_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_A-Z]+)[ \t]+$")
 # ... or its common noun (and its name), then a comma: "basisschool De Regenboog, Schoolstraat 21", "het
 # gemeentehuis, Raadhuisplein 1"
 _AFTER_A_NAMED_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_]+)(?:[ \t]+(?:(?:De|Het|Den|'t)[ \t]+)?"
-                                        r"(?:[A-Z][^\W\d_]*[ \t]+){0,2}[A-Z][^\W\d_]*)?,[ \t]+$")
+                                        r"(?:[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?[ \t]+){0,2}"
+                                        r"[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?)?,[ \t]+$")
 # a word this common in Dutch (wordfreq's Zipf scale: "groen" 4.8, "wonen" 5.1; the surname "Visser" 4.1) is more
 # likely a sub-team's name than a surname after a department's name
 COMMON_WORD_ZIPF = 4.5
@@ -31,6 +33,10 @@ _POSSESSIVE_NOUN = re.compile(r"['’]s[ \t]+[A-Z]")
 _WEB_DOMAIN = re.compile(r"\.[a-z]{2,6}\b")
 # a compound with a lower-case noun after a hyphen ("Philips-wasmachine"); not a surname's particle ("Jansen-van Dijk")
 _GLUED_NOUN = re.compile(r"-(?!(?:van|de|der|den|ten|ter|te|het)\b)[a-zà-ÿ]{4,}")
+# an opening quote before a name, at a word's start, with no quote between ("'Ik hou " before "van Holland'"), and
+# the closing one after it, at a word's end
+_QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s(]))['‘\"“][^'‘’\"“”.!?\n]{0,40}\Z")
+_QUOTE_CLOSES = re.compile(r"[^'‘’\"“”.!?\n]{0,40}['’\"”](?![^\W_])")
 _VERSE = re.compile(r"[ \t]+\d{1,3}:\d{1,3}\b")
 
 
@@ -91,6 +97,8 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
     ampersand = _AMPERSAND_BEFORE.search(text, max(0, start - 4), start)
     if ampersand and cues.legal_form.match(text, ampersand.start()):
         return True  # "Co" of "Kapsalon Petra & Co"
+    if _a_firms_partner(text, start, cues, surnames):
+        return True
     partner = _PARTNER.match(text, word_end)  # "Van der Linden & Bakker Advocaten"
     if partner and any(w.lower() in cues.institution_words for w in partner.group(1).split()[1:]):
         return True
@@ -109,6 +117,21 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
         return True
     # "Maria Montessori Lyceum", "Huis" of "Anne Frank Huis"; not "Van Hal"
     return last.lower() in cues.institution_words and (len(words) == 1 or words[-2].lower() not in cues.particles)
+
+
+def _a_firms_partner(text: str, start: int, cues: Cues, surnames: Any) -> bool:
+    """Whether the name at ``start`` follows "&" and a firm's name that starts with an institution word, one to
+    three capitalised words or particles after it: "Jansen" of "Advocatenkantoor De Wit & Jansen"."""
+    joined = _AND_BEFORE.search(text, max(0, start - 80), start)
+    if not joined:
+        return False
+    words = text[max(0, start - 80):joined.start()].split()
+    for count in range(1, min(3, len(words) - 1) + 1):
+        if not all(w[:1].isupper() or w.lower() in cues.particles for w in words[-count:]):
+            return False
+        if institution_word(words[-count - 1], cues, surnames):
+            return True
+    return False
 
 
 def named_year(text: str, start: int, end: int, cues: Cues) -> bool:
@@ -216,17 +239,28 @@ def a_place(text: str, start: int, end: int, cues: Cues) -> bool:
     return word.lower() in cues.months and before.isdigit()
 
 
+def _word_start(text: str, at: int) -> int:
+    """The start of the word (hyphens and apostrophes included) that ``at`` lies in or starts."""
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "-'’"):
+        at -= 1
+    return at
+
+
 def not_a_persons_name(text: str, start: int, end: int, cues: Cues, *, cued: bool = False) -> bool:
     """Whether what looks like a name is a web domain ("die van Bol.com"), a named day or what a possessive names
     ("King's Day"), a work's title (right after a work's word, "de film Soof 3", or in quotes, "'Für Elise' van
     Beethoven"), a brand in a compound ("Philips-wasmachine"), a Bible reference ("Johannes 3:16") or a language
-    ("een beetje Engels", unless a title or person cue goes before: ``cued``)."""
+    ("een beetje Engels", unless a title or person cue goes before: ``cued``), or a district or region named by a
+    point of the compass ("Centrum-Oost", "Zuid-Holland")."""
     if _WEB_DOMAIN.match(text, end) or _POSSESSIVE_NOUN.match(text, end):
         return True
     if re.search(r"[^\W\d_]['’]s[ \t]+$", text[max(0, start - 6):start]):
         return True  # the noun after a possessive: "Day" of "King's Day"
-    if re.search(r"['‘\"“]$", text[:start]) and re.match(r"[^'’\"”.!?\n]{0,40}['’\"”]", text[end:]):
-        return True  # in quotes: a title ("'Soldaat van Oranje'", "'Für Elise' van Beethoven")
+    if _QUOTE_OPENS.search(text, max(0, start - 40), start) and _QUOTE_CLOSES.match(text, end):
+        return True  # in quotes: a title ("'Soldaat van Oranje'", "'Für Elise' van Beethoven", "'Ik hou van Holland'")
+    word = text[_word_start(text, start):_REST_OF_WORD.match(text, end).end()].lower()
+    if "-" in word and (word.rsplit("-", 1)[1] in cues.compass or word.split("-", 1)[0] in cues.compass):
+        return True  # a district or region: "wijkagent Centrum-Oost", "Amsterdam-Noord", "Zuid-Holland"
     if _GLUED_NOUN.match(text, end) or _VERSE.match(text, end):
         return True  # a brand in a compound ("Philips-wasmachine"), a Bible reference ("Johannes 3:16")
     if not cued and text[start:end].lower() in cues.languages:

@@ -85,6 +85,16 @@ class Cues:
     works: frozenset[str]
     # right before a name: a department's name and a dash or slash ("Stadsbeheer – ")
     after_department: re.Pattern[str]
+    # the last part of a place's name after a hyphen, or its first before one: "Centrum-Oost", "Zuid-Holland"
+    compass: frozenset[str]
+    # right before a value: an example's word ("bijv. ")
+    example: re.Pattern[str]
+    # right before a date: a birth cue and a bound ("geboren na "): a group's, no one's date of birth
+    birth_bound: re.Pattern[str]
+    # an e-mail address spelled out in words ("jan punt de vries at gmail punt com"): its name part's last word is
+    # group 1; and, right before a word of it, a word for a dot and the word before that ("punt de ")
+    spelled_email: re.Pattern[str]
+    spelled_dot: re.Pattern[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -113,7 +123,7 @@ class Cues:
                              re.IGNORECASE)
         # "naam[at]domein.nl", "naam (at) domein [dot] nl": the word in brackets, with a space around or not
         at, dot = (rf"\s?[\[({{]\s?(?i:{either(words(key))})\s?[\])}}]\s?" for key in ("email_at", "email_punt"))
-        email = re.compile(rf"(?<![\w.+-])[\w.+-]+(?:@|{at})[\w-]+(?:(?:\.|{dot})[\w-]+)*(?:\.|{dot})"
+        email = re.compile(rf"(?<![\w.+-])[\w.+-]+(?:@@?|{at})[\w-]+(?:(?:\.|{dot})[\w-]+)*(?:\.|{dot})"
                            rf"[^\W\d_]{{2,}}(?![\w-])")
         # as listed, or with a capital first letter ("T.a.v."): "A.S." in capitals is an initial
         abbreviations = [v for w in words("afkorting") for v in {w, w[:1].upper() + w[1:]}]
@@ -123,7 +133,7 @@ class Cues:
         cue_first = first([w.lower() for w in person_cues + words("persoon_bezittelijk")])
         # companies, fixed expressions and public figures with a person's name in them: no resident
         named_after_people = (words("bedrijf_naar_persoon") + words("uitdrukking_met_naam") + words("publieke_persoon")
-                              + words("organisatie"))
+                              + words("organisatie") + words("personage"))
         return cls(pattern, frozenset(w.lower() for w in words("geen_postcode")),
                    tuple(words("huisnummer_toevoeging")), frozenset(w.lower() for w in words("geen_naam")),
                    re.compile(rf"{_LETTER}{{2}}-?(?:{either(words('straat_einde'))})$", re.IGNORECASE),
@@ -173,7 +183,15 @@ class Cues:
                    re.compile(rf"(?<![^\W_])(?i:{either(words('team_woord'))})[ \t]+$"),
                    frozenset(w.lower() for w in words("vorstelijk")),
                    frozenset(w.lower() for w in words("werk")),
-                   re.compile(rf"[^\W\d_]*(?i:{either(words('afdeling_einde'))})[ \t]*[–—/-][ \t]*$"))
+                   re.compile(rf"[^\W\d_]*(?i:{either(words('afdeling_einde'))})[ \t]*[–—/-][ \t]*$"),
+                   frozenset(w.lower() for w in words("windstreek")),
+                   re.compile(rf"(?<![^\W_])(?i:{either(words('voorbeeld'))})[ \t]*:?[ \t]*$"),
+                   re.compile(rf"(?<![^\W_])(?i:{either(words('geboren_na'))})[ \t]+"
+                              rf"(?i:{either(words('geboren_grens'))})[ \t]+(?:(?i:de|het|the)[ \t]+)?$"),
+                   re.compile(rf"(?<![^\W_])([\w+-]+)[ \t]+(?:{either(words('email_at'))})[ \t]+[\w-]+"
+                              rf"(?:[ \t]+(?:{either(words('email_punt'))})[ \t]+[\w-]+)+(?![^\W_])", re.IGNORECASE),
+                   re.compile(rf"(?<![^\W_])(?:{either(words('email_punt') + words('email_teken'))})[ \t]+[\w+-]+"
+                              rf"[ \t]+\Z", re.IGNORECASE))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...]) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie

@@ -76,15 +76,38 @@ def is_bsn(digits: str) -> bool:
     return len(digits) in (8, 9) and stdnum_bsn.is_valid(digits)
 
 
+_WORD_BEFORE = re.compile(r"(?<![^\W_])([\w+-]+)[ \t]+\Z")
+
+
 def find_emails(text: str, cues: Cues) -> Iterator[Span]:
-    """E-mail addresses, also with the "@" written out in brackets against spam robots ("naam[at]domein.nl");
-    not a mailbox of no one ("noreply@...", a public body's "balie@gemeente-...": ``Cues.is_mailbox_of_no_one``)."""
-    if "@" not in text and not any(bracket in text for bracket in "[({"):
-        return  # the common case, at once
-    for match in cues.email.finditer(text):
-        if cues.is_mailbox_of_no_one(match.group()):
+    """E-mail addresses, also with the "@" written out in brackets against spam robots ("naam[at]domein.nl") or in
+    words ("jan punt de vries at gmail punt com"); not a mailbox of no one ("noreply@...", a public body's
+    "balie@gemeente-...": ``Cues.is_mailbox_of_no_one``)."""
+    if "@" in text or any(bracket in text for bracket in "[({"):
+        for match in cues.email.finditer(text):
+            if not cues.is_mailbox_of_no_one(match.group()):
+                yield Span(match.start(), match.end(), "email")
+    for match in cues.spelled_email.finditer(text):
+        yield Span(_spelled_local_part(text, match.start(1), cues), match.end(), "email")
+
+
+def _spelled_local_part(text: str, start: int, cues: Cues) -> int:
+    """The start of a spelled-out address's name part that ends with the word at ``start``: back over the words
+    for a dot ("jan punt de vries") and the particles of a name ("de vries", then the first name before it)."""
+    while True:
+        if dot := cues.spelled_dot.search(text, max(0, start - 40), start):
+            start = dot.start()
+            if word := _WORD_BEFORE.search(text, max(0, start - 40), start):
+                start = word.start(1)
             continue
-        yield Span(match.start(), match.end(), "email")
+        word = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if word and word.group(1).lower() in cues.particles:
+            start = word.start(1)
+            if (first := _WORD_BEFORE.search(text, max(0, start - 40), start)) and not cues.spelled_dot.search(
+                    text, max(0, start - 40), start):
+                start = first.start(1)
+            continue
+        return start
 
 
 def _not_a_bsn_shape(groups: list[str], separators: set[str], before: str) -> bool:
@@ -160,8 +183,21 @@ def _valid_iban_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def find_ibans(text: str, cues: Cues) -> Iterator[Span]:
-    """Valid IBANs of any country; after a cue ("rekeningnummer") also one with wrong check digits."""
+# right after an IBAN: the account holder, when a public body ("betaald op NL.. ten name van de gemeente")
+_HOLDER = re.compile(r"[ \t,]*(?:ten name van|op naam van|t\.?n\.?v\.?|in the name of)[ \t]+"
+                     r"(?:de[ \t]+|het[ \t]+|the[ \t]+)?([^\W\d_]+)", re.IGNORECASE)
+
+
+# before an IBAN, in its sentence or the one before: the public body whose account it is ("Wat is het
+# rekeningnummer van de gemeente? Is dat NL38 ...?"), with no other account word after it
+_PUBLIC_ACCOUNT_BEFORE = re.compile(r"(?<![^\W_])(?:bank)?(?:rekening(?:nummer)?|iban)[ \t]+van[ \t]+(?:de|het)[ \t]+"
+                                    r"([^\W\d_]+)(?:(?!rekening|iban)[^\d\n]){0,80}\Z", re.IGNORECASE)
+
+
+def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Iterator[Span]:
+    """Valid IBANs of any country; after a cue ("rekeningnummer") also one with wrong check digits. Not a public
+    body's account, named as its holder right after it ("NL38 BNGH 0285 0123 45 ten name van de gemeente"): that
+    goes to ``public`` when given."""
     at = 0
     while match := _IBAN.search(text, at):
         end = _valid_iban_end(text, match.start(), match.end())
@@ -173,12 +209,20 @@ def find_ibans(text: str, cues: Cues) -> Iterator[Span]:
         if end is None:
             at = match.start() + 1  # the greedy match may have run into the next IBAN: look again from here
             continue
-        yield Span(match.start(), end, "iban")
+        holder = _HOLDER.match(text, end) or _PUBLIC_ACCOUNT_BEFORE.search(text, max(0, match.start() - 120),
+                                                                          match.start())
+        if not (holder and holder.group(1).lower() in cues.email_public):
+            yield Span(match.start(), end, "iban")
+        elif public is not None:
+            public.append(Span(match.start(), end, "iban"))
         at = end
 
 
 _GLUED = re.compile(r"[^\W_][-./]?\Z")  # part of a longer code: "NL-91-ABNA-0417-1643-01"
 _WORD_RIGHT_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*[:#.]?[ \t]*\Z")
+# a number printed on a thing, named so in its clause: "Het nummer op de container is 0412 7788 99"
+_PRINTED_ON = re.compile(r"(?<![^\W_])(?:nummer|nr\.?|number|code)s?[ \t]+(?:op|on)[ \t]+(?:de|het|die|deze|the)[ \t]+"
+                         r"[^\W\d_]+[^\d,;.!?\n]{0,20}\Z", re.IGNORECASE)
 
 
 def _dutch_subscriber_number(written: str) -> bool:
@@ -221,7 +265,12 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
             continue
         if cues.before(text, start, ("telefoon", "telefoon_organisatie")) == "telefoon_organisatie":
             continue  # an organisation's number: "algemeen nummer 0599-740 200", "receptie: 010-..."
+        if _PRINTED_ON.search(text, max(0, start - 60), start) or cues.example.search(text, max(0, start - 30), start):
+            continue  # a code printed on a thing ("het nummer op de container is 0412 7788 99"), an example
         yield Span(start, match.end, "phone")
+
+
+_PO_BOX = re.compile(r"(?<![^\W_])(?:postbus|antwoordnummer|p\.?o\.? box)[ \t]*\d{1,6}[ \t]*,?[ \t]*\Z", re.IGNORECASE)
 
 
 def find_postcodes(text: str, cues: Cues) -> Iterator[Span]:
@@ -235,16 +284,26 @@ def find_postcodes(text: str, cues: Cues) -> Iterator[Span]:
             continue
         if any(date.start() < match.start() < date.end() for date in cues.date.finditer(text, 0, match.end())):
             continue  # the year of a date: "op 23 mei 2025 om 14:00"
+        if cues.example.search(text, max(0, match.start() - 30), match.start()) or _PO_BOX.search(
+                text, max(0, match.start() - 30), match.start()):
+            continue  # a form's example ("Postcode (bijv. 1234 AB)"), a PO box's ("Postbus 16200, 3500 CE Utrecht")
         house = _HOUSE_NUMBER.match(text, match.end())
         yield Span(match.start(), house.end() if house else match.end(), "postcode")
+
+
+def _a_format(code: str) -> bool:
+    """Whether a plate's shape is a format to fill in, not a plate: "XX-999-X", "99-XX-99"."""
+    letters, digits = {c.upper() for c in code if c.isalpha()}, {c for c in code if c.isdigit()}
+    return letters == {"X"} and digits <= {"9", "0"}
 
 
 def find_plates(text: str, cues: Cues) -> Iterator[Span]:
     for pattern in (_PLATE, _PLATE_UNDASHED):
         for match in pattern.finditer(text):
-            yield Span(match.start(), match.end(), "licence_plate")
+            if not _a_format(match.group()):
+                yield Span(match.start(), match.end(), "licence_plate")
     for match in _PLATE_AFTER_CUE.finditer(text):
-        if cues.before(text, match.start(), ("kenteken",)):
+        if cues.before(text, match.start(), ("kenteken",)) and not _a_format(match.group()):
             yield Span(match.start(), match.end(), "licence_plate")
 
 
@@ -254,11 +313,17 @@ def find_birth_dates(text: str, cues: Cues) -> Iterator[Span]:
     if not cues.may_name_a_birth(text):
         return
     for match in cues.date.finditer(text):
+        if cues.birth_bound.search(text, max(0, match.start() - 30), match.start()):
+            continue  # a group's bound: "kinderen geboren na 1 januari 2021"
         if cues.before(text, match.start(), ("geboortedatum",)) or cues.born_after.match(text, match.end()):
             yield Span(match.start(), match.end(), "birth_date")
 
 
 def find_identifiers(text: str, cues: Cues) -> list[Span]:
-    """All spans of personal data with a fixed form in ``text``; they may overlap."""
-    return [*find_emails(text, cues), *find_ibans(text, cues), *find_bsns(text, cues), *find_phones(text, cues),
-            *find_plates(text, cues), *find_birth_dates(text, cues), *find_postcodes(text, cues)]
+    """All spans of personal data with a fixed form in ``text``; they may overlap. Nothing within a public body's
+    IBAN ("0285 0123 45" of "NL38 BNGH 0285 0123 45 ten name van de gemeente" is no phone number)."""
+    public: list[Span] = []
+    spans = [*find_emails(text, cues), *find_ibans(text, cues, public), *find_bsns(text, cues),
+             *find_phones(text, cues), *find_plates(text, cues), *find_birth_dates(text, cues),
+             *find_postcodes(text, cues)]
+    return [s for s in spans if not any(p.start <= s.start and s.end <= p.end for p in public)]

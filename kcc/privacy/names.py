@@ -312,8 +312,9 @@ def _title_before_a_word(text: str, start: int, end: int, cues: Cues, model: Any
     return [listed] not in model.lookup_structs["first_name"] and [listed] not in model.lookup_structs["surname"]
 
 
-def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
-    """Spans of person names ("name") and street addresses with a house number ("address") in ``text``.
+def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = None) -> list[Span]:
+    """Spans of person names ("name") and street addresses with a house number ("address") in ``text``; the
+    addresses of institutions ("het gemeentehuis, Raadhuisplein 1") are appended to ``public`` when given.
 
     One word from the name lists at the start of a sentence, without a title, is taken for a word: there its
     capital says nothing, and first names are words too ("Kost het iets?", "Can I ...", "Mark de plek"). Neither
@@ -337,9 +338,15 @@ def find_names_and_addresses(text: str, cues: Cues) -> list[Span]:
     streets = [(s, e) for tag, s, e in written if tag == "straat" and cues.street.search(text[s:e])]
     # a street, a word for the number, the number: "Molenweg hnr 14"
     addresses += [(s, number.end()) for s, e in streets if (number := cues.house_number.match(text, e))]
-    spans = [Span(start, _addition(text, end, cues), "address") for start, end in addresses
-             if not counted(text, start, end, cues) and not named_year(text, start, end, cues)
-             and not dated(text, end, cues) and not an_institutions_address(text, start, cues, surnames)]
+    spans = []
+    for start, end in addresses:
+        if counted(text, start, end, cues) or named_year(text, start, end, cues) or dated(text, end, cues):
+            continue
+        address = Span(start, _addition(text, end, cues), "address")
+        if not an_institutions_address(text, start, cues, surnames):
+            spans.append(address)
+        elif public is not None:
+            public.append(address)
     names = [(s, e) for tag, s, e in written if tag == "persoon"]
     # a first name of the lists that deduce took for a street, though it has neither a street's ending nor a
     # number ("terugbelverzoek Marjolein van Esdoornhof 9"): the name it would have been
