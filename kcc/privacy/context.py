@@ -111,6 +111,9 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
         return True
     if cued:
         return False
+    if (following and following.group(1)[:1].isupper() and cues.street.search(following.group(1))
+            and not re.match(r"[ \t]*\d", text[following.end():])):
+        return True  # a street's or market's name without a number: "Albert" of "Albert Cuypmarkt"
     if cues.street.search(last) and [last] not in surnames:
         return True  # "Willem-Alexanderbrug" after "Koning": a street's or a bridge's name; "mw Westdijk" stays
     if following and following.group(1).lower() in cues.institution_words:
@@ -295,9 +298,13 @@ def _an_institutions_word(word: str, cues: Cues) -> bool:
 
 
 def dated(text: str, end: int, cues: Cues) -> bool:
-    """Whether the number of an "address" is a day: a month follows ("Buurtfeest 31 mei")."""
-    after = re.match(r"[ \t]+([^\W\d_]+)", text[end:])
+    """Whether the number of an "address" is a day: a month follows ("Buurtfeest 31 mei"), also after a range of
+    days ("kermis Hoogstraat 22-28 juni")."""
+    after = re.match(r"(?:[ \t]*[-–][ \t]*\d{1,2})?[ \t]+([^\W\d_]+)", text[end:])
     return bool(after) and after.group(1).lower() in cues.months
+
+
+_INITIAL = re.compile(r"\.|(?:[A-Z][a-z]{0,3}\.)+")
 
 
 def before_a_street(text: str, end: int, streets: list[tuple[int, int]], cues: Cues) -> bool:
@@ -305,6 +312,7 @@ def before_a_street(text: str, end: int, streets: list[tuple[int, int]], cues: C
     Withplein", which deduce cut in two (a name ends in no particle; "Jansen, Kerkstraat" is two things)."""
     for street_start, _ in streets:
         between = text[end:street_start].split()
-        if street_start > end and between and all(w.lower() in cues.particles for w in between):
-            return True
+        if street_start > end and between and all(w.lower() in cues.particles or _INITIAL.fullmatch(w)
+                                                  for w in between):
+            return True  # "Burgemeester de Withplein", "Mr. Jac. Takkade" (deduce took "Jac" for a name)
     return False

@@ -95,6 +95,9 @@ class Cues:
     # group 1; and, right before a word of it, a word for a dot and the word before that ("punt de ")
     spelled_email: re.Pattern[str]
     spelled_dot: re.Pattern[str]
+    # a text's last word standing alone after a greeting ("gr. dennis") or a sentence's end ("wat nu? rachid"):
+    # group "greeting" says which, group "name" is the word
+    signature: re.Pattern[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -133,7 +136,7 @@ class Cues:
         cue_first = first([w.lower() for w in person_cues + words("persoon_bezittelijk")])
         # companies, fixed expressions and public figures with a person's name in them: no resident
         named_after_people = (words("bedrijf_naar_persoon") + words("uitdrukking_met_naam") + words("publieke_persoon")
-                              + words("organisatie") + words("personage"))
+                              + words("organisatie") + words("personage") + words("naar_persoon"))
         return cls(pattern, frozenset(w.lower() for w in words("geen_postcode")),
                    tuple(words("huisnummer_toevoeging")), frozenset(w.lower() for w in words("geen_naam")),
                    re.compile(rf"{_LETTER}{{2}}-?(?:{either(words('straat_einde'))})$", re.IGNORECASE),
@@ -191,7 +194,9 @@ class Cues:
                    re.compile(rf"(?<![^\W_])([\w+-]+)[ \t]+(?:{either(words('email_at'))})[ \t]+[\w-]+"
                               rf"(?:[ \t]+(?:{either(words('email_punt'))})[ \t]+[\w-]+)+(?![^\W_])", re.IGNORECASE),
                    re.compile(rf"(?<![^\W_])(?:{either(words('email_punt') + words('email_teken'))})[ \t]+[\w+-]+"
-                              rf"[ \t]+\Z", re.IGNORECASE))
+                              rf"[ \t]+\Z", re.IGNORECASE),
+                   re.compile(rf"(?:(?P<greeting>(?<![^\W_])(?:{either(words('groet'))}))[ \t]*[,.!:]?|[.!?\n])"
+                              rf"[ \t\n]*(?P<name>{_LETTER}{{2,}})[ \t]*[.!]?[ \t\n]*\Z", re.IGNORECASE))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...]) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie

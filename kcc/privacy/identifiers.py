@@ -184,7 +184,7 @@ def _valid_iban_end(text: str, start: int, end: int) -> int | None:
 
 
 # right after an IBAN: the account holder, when a public body ("betaald op NL.. ten name van de gemeente")
-_HOLDER = re.compile(r"[ \t,]*(?:ten name van|op naam van|t\.?n\.?v\.?|in the name of)[ \t]+"
+_HOLDER = re.compile(r"[ \t,]*(?:ten name van|op naam van|t\.?n\.?v\.?|in the name of|van|of)[ \t]+"
                      r"(?:de[ \t]+|het[ \t]+|the[ \t]+)?([^\W\d_]+)", re.IGNORECASE)
 
 

@@ -312,6 +312,26 @@ def _title_before_a_word(text: str, start: int, end: int, cues: Cues, model: Any
     return [listed] not in model.lookup_structs["first_name"] and [listed] not in model.lookup_structs["surname"]
 
 
+def _a_places_adjective(name: str, model: Any) -> bool:
+    """Whether a name starts with a place's adjective: "Amsterdamse Bos", "Haarlemse" of "Haarlemse Hout" (no one's
+    name is "Amsterdamse")."""
+    first = name.split()[0]
+    return first.endswith("se") and [first[:-2]] in model.lookup_structs["placename"]
+
+
+def _signature(text: str, cues: Cues, first_names: Any, common: frozenset[str]) -> Span | None:
+    """A first name of the lists that signs the text: its last word, alone after a greeting ("gr. dennis",
+    "Groetjes, Anouk") or after a sentence's end ("wat nu? rachid"; there not a common word: "Top.", "Wil.")."""
+    match = cues.signature.search(text, max(0, len(text) - 60))
+    if not match:
+        return None
+    word = match.group("name")
+    listed = word[:1].upper() + word[1:].lower()
+    if [listed] not in first_names or (not match.group("greeting") and word.lower() in common):
+        return None
+    return Span(match.start("name"), match.end("name"), "name")
+
+
 def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = None) -> list[Span]:
     """Spans of person names ("name") and street addresses with a house number ("address") in ``text``; the
     addresses of institutions ("het gemeentehuis, Raadhuisplein 1") are appended to ``public`` when given.
@@ -390,7 +410,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             continue
         if named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"]):
             continue
-        if is_place(cues, text[start:end]):
+        if is_place(cues, text[start:end]) or _a_places_adjective(text[start:end], model):
             continue
         # in or right before a street address it stays, as it was: "Burgemeester" of "Burgemeester Visserplein 3B"
         at_address = any(a.kind == "address" and start < a.end and (a.start < end or not text[end:a.start].strip())
@@ -398,6 +418,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         if not at_address and is_institution(text, start, end, cues, surnames):
             continue
         spans.append(Span(_with_particles(text, start, cues), end, "name"))
+    if signed := _signature(text, cues, first_names, common):
+        spans.append(signed)
     spans += [Span(_with_particles(text, start, cues), end, "name")
               for start, end in _cued_names(text, cues, common, surnames)
               if not is_institution(text, start, end, cues, surnames, cued=True)

@@ -212,6 +212,22 @@ postcode; "chip" is a reference word; a birth cue with a bound ("geboren na") na
 hold words before the name; "loket" ends an institution's name; "Hr." is a person cue. Since: fourteenth email
 12/12, name 83/89, false positives 1/130 ("Den Bosch"), every recall in all fourteen sets unchanged or higher.
 
+``pii_fifteenth.jsonl`` (260 snippets, 130 without personal data, a fifteenth writer who saw neither the masker,
+the sets nor the code and chose the traps itself, at least 40 kinds), written 2026-12-03 after the rules above,
+measured untouched at its first run: bsn 12/12, iban 12/12, phone 35/35, email 17/17, name 114/135 (0.844, below
+0.85), address 40/43, postcode 15/15, birth_date 20/24 (0.833, below 0.85), licence_plate 15/15, false positives
+11/130 (0.085): a supermarket ("bij de Dirk"), a fair's days after a street ("Hoogstraat 22-28 juni"), "P+R", a
+place's adjective ("Amsterdamse Bos"), an embassy's address, a builder named after its founders, a street named with
+a title's initials ("Mr. Jac. Takkade"), the municipality's IBAN "van de gemeente", a dog's breed, a market named
+after a person ("Albert Cuypmarkt"), puppets; its missed names mostly sign the text in lower case ("gr. dennis",
+"wat nu? rachid"). Rules made from them, each tested with sentences of its own: a range of days before a month;
+initials between a name and a street; a first name before a street's or market's name without a number; "van" as
+an account's holder; a place's adjective (deduce's place list); "ambassade" and "consulaat" end an institution's
+name; "P+R"; lists of puppets, dog breeds and builders; a first name of the lists that signs the text, alone at its
+end after a greeting or a sentence's end; the Polish "ur.". Since: fifteenth name 119/135, birth_date 21/24, false
+positives 0/130; the signature rule found 21 names more across the other sets, no recall fell and no false positive
+came back in any set.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -239,7 +255,8 @@ from kcc.privacy import PLACEHOLDER, mask_personal_data
 
 DATA = Path(__file__).parent / "data"
 SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "pii_sixth", "pii_seventh",
-        "pii_eighth", "pii_ninth", "pii_tenth", "pii_eleventh", "pii_twelfth", "pii_thirteenth", "pii_fourteenth")
+        "pii_eighth", "pii_ninth", "pii_tenth", "pii_eleventh", "pii_twelfth", "pii_thirteenth", "pii_fourteenth",
+        "pii_fifteenth")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
