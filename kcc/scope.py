@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ingest.embedders import DenseEmbedder
+from ingest.embedders import DenseEmbedder, embedder_identity
 
 if TYPE_CHECKING:
     from kcc.settings import Settings
@@ -57,7 +57,7 @@ def embed_questions(embedder: DenseEmbedder, questions: tuple[str, ...], folder:
     """The questions' query vectors, kept per process by the list's text and the embedder (every app and every
     KB version on the same runtime shares them) and, with ``folder``, on disk: a start does not embed the
     out-of-scope examples, the referral guide and the product catalogue again (seconds of every start)."""
-    key = hashlib.sha256("\n".join([embedder.spec, type(embedder).__name__, *questions]).encode("utf-8")).hexdigest()
+    key = hashlib.sha256("\n".join([embedder_identity(embedder), *questions]).encode("utf-8")).hexdigest()
     with _MEMORY_LOCK:
         if key in _MEMORY:
             _MEMORY.move_to_end(key)

@@ -145,6 +145,12 @@ class Settings(BaseSettings):
         description="Folder for the embedded example questions (out-of-scope list, referral guide, product "
                     "catalogue), shared by every data folder that names it; unset = <data folder>/vectors.",
     )
+    passage_cache_dir: Path | None = Field(
+        default=None,
+        description="Folder that keeps passage vectors by embedder and text, shared by every data folder and "
+                    "process that names it: an index rebuilt from scratch reads them instead of embedding again "
+                    "(ingest/passage_cache.py). Unset = off.",
+    )
     product_margin: float = Field(
         default=0.03, ge=0.0, le=1.0,
         description="How much closer (cosine) a question must be to an example of a product the KB does not "

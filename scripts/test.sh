@@ -57,10 +57,14 @@ guards() {
   kcc eval --kb kb/articles --gold eval/gold/lindewaard-nabij.jsonl --check --out eval/reports/lindewaard-nabij
   kcc bench --sizes 60 --clients 1,4 --seconds 2 --questions 400 --embed-all-max 60 --out eval/reports/bench-smoke
 }
+# One folder of kept vectors (example questions, passages) for the suite and the guards: the sample KB is embedded
+# once, not in every process that indexes it (ingest/passage_cache.py); fresh for every run.
+vectors=$(mktemp -d)
+export KCC_VECTOR_CACHE_DIR="$vectors/questions" KCC_PASSAGE_CACHE_DIR="$vectors/passages"
 guard_log=$(mktemp)
 guards >"$guard_log" 2>&1 &
 guard_pid=$!
-trap 'kill "$guard_pid" "$warm_pid" 2>/dev/null || true; rm -f "$guard_log" "$warm_log"' EXIT
+trap 'kill "$guard_pid" "$warm_pid" 2>/dev/null || true; rm -rf "$guard_log" "$warm_log" "$vectors"' EXIT
 
 set +e
 python -m pytest --durations=15 "$@"  # the slowest tests, for reading

