@@ -95,6 +95,8 @@ class Cues:
     # group 1; and, right before a word of it, a word for a dot and the word before that ("punt de ")
     spelled_email: re.Pattern[str]
     spelled_dot: re.Pattern[str]
+    # between a public body's account word and an IBAN: words that make it the writer's ("vanaf", "mijn")
+    own_account: frozenset[str]
     # a text's last word standing alone after a greeting ("gr. dennis") or a sentence's end ("wat nu? rachid"):
     # group "greeting" says which, group "name" is the word
     signature: re.Pattern[str]
@@ -195,6 +197,7 @@ class Cues:
                               rf"(?:[ \t]+(?:{either(words('email_punt'))})[ \t]+[\w-]+)+(?![^\W_])", re.IGNORECASE),
                    re.compile(rf"(?<![^\W_])(?:{either(words('email_punt') + words('email_teken'))})[ \t]+[\w+-]+"
                               rf"[ \t]+\Z", re.IGNORECASE),
+                   frozenset(w.lower() for w in words("eigen_rekening")),
                    re.compile(rf"(?:(?P<greeting>(?<![^\W_])(?:{either(words('groet'))}))[ \t]*[,.!:]?|[.!?\n])"
                               rf"[ \t\n]*(?P<name>{_LETTER}{{2,}})[ \t]*[.!]?[ \t\n]*\Z", re.IGNORECASE))
 

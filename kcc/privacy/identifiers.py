@@ -191,7 +191,7 @@ _HOLDER = re.compile(r"[ \t,]*(?:ten name van|op naam van|t\.?n\.?v\.?|in the na
 # before an IBAN, in its sentence or the one before: the public body whose account it is ("Wat is het
 # rekeningnummer van de gemeente? Is dat NL38 ...?"), with no other account word after it
 _PUBLIC_ACCOUNT_BEFORE = re.compile(r"(?<![^\W_])(?:bank)?(?:rekening(?:nummer)?|iban)[ \t]+van[ \t]+(?:de|het)[ \t]+"
-                                    r"([^\W\d_]+)(?:(?!rekening|iban)[^\d\n]){0,80}\Z", re.IGNORECASE)
+                                    r"([^\W\d_]+)((?:(?!rekening|iban)[^\d\n]){0,80})\Z", re.IGNORECASE)
 
 
 def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Iterator[Span]:
@@ -209,8 +209,10 @@ def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Itera
         if end is None:
             at = match.start() + 1  # the greedy match may have run into the next IBAN: look again from here
             continue
-        holder = _HOLDER.match(text, end) or _PUBLIC_ACCOUNT_BEFORE.search(text, max(0, match.start() - 120),
-                                                                          match.start())
+        holder = _HOLDER.match(text, end)
+        if not holder and (before := _PUBLIC_ACCOUNT_BEFORE.search(text, max(0, match.start() - 120), match.start())):
+            # not when the words between say the account is the writer's: "... ik betaal vanaf mijn NL91..."
+            holder = None if set(re.findall(r"[^\W\d_]+", before.group(2).lower())) & cues.own_account else before
         if not (holder and holder.group(1).lower() in cues.email_public):
             yield Span(match.start(), end, "iban")
         elif public is not None:

@@ -942,6 +942,8 @@ def test_named_things_that_are_no_one(text, masked):
     ("Welk bankrekeningnummer van de gemeente moet ik gebruiken? Is het NL91 ABNA 0417 1643 00?",
      "Welk bankrekeningnummer van de gemeente moet ik gebruiken? Is het NL91 ABNA 0417 1643 00?"),
     ("Mijn rekeningnummer is NL91 ABNA 0417 1643 00.", "Mijn rekeningnummer is [IBAN]."),
+    ("Het rekeningnummer van de gemeente weet ik niet, ik betaal vanaf NL91 ABNA 0417 1643 00.",
+     "Het rekeningnummer van de gemeente weet ik niet, ik betaal vanaf [IBAN]."),
     # a format to fill in, and an example phone number; a real plate stays masked
     ("Vul het kenteken in als 99-XX-99, zonder spaties.", "Vul het kenteken in als 99-XX-99, zonder spaties."),
     ("Mijn auto heeft kenteken 87-HJD-4.", "Mijn auto heeft kenteken [kenteken]."),
