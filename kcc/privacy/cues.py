@@ -95,7 +95,7 @@ class Cues:
     # group 1; and, right before a word of it, a word for a dot and the word before that ("punt de ")
     spelled_email: re.Pattern[str]
     spelled_dot: re.Pattern[str]
-    # between a public body's account word and an IBAN: words that make it the writer's ("vanaf", "mijn")
+    # between a public body's account word and an IBAN: words that make it the writer's ("vanaf", "terug")
     own_account: frozenset[str]
     # a text's last word standing alone after a greeting ("gr. dennis") or a sentence's end ("wat nu? rachid"):
     # group "greeting" says which, group "name" is the word
