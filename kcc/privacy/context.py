@@ -184,9 +184,17 @@ def named_after_a_person(text: str, start: int, end: int, cues: Cues, first_name
 _LISTED_BEFORE = re.compile(r"(\S+?)[ \t]*(?:[ \t](?:en|and|&)[ \t]+|,[ \t]*|[ \t]+[(\[“\"']|[ \t]+)$")
 
 
+_TWO_SENTENCES_BACK = re.compile(r"(?:[^.!?\n]*[.!?\n]+)?[^.!?\n]*\Z")
+
+
 def a_pets_name(text: str, start: int, cues: Cues) -> bool:
     """Whether the name at ``start`` follows an animal's word, or is listed after a pet's name: a pet's name ("mijn
-    hond Joris", "my dog Max", "2 honden (Bello en Saartje)")."""
+    hond Joris", "my dog Max", "2 honden (Bello en Saartje)"); or follows a word that gives a name ("heet") with an
+    animal's word in its sentence or the one before ("Is er een kat binnengebracht? Hij heet Guus")."""
+    if cues.given_name.search(text, max(0, start - 20), start):
+        back = _TWO_SENTENCES_BACK.search(text, max(0, start - 200), start)
+        if back and any(w.lower() in cues.animals for w in re.findall(r"[^\W\d_]+", back.group())):
+            return True
     for _ in range(4):  # at most a few names in a list
         before = _LISTED_BEFORE.search(text, max(0, start - 40), start)
         if not before:
@@ -297,9 +305,16 @@ def _an_institutions_word(word: str, cues: Cues) -> bool:
     return word not in cues.homes and (word in cues.institution_words or bool(cues.institution.search(word)))
 
 
-def dated(text: str, end: int, cues: Cues) -> bool:
+_DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[-/.]0[1-9](?![\d/.-]?\d)")
+
+
+def dated(text: str, start: int, end: int, cues: Cues) -> bool:
     """Whether the number of an "address" is a day: a month follows ("Buurtfeest 31 mei"), also after a range of
-    days ("kermis Hoogstraat 22-28 juni")."""
+    days ("kermis Hoogstraat 22-28 juni"), or it is a day and a month written with a leading zero ("Parkpop
+    Zuiderpark 28-06": a house number's addition has none)."""
+    number = re.search(r"\d", text[start:end])
+    if number and _DAY_MONTH.match(text, start + number.start()):
+        return True
     after = re.match(r"(?:[ \t]*[-–][ \t]*\d{1,2})?[ \t]+([^\W\d_]+)", text[end:])
     return bool(after) and after.group(1).lower() in cues.months
 

@@ -100,6 +100,12 @@ class Cues:
     # a text's last word standing alone after a greeting ("gr. dennis") or a sentence's end ("wat nu? rachid"):
     # group "greeting" says which, group "name" is the word
     signature: re.Pattern[str]
+    # a few words after a phone number that call it an organisation's, in its clause: " nog het algemene nummer"
+    organisation_number_after: re.Pattern[str]
+    # the bank codes of banks without private clients ("BNGH")
+    public_banks: frozenset[str]
+    # right before a single name: a word that gives a name ("heet "); group 1 is the text before it
+    given_name: re.Pattern[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -199,7 +205,12 @@ class Cues:
                               rf"[ \t]+\Z", re.IGNORECASE),
                    frozenset(w.lower() for w in words("eigen_rekening")),
                    re.compile(rf"(?:(?P<greeting>(?<![^\W_])(?:{either(words('groet'))}))[ \t]*[,.!:]?|[.!?\n])"
-                              rf"[ \t\n]*(?P<name>{_LETTER}{{2,}})[ \t]*[.!]?[ \t\n]*\Z", re.IGNORECASE))
+                              rf"[ \t\n]*(?P<name>{_LETTER}{{2,}})[ \t]*[.!]?[ \t\n]*\Z", re.IGNORECASE),
+                   re.compile(rf"(?:[ \t]+(?!(?:{either(words('nevenschikking'))})(?!{_LETTER})){_LETTER}+){{0,4}}?"
+                              rf"[ \t]+(?:{either(words('telefoon_organisatie'))})[ \t-]?(?:telefoon)?"
+                              rf"(?:nummer|nr\.?|number|lijn|line)(?!{_LETTER})", re.IGNORECASE),
+                   frozenset(w.upper() for w in words("bank_publiek")),
+                   re.compile(rf"(?<!{_LETTER})(?:{either(words('heet'))})[ \t]+\Z", re.IGNORECASE))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...]) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie

@@ -189,15 +189,17 @@ _HOLDER = re.compile(r"[ \t,]*(?:ten name van|op naam van|t\.?n\.?v\.?|in the na
 
 
 # before an IBAN, in its sentence or the one before: the public body whose account it is ("Wat is het
-# rekeningnummer van de gemeente? Is dat NL38 ...?"), with no other account word after it
-_PUBLIC_ACCOUNT_BEFORE = re.compile(r"(?<![^\W_])(?:bank)?(?:rekening(?:nummer)?|iban)[ \t]+van[ \t]+(?:de|het)[ \t]+"
-                                    r"([^\W\d_]+)((?:(?!rekening|iban)[^\d\n]){0,80})\Z", re.IGNORECASE)
+# rekeningnummer van de gemeente? Is dat NL38 ...?", "via rekening gemeente NL46..."), with no other account word
+# after it
+_PUBLIC_ACCOUNT_BEFORE = re.compile(r"(?<![^\W_])(?:bank)?(?:rekening(?:nummer)?|iban)[ \t]+(?:van[ \t]+)?"
+                                    r"(?:(?:de|het)[ \t]+)?([^\W\d_]+)((?:(?!rekening|iban)[^\d\n]){0,80})\Z",
+                                    re.IGNORECASE)
 
 
 def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Iterator[Span]:
     """Valid IBANs of any country; after a cue ("rekeningnummer") also one with wrong check digits. Not a public
-    body's account, named as its holder right after it ("NL38 BNGH 0285 0123 45 ten name van de gemeente"): that
-    goes to ``public`` when given."""
+    body's account, named as its holder right after it ("NL38 BNGH 0285 0123 45 ten name van de gemeente") or
+    before it, or held at a bank without private clients (``bank_publiek``): that goes to ``public`` when given."""
     at = 0
     while match := _IBAN.search(text, at):
         end = _valid_iban_end(text, match.start(), match.end())
@@ -213,7 +215,8 @@ def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Itera
         if not holder and (before := _PUBLIC_ACCOUNT_BEFORE.search(text, max(0, match.start() - 120), match.start())):
             # not when the words between say the account is the writer's: "... ik betaal vanaf mijn NL91..."
             holder = None if set(re.findall(r"[^\W\d_]+", before.group(2).lower())) & cues.own_account else before
-        if not (holder and holder.group(1).lower() in cues.email_public):
+        public_bank = re.sub(r"[\s.-]", "", text[match.start():end])[4:8].upper() in cues.public_banks
+        if not (public_bank or (holder and holder.group(1).lower() in cues.email_public)):
             yield Span(match.start(), end, "iban")
         elif public is not None:
             public.append(Span(match.start(), end, "iban"))
@@ -225,6 +228,10 @@ _WORD_RIGHT_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*[:#.]?[ \t]*\Z")
 # a number printed on a thing, named so in its clause: "Het nummer op de container is 0412 7788 99"
 _PRINTED_ON = re.compile(r"(?<![^\W_])(?:nummer|nr\.?|number|code)s?[ \t]+(?:op|on)[ \t]+(?:de|het|die|deze|the)[ \t]+"
                          r"[^\W\d_]+[^\d,;.!?\n]{0,20}\Z", re.IGNORECASE)
+
+
+# an IBAN's first groups as a pattern, its check digits and bank code as letters ("NLxx BANK "): its digits follow
+_IBAN_TEMPLATE = re.compile(r"(?<![^\W_])[A-Z]{2}(?:xx|XX|\.\.|__|\*\*)[ \t]?[A-Za-z]{4}[ \t]*\Z")
 
 
 def _dutch_subscriber_number(written: str) -> bool:
@@ -265,8 +272,11 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
             continue  # "01-02-2026" has a possible length too
         if phonenumbers.number_type(match.number) in _SERVICE_NUMBERS:
             continue
-        if cues.before(text, start, ("telefoon", "telefoon_organisatie")) == "telefoon_organisatie":
-            continue  # an organisation's number: "algemeen nummer 0599-740 200", "receptie: 010-..."
+        if (cues.before(text, start, ("telefoon", "telefoon_organisatie")) == "telefoon_organisatie"
+                or cues.organisation_number_after.match(text, match.end)):
+            continue  # an organisation's number: "algemeen nummer 0599-740 200", "010-... is het hoofdnummer"
+        if _IBAN_TEMPLATE.search(text, max(0, start - 20), start):
+            continue  # the digits of an IBAN's pattern: "NLxx BANK 0123 4567 89"
         if _PRINTED_ON.search(text, max(0, start - 60), start) or cues.example.search(text, max(0, start - 30), start):
             continue  # a code printed on a thing ("het nummer op de container is 0412 7788 99"), an example
         yield Span(start, match.end, "phone")

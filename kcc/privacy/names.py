@@ -332,6 +332,11 @@ def _signature(text: str, cues: Cues, first_names: Any, common: frozenset[str]) 
     return Span(match.start("name"), match.end("name"), "name")
 
 
+def _one_letter(text: str, start: int, end: int) -> bool:
+    """Whether a "name" is one letter without a full stop after it: a placeholder ("dhr. X"), not an initial."""
+    return end - start == 1 and text[start].isalpha() and not text.startswith(".", end)
+
+
 def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = None) -> list[Span]:
     """Spans of person names ("name") and street addresses with a house number ("address") in ``text``; the
     addresses of institutions ("het gemeentehuis, Raadhuisplein 1") are appended to ``public`` when given.
@@ -360,7 +365,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     addresses += [(s, number.end()) for s, e in streets if (number := cues.house_number.match(text, e))]
     spans = []
     for start, end in addresses:
-        if counted(text, start, end, cues) or named_year(text, start, end, cues) or dated(text, end, cues):
+        if counted(text, start, end, cues) or named_year(text, start, end, cues) or dated(text, start, end, cues):
             continue
         address = Span(start, _addition(text, end, cues), "address")
         if not an_institutions_address(text, start, cues, surnames):
@@ -406,6 +411,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             continue
         if not titled and not re.search(r"[\s.]", text[start:end]) and starts_sentence(text, start):
             continue
+        if _one_letter(text, start, end):
+            continue  # "dhr. X": a letter without a full stop stands for a name, it names no one
         if titled and _title_before_a_word(text, start, end, cues, model):
             continue
         if named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"]):
@@ -422,7 +429,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         spans.append(signed)
     spans += [Span(_with_particles(text, start, cues), end, "name")
               for start, end in _cued_names(text, cues, common, surnames)
-              if not is_institution(text, start, end, cues, surnames, cued=True)
+              if not is_institution(text, start, end, cues, surnames, cued=True) and not _one_letter(text, start, end)
               and not a_pets_name(text, start, cues) and not not_a_persons_name(text, start, end, cues, cued=True)
               and not named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])
               and not any(c < end and start < d for c, d in companies)]
