@@ -18,8 +18,12 @@ _AMPERSAND_BEFORE = re.compile(r"[ \t]*&[ \t]*$")
 _AND_BEFORE = re.compile(r"[ \t]*&[ \t]*$")
 _PARTNER = re.compile(r"[ \t]*&[ \t]+((?:[\w'’-]+[ \t]+){1,3}[\w'’-]+)")
 _AT_AN_INSTITUTION = re.compile(r"(\S+)[ \t]+(?:aan|op|in|at|on)(?:[ \t]+(?:de|het|den|the))?[ \t]+$")
-# an institution's common noun right before the address: "bij afvalbrengstation Handelsweg 3-5"
-_AFTER_AN_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_A-Z]+)[ \t]+$")
+# a sentence that starts with "op"/"aan"/"in" and the address, after a sentence that names an institution (group 1)
+_PREVIOUS_SENTENCE_AT = re.compile(r"([^.!?\n]+)[.!?]+[ \t]+(?:op|aan|in|at|on)(?:[ \t]+(?:de|het|den|the))?[ \t]+$",
+                                   re.IGNORECASE)
+# an institution's common noun right before the address: "bij afvalbrengstation Handelsweg 3-5", "adres
+# milieustraat: Energieweg 20"
+_AFTER_AN_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_A-Z]+)[ \t]*:?[ \t]+$")
 # ... or its common noun (and its name), then a comma: "basisschool De Regenboog, Schoolstraat 21", "het
 # gemeentehuis, Raadhuisplein 1"
 _AFTER_A_NAMED_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_]+)(?:[ \t]+(?:(?:De|Het|Den|'t)[ \t]+)?"
@@ -283,9 +287,14 @@ def not_a_persons_name(text: str, start: int, end: int, cues: Cues, *, cued: boo
 def an_institutions_address(text: str, start: int, cues: Cues, surnames: Any = None) -> bool:
     """Whether an address follows an institution, with "aan"/"op"/"in", right after it or after its name and a
     comma: the institution's ("het stadhuis aan de Amstel 1", "de bibliotheek op het Marktplein 3",
-    "afvalbrengstation Handelsweg 3", "buurthuis Het Anker, Dorpsplein 5"); not a home's ("mijn huis aan de
-    Kerkstraat 5")."""
+    "afvalbrengstation Handelsweg 3", "buurthuis Het Anker, Dorpsplein 5"), also at the start of the sentence after
+    one that names it without a possessive ("Waar is het stadskantoor? Op Stadsplateau 1?"); not a home's ("mijn
+    huis aan de Kerkstraat 5")."""
     before = _AT_AN_INSTITUTION.search(text[max(0, start - 60):start])
+    if not before and (previous := _PREVIOUS_SENTENCE_AT.search(text[max(0, start - 160):start])):
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", previous.group(1))]
+        if not set(words) & (cues.possessives | cues.homes) and any(_an_institutions_word(w, cues) for w in words):
+            return True  # "Waar is het stadskantoor precies? Op Stadsplateau 1 of bij het station?"
     if not before:
         noun = _AFTER_AN_INSTITUTION.search(text[max(0, start - 60):start])
         if noun and _an_institutions_word(noun.group(1), cues):

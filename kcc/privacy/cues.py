@@ -199,7 +199,7 @@ class Cues:
                    re.compile(rf"(?<![^\W_])(?i:{either(words('voorbeeld'))})[ \t]*:?[ \t]*$"),
                    re.compile(rf"(?<![^\W_])(?i:{either(words('geboren_na'))})[ \t]+"
                               rf"(?i:{either(words('geboren_grens'))})[ \t]+(?:(?i:de|het|the)[ \t]+)?$"),
-                   re.compile(rf"(?<![^\W_])([\w+-]+)[ \t]+(?:{either(words('email_at'))})[ \t]+[\w-]+"
+                   re.compile(rf"(?<![^\W_])([\w+-]+(?:\.[\w+-]+)*)[ \t]+(?:{either(words('email_at'))})[ \t]+[\w-]+"
                               rf"(?:[ \t]+(?:{either(words('email_punt'))})[ \t]+[\w-]+)+(?![^\W_])", re.IGNORECASE),
                    re.compile(rf"(?<![^\W_])(?:{either(words('email_punt') + words('email_teken'))})[ \t]+[\w+-]+"
                               rf"[ \t]+\Z", re.IGNORECASE),
@@ -212,9 +212,9 @@ class Cues:
                    frozenset(w.upper() for w in words("bank_publiek")),
                    re.compile(rf"(?<!{_LETTER})(?:{either(words('heet'))})[ \t]+\Z", re.IGNORECASE))
 
-    def before(self, text: str, start: int, kinds: tuple[str, ...]) -> str | None:
+    def before(self, text: str, start: int, kinds: tuple[str, ...], max_words: int = _MAX_GAP_WORDS) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie
-        between (a cue names the next number, not one further on); else None."""
+        between (at most ``max_words``: a cue names the next number, not one further on); else None."""
         window = max(0, start - 80)
         last = None
         for match in self.pattern.finditer(text, window, start):
@@ -223,7 +223,7 @@ class Cues:
         if last is None:
             return None
         gap = text[last.end():start]
-        if not _GAP.fullmatch(gap) or len(gap.split()) > _MAX_GAP_WORDS:
+        if not _GAP.fullmatch(gap) or len(gap.split()) > max_words:
             return None
         return "referentie" if last.lastgroup == _ENDING else last.lastgroup
 

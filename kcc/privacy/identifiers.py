@@ -69,6 +69,11 @@ _PLATE_UNDASHED = re.compile(rf"(?<![\w-])(?:{_sidecode(_SIDECODES[6:], '')})(?!
 _PLATE_AFTER_CUE = re.compile(rf"(?<![\w-])(?:{_sidecode(_SIDECODES + _BELGIAN, '[ ]?')})(?![\w-])",
                               re.IGNORECASE)
 
+# right after a cue only (one word between at most), another country's plate: letters of its district, then groups
+# of letters and digits ("DO-AB 123", "PO 3KL21", "W-12345"), five to nine of them with at least one digit
+_FOREIGN_PLATE = re.compile(r"(?<![\w-])(?=(?:[- ]?[A-Z0-9]){5,9}(?![\w-]))[A-Z]{1,3}(?:[- ](?=\S*\d)[A-Z0-9]{1,5}"
+                            r"|[- ][A-Z]{1,2}(?:[- ]?[A-Z0-9]{1,5}))(?:[- ][A-Z0-9]{1,4})?(?![\w-])")
+
 
 def is_bsn(digits: str) -> bool:
     """The 11-test (elfproef) of a BSN: 9a + 8b + ... + 2h - 1i is a multiple of 11, and not 0; 8 digits are read
@@ -314,9 +319,10 @@ def find_plates(text: str, cues: Cues) -> Iterator[Span]:
         for match in pattern.finditer(text):
             if not _a_format(match.group()):
                 yield Span(match.start(), match.end(), "licence_plate")
-    for match in _PLATE_AFTER_CUE.finditer(text):
-        if cues.before(text, match.start(), ("kenteken",)) and not _a_format(match.group()):
-            yield Span(match.start(), match.end(), "licence_plate")
+    for pattern, reach in ((_PLATE_AFTER_CUE, 4), (_FOREIGN_PLATE, 1)):
+        for match in pattern.finditer(text):
+            if cues.before(text, match.start(), ("kenteken",), reach) and not _a_format(match.group()):
+                yield Span(match.start(), match.end(), "licence_plate")
 
 
 def find_birth_dates(text: str, cues: Cues) -> Iterator[Span]:

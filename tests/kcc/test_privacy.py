@@ -1004,7 +1004,8 @@ def test_signatures_and_birth_cues_in_other_languages(text, masked):
 @pytest.mark.parametrize(("text", "masked"), [
     # from the sixteenth set's false positives (2026-12-02), with sentences of their own, and the person's case
     # beside each: a number a few words after it call an organisation's ...
-    ("Klopt 030 286 0000 nog als hoofdnummer van de provincie?", "Klopt 030 286 0000 nog als hoofdnummer van de provincie?"),
+    ("Klopt 030 286 0000 nog als hoofdnummer van de provincie?",
+     "Klopt 030 286 0000 nog als hoofdnummer van de provincie?"),
     ("Is 0172 465 465 het algemene telefoonnummer van het stadhuis?",
      "Is 0172 465 465 het algemene telefoonnummer van het stadhuis?"),
     ("Bel mij op 06-41726354 of het algemene nummer van de gemeente.",
@@ -1030,4 +1031,25 @@ def test_signatures_and_birth_cues_in_other_languages(text, masked):
     ("Volgens mevr. Y. Bakker is het geregeld.", "Volgens mevr. [naam] is het geregeld."),
 ])
 def test_organisations_numbers_accounts_pets_regions_and_placeholders(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # from the seventeenth set's first run (2026-12-02), with sentences of their own: an e-mail address spelled out
+    # with dots in its name part; a family after "gezin"; another country's plate right after its cue
+    ("Mail naar j.van.den.berg at gmail punt com aub", "Mail naar [e-mailadres] aub"),
+    ("Zorgmelding over gezin Oukili doorgezet.", "Zorgmelding over gezin [naam] doorgezet."),
+    ("Auto met kenteken HH-KL 442 staat al weken op de stoep.",
+     "Auto met kenteken [kenteken] staat al weken op de stoep."),
+    ("Kenteken nog niet bekend, volgt via RDW 2025.", "Kenteken nog niet bekend, volgt via RDW 2025."),
+    # an institution's address after its word and a colon, or at the start of the sentence after the one naming
+    # it; a home's stays masked
+    ("Adres brengpunt: Industrieweg 7, open op zaterdag.", "Adres brengpunt: Industrieweg 7, open op zaterdag."),
+    ("Waar zit de bibliotheek nu? Aan Kerkplein 2?", "Waar zit de bibliotheek nu? Aan Kerkplein 2?"),
+    ("Waar woont mijn moeder nu? Op Kerkplein 2.", "Waar woont mijn moeder nu? Op [adres]."),
+    # a shop chain named after a person; an agent's abbreviation
+    ("Klacht over reclame van Hans Anders in de bus.", "Klacht over reclame van Hans Anders in de bus."),
+    ("Afgewezen o.g.v. art. 4:5 Awb.", "Afgewezen o.g.v. art. 4:5 Awb."),
+])
+def test_spelled_addresses_families_foreign_plates_and_institutions(text, masked):
     assert mask_personal_data(text) == masked
