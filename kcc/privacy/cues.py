@@ -106,6 +106,14 @@ class Cues:
     public_banks: frozenset[str]
     # right before a single name: a word that gives a name ("heet "); group 1 is the text before it
     given_name: re.Pattern[str]
+    # a phone number spelled out in digits' words: "nul zes, twee drie, vier vijf, ..."
+    spelled_phone: re.Pattern[str]
+    # right before a street: an ordinal that begins its name ("1e ", "Tweede ")
+    ordinal_before: re.Pattern[str]
+    # a capitalised word with a surname's ending ("Stojanović", "Kovalenko")
+    surname_ending: re.Pattern[str]
+    # right before a word: a letter spelled with it ("D van "); group 1 is the letter
+    spelled_letter: re.Pattern[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -210,7 +218,12 @@ class Cues:
                               rf"[ \t]+(?:{either(words('telefoon_organisatie'))})[ \t-]?(?:telefoon)?"
                               rf"(?:nummer|nr\.?|number|lijn|line)(?!{_LETTER})", re.IGNORECASE),
                    frozenset(w.upper() for w in words("bank_publiek")),
-                   re.compile(rf"(?<!{_LETTER})(?:{either(words('heet'))})[ \t]+\Z", re.IGNORECASE))
+                   re.compile(rf"(?<!{_LETTER})(?:{either(words('heet'))})[ \t]+\Z", re.IGNORECASE),
+                   re.compile(rf"(?<!{_LETTER})(?:nul|zero)(?:[ \t,.-]+(?:{either(words('cijfer_woord'))})){{9,}}"
+                              rf"(?!{_LETTER})", re.IGNORECASE),
+                   re.compile(rf"(?<!{_LETTER})(?:{either(words('rangtelwoord'))})[ \t]+\Z", re.IGNORECASE),
+                   re.compile(rf"(?<!{_LETTER})[A-ZÀ-Ž]{_LETTER}+(?:{either(words('achternaam_einde'))})(?!{_LETTER})"),
+                   re.compile(rf"(?<!{_LETTER})([A-Z])[ \t]+(?:{either(words('spelling'))})[ \t]+\Z"))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...], max_words: int = _MAX_GAP_WORDS) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie
@@ -360,7 +373,7 @@ class Cues:
         words = "|".join(re.escape(a) for a in self.house_additions)
         number = r"\s?(?:\d{1,3}|\d{4}(?! ?[A-Z]{2}(?![^\W_])))"
         return re.compile(rf"(?:-[^\W_]{{1,4}}|\s{_LETTER}(?![^\W_]|\.\S)"
-                          rf"|\s(?:\d{{1,2}}(?:e|de|ste)?\s)?(?:{words})\.?(?:{number})?)(?![^\W_])",
+                          rf"|\s(?:\d{{1,2}}(?:e|de|ste)?[\s-])?(?:{words})\.?(?:{number})?)(?![^\W_])",
                           re.IGNORECASE)
 
 

@@ -235,6 +235,10 @@ _PRINTED_ON = re.compile(r"(?<![^\W_])(?:nummer|nr\.?|number|code)s?[ \t]+(?:op|
                          r"[^\W\d_]+[^\d,;.!?\n]{0,20}\Z", re.IGNORECASE)
 
 
+# before a phone number, in its sentence or the one before: the public body whose number it is ("het WhatsApp-nummer
+# van de gemeente? 06-..."), with no other number word and no possessive ("mijn nummer is ...") after it
+_PUBLIC_NUMBER_BEFORE = re.compile(r"(?<![^\W_])[\w-]*(?:nummer|nr\.?)[ \t]+van[ \t]+(?:de|het)[ \t]+([^\W\d_]+)"
+                                   r"((?:(?!nummer|nr\b)[^\d\n]){0,80})\Z", re.IGNORECASE)
 # an IBAN's first groups as a pattern, its check digits and bank code as letters ("NLxx BANK "): its digits follow
 _IBAN_TEMPLATE = re.compile(r"(?<![^\W_])[A-Z]{2}(?:xx|XX|\.\.|__|\*\*)[ \t]?[A-Za-z]{4}[ \t]*\Z")
 
@@ -280,6 +284,10 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
         if (cues.before(text, start, ("telefoon", "telefoon_organisatie")) == "telefoon_organisatie"
                 or cues.organisation_number_after.match(text, match.end)):
             continue  # an organisation's number: "algemeen nummer 0599-740 200", "010-... is het hoofdnummer"
+        if (before := _PUBLIC_NUMBER_BEFORE.search(text, max(0, start - 120), start)) and \
+                before.group(1).lower() in cues.email_public and \
+                not set(re.findall(r"[^\W\d_]+", before.group(2).lower())) & cues.possessives:
+            continue  # "Is dit het WhatsApp-nummer van de gemeente? 06-44 64 41 88 staat op de website"
         if _IBAN_TEMPLATE.search(text, max(0, start - 20), start):
             continue  # the digits of an IBAN's pattern: "NLxx BANK 0123 4567 89"
         if _PRINTED_ON.search(text, max(0, start - 60), start) or cues.example.search(text, max(0, start - 30), start):
@@ -288,6 +296,13 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
 
 
 _PO_BOX = re.compile(r"(?<![^\W_])(?:postbus|antwoordnummer|p\.?o\.? box)[ \t]*\d{1,6}[ \t]*,?[ \t]*\Z", re.IGNORECASE)
+
+
+def find_spelled_phones(text: str, cues: Cues) -> Iterator[Span]:
+    """A phone number spelled out in digits' words, as a caller reads it out ("nul zes, twee drie, vier vijf, zes
+    zeven, acht negen"): ten words or more from "nul"."""
+    for match in cues.spelled_phone.finditer(text):
+        yield Span(match.start(), match.end(), "phone")
 
 
 def find_postcodes(text: str, cues: Cues) -> Iterator[Span]:
@@ -342,6 +357,6 @@ def find_identifiers(text: str, cues: Cues) -> list[Span]:
     IBAN ("0285 0123 45" of "NL38 BNGH 0285 0123 45 ten name van de gemeente" is no phone number)."""
     public: list[Span] = []
     spans = [*find_emails(text, cues), *find_ibans(text, cues, public), *find_bsns(text, cues),
-             *find_phones(text, cues), *find_plates(text, cues), *find_birth_dates(text, cues),
-             *find_postcodes(text, cues)]
+             *find_phones(text, cues), *find_spelled_phones(text, cues), *find_plates(text, cues),
+             *find_birth_dates(text, cues), *find_postcodes(text, cues)]
     return [s for s in spans if not any(p.start <= s.start and s.end <= p.end for p in public)]

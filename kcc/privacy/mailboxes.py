@@ -32,12 +32,17 @@ _WORD_MAILBOX = re.compile(r"[^\W\d_]{4,}")
 # How common a word must be in Dutch text (wordfreq's Zipf scale: 2 is once in ten million words) to name a team's
 # mailbox: "kwijtschelding" is 2.7; handles such as "jdevries" or "sunnyboy" are 0.
 _MIN_ZIPF = 2.0
+# ... or a compound of two common words of four letters or more ("ondernemers" 4.5 + "loket" 3.4), of which neither is
+# a first name or surname of the lists ("pieter" + "bakker" is someone's)
+_COMPOUND_ZIPF = 3.0
+_COMPOUND_PART = 4
 
 
 def is_word_mailbox(address: str, cues: Cues) -> bool:
     """A team's mailbox named by a common Dutch word that no name list holds ("kwijtschelding@bremwoude.nl",
-    "subsidies@..."), at a domain that is no consumer mail provider's ("tijger@hotmail.com" is a person's) and
-    names no people (``Cues.domain_names_people``, an owner's surname among its words)."""
+    "subsidies@...", also a compound of two: "ondernemersloket@..."), at a domain that is no consumer mail
+    provider's ("tijger@hotmail.com" is a person's) and names no people (``Cues.domain_names_people``, an owner's
+    surname among its words)."""
     from wordfreq import zipf_frequency
 
     local, _, domain = address.lower().partition("@")
@@ -47,9 +52,18 @@ def is_word_mailbox(address: str, cues: Cues) -> bool:
     if cues.domain_names_people(domain) or _names_its_owner(labels):
         return False
     listed = load().lookup_structs
-    if [local.capitalize()] in listed["first_name"] or [local.capitalize()] in listed["surname"]:
+
+    def a_name(word: str) -> bool:
+        return [word.capitalize()] in listed["first_name"] or [word.capitalize()] in listed["surname"]
+
+    if a_name(local):
         return False
-    return zipf_frequency(local, "nl") >= _MIN_ZIPF
+    if zipf_frequency(local, "nl") >= _MIN_ZIPF:
+        return True
+    # a compound of two words, neither a name ("ondernemersloket", "wmoloket" has no second word of four letters)
+    return any(min(zipf_frequency(local[:cut], "nl"), zipf_frequency(local[cut:], "nl")) >= _COMPOUND_ZIPF
+               and not a_name(local[:cut]) and not a_name(local[cut:])
+               for cut in range(_COMPOUND_PART, len(local) - _COMPOUND_PART + 1))
 
 
 def _names_its_owner(labels: list[str]) -> bool:

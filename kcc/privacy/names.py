@@ -337,6 +337,38 @@ def _one_letter(text: str, start: int, end: int) -> bool:
     return end - start == 1 and text[start].isalpha() and not text.startswith(".", end)
 
 
+def _spelled(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
+    """Whether the "name" at ``start``-``end`` spells a letter: one word, a first name or a place's name, that spells
+    the letter before it ("D van Dirk", "Z van Zaandam", "B as in Bravo"), or the name is the letter and that word.
+    Not a surname after an initial ("mevrouw D van Dijk": no title goes before a spelling, and "Dijk" is no first
+    name)."""
+    words = text[start:end].split()
+    if len(words) > 1:
+        if not (cues.spelled_letter.search(text, start, end - len(words[-1])) and words[-1][:1].upper() == words[0]):
+            return False
+    else:
+        letter = cues.spelled_letter.search(text, max(0, start - 12), start)
+        if not (letter and text[start:start + 1].upper() == letter.group(1)):
+            return False
+    return [words[-1]] in first_names or is_place(cues, words[-1])
+
+
+def _by_surname_ending(text: str, cues: Cues, first_names: Any, found: list[Span]) -> list[Span]:
+    """Surnames no list holds, by their ending ("staat als Stojanović"), with a listed first name right before
+    ("Ana Stojanović"); not where a span already lies, nor a place ("Nowy Dwór" ends in none of them)."""
+    spans = []
+    for match in cues.surname_ending.finditer(text):
+        start = match.start()
+        if any(s.start < match.end() and start < s.end for s in found) or is_place(cues, match.group()):
+            continue
+        window = max(0, start - 30)
+        first = re.search(r"([A-Z][^\W\d_]+)[ \t]+$", text[window:start])
+        if first and [first.group(1)] in first_names:
+            start = window + first.start(1)
+        spans.append(Span(start, match.end(), "name"))
+    return spans
+
+
 def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = None) -> list[Span]:
     """Spans of person names ("name") and street addresses with a house number ("address") in ``text``; the
     addresses of institutions ("het gemeentehuis, Raadhuisplein 1") are appended to ``public`` when given.
@@ -367,6 +399,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     for start, end in addresses:
         if counted(text, start, end, cues) or named_year(text, start, end, cues) or dated(text, start, end, cues):
             continue
+        if ordinal := cues.ordinal_before.search(text, max(0, start - 12), start):
+            start = ordinal.start()  # "1e Jan Steenstraat 88": the ordinal is the street's
         address = Span(start, _addition(text, end, cues), "address")
         if not an_institutions_address(text, start, cues, surnames):
             spans.append(address)
@@ -411,8 +445,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             continue
         if not titled and not re.search(r"[\s.]", text[start:end]) and starts_sentence(text, start):
             continue
-        if _one_letter(text, start, end):
-            continue  # "dhr. X": a letter without a full stop stands for a name, it names no one
+        if _one_letter(text, start, end) or (not titled and _spelled(text, start, end, cues, first_names)):
+            continue  # "dhr. X": a letter without a full stop stands for a name; "D van Dirk" spells a letter
         if titled and _title_before_a_word(text, start, end, cues, model):
             continue
         if named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"]):
@@ -427,6 +461,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         spans.append(Span(_with_particles(text, start, cues), end, "name"))
     if signed := _signature(text, cues, first_names, common):
         spans.append(signed)
+    spans += _by_surname_ending(text, cues, first_names, spans)
     spans += [Span(_with_particles(text, start, cues), end, "name")
               for start, end in _cued_names(text, cues, common, surnames)
               if not is_institution(text, start, end, cues, surnames, cued=True) and not _one_letter(text, start, end)

@@ -1053,3 +1053,33 @@ def test_organisations_numbers_accounts_pets_regions_and_placeholders(text, mask
 ])
 def test_spelled_addresses_families_foreign_plates_and_institutions(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # from the eighteenth set's first run (2026-12-02), with sentences of their own: a phone number spelled out in
+    # words; a public body's number named in the sentence before it, and a caller's own after such a question
+    ("Terugbellen op nul zes, een twee, drie vier, vijf zes, zeven acht aub",
+     "Terugbellen op [telefoonnummer] aub"),
+    ("Klopt het servicenummer van de gemeente? 020 555 0100 staat in de brief.",
+     "Klopt het servicenummer van de gemeente? 020 555 0100 staat in de brief."),
+    ("Wat is het nummer van de gemeente? Mijn nummer is 06-18273645.",
+     "Wat is het nummer van de gemeente? Mijn nummer is [telefoonnummer]."),
+    # a team's mailbox named by a compound of two common words; one of a first name and a surname is someone's
+    ("Mail naar vergunningenloket@zwolle.nl voor de aanvraag.",
+     "Mail naar vergunningenloket@zwolle.nl voor de aanvraag."),
+    ("Mail naar pieterbakker@zwolle.nl voor de aanvraag.", "Mail naar [e-mailadres] voor de aanvraag."),
+    # a letter spelled with a first name or a place; an initial and a surname after a title stays masked
+    ("Kenmerk gespeld als K van Karel, L van Lodewijk, 2 1 7.",
+     "Kenmerk gespeld als K van Karel, L van Lodewijk, 2 1 7."),
+    ("Gesprek met mevrouw K van Kampen gehad.", "Gesprek met mevrouw [naam] gehad."),
+    # a surname no list holds, by its ending; a street's ordinal and a floor after the number
+    ("In de BRP staat de naam als Marković, niet anders.", "In de BRP staat de naam als [naam], niet anders."),
+    ("Stoep verzakt bij 3e Helmersstraat 12, al weken.", "Stoep verzakt bij [adres], al weken."),
+    ("Pas kwijt, adres Kerkstraat 40 2-hoog, graag nieuwe.", "Pas kwijt, adres [adres], graag nieuwe."),
+    # dates of birth after English and unaccented Turkish cues; a name after "his name"
+    ("Stadspas for my daughter, birth date 04/11/2015, her name Yulia Bondar.",
+     "Stadspas for my daughter, birth date [geboortedatum], her name [naam]."),
+    ("babam icin, dogum tarihi 11.09.1950, Wmo aanvraag", "babam icin, dogum tarihi [geboortedatum], Wmo aanvraag"),
+])
+def test_spelled_numbers_letters_surname_endings_and_other_languages_cues(text, masked):
+    assert mask_personal_data(text) == masked
