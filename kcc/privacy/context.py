@@ -265,8 +265,8 @@ def not_a_persons_name(text: str, start: int, end: int, cues: Cues, *, cued: boo
     """Whether what looks like a name is a web domain ("die van Bol.com"), a named day or what a possessive names
     ("King's Day"), a work's title (right after a work's word, "de film Soof 3", or in quotes, "'Für Elise' van
     Beethoven"), a brand in a compound ("Philips-wasmachine"), a Bible reference ("Johannes 3:16") or a language
-    ("een beetje Engels", unless a title or person cue goes before: ``cued``), or a district or region named by a
-    point of the compass ("Centrum-Oost", "Zuid-Holland")."""
+    ("een beetje Engels", unless a title or person cue goes before: ``cued``), a district or region named by a
+    point of the compass ("Centrum-Oost", "Zuid-Holland"), or a law after an article's number ("art. 4.840 Bal")."""
     if _WEB_DOMAIN.match(text, end) or _POSSESSIVE_NOUN.match(text, end):
         return True
     if re.search(r"[^\W\d_]['’]s[ \t]+$", text[max(0, start - 6):start]):
@@ -280,6 +280,8 @@ def not_a_persons_name(text: str, start: int, end: int, cues: Cues, *, cued: boo
         return True  # a brand in a compound ("Philips-wasmachine"), a Bible reference ("Johannes 3:16")
     if not cued and text[start:end].lower() in cues.languages:
         return True  # "een beetje Engels": a language, also without "het"; "mevrouw Frans" is a person
+    if cues.after_article.search(text, max(0, start - 30), start):
+        return True  # a law's abbreviation after an article's number: "artikel 4.840 Bal"
     before = re.search(r"([^\W\d_]+)[ \t]+['‘\"“]?$", text[max(0, start - 40):start])
     return bool(before) and before.group(1).lower() in cues.works
 

@@ -114,6 +114,12 @@ class Cues:
     surname_ending: re.Pattern[str]
     # right before a word: a letter spelled with it ("D van "); group 1 is the letter
     spelled_letter: re.Pattern[str]
+    # right after a value: words that make it an example ("' als voorbeeld")
+    example_after: re.Pattern[str]
+    # right before a name: an article's number ("artikel 4.840 "): the name is a law's
+    after_article: re.Pattern[str]
+    # a plot's or lot's word, no street's ("Kavel")
+    not_streets: frozenset[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -223,7 +229,11 @@ class Cues:
                               rf"(?!{_LETTER})", re.IGNORECASE),
                    re.compile(rf"(?<!{_LETTER})(?:{either(words('rangtelwoord'))})[ \t]+\Z", re.IGNORECASE),
                    re.compile(rf"(?<!{_LETTER})[A-ZÀ-Ž]{_LETTER}+(?:{either(words('achternaam_einde'))})(?!{_LETTER})"),
-                   re.compile(rf"(?<!{_LETTER})([A-Z])[ \t]+(?:{either(words('spelling'))})[ \t]+\Z"))
+                   re.compile(rf"(?<!{_LETTER})([A-Z])[ \t]+(?:{either(words('spelling'))})[ \t]+\Z"),
+                   re.compile(rf"[ \t]*['’\"”)]?[ \t]*[(,]?[ \t]*(?:{either(words('voorbeeld_na'))})(?!{_LETTER})",
+                              re.IGNORECASE),
+                   re.compile(rf"(?<!{_LETTER})(?:{either(words('artikel'))})[ \t]*\d[\w.:]*[ \t]+\Z", re.IGNORECASE),
+                   frozenset(w.lower() for w in words("geen_straat")))
 
     def before(self, text: str, start: int, kinds: tuple[str, ...], max_words: int = _MAX_GAP_WORDS) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie

@@ -94,6 +94,15 @@ def find_emails(text: str, cues: Cues) -> Iterator[Span]:
                 yield Span(match.start(), match.end(), "email")
     for match in cues.spelled_email.finditer(text):
         yield Span(_spelled_local_part(text, match.start(1), cues), match.end(), "email")
+    if "@" in text:
+        for match in _SPACED_EMAIL.finditer(text):
+            yield Span(match.start(), match.end(), "email")
+
+
+# an e-mail address written with spaces around its "@" and its dots: "sjoerddevries @ gmail . com"
+_SPACED_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+[ \t]+@[ \t]*[\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*[ \t]*\.[ \t]*[a-z]{2,6}"
+                           r"(?![\w-])|(?<![\w.+-])[\w.+-]+[ \t]*@[ \t]+[\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*[ \t]*\.[ \t]*"
+                           r"[a-z]{2,6}(?![\w-])")
 
 
 def _spelled_local_part(text: str, start: int, cues: Cues) -> int:
@@ -193,6 +202,12 @@ _HOLDER = re.compile(r"[ \t,]*(?:ten name van|op naam van|t\.?n\.?v\.?|in the na
                      r"(?:de[ \t]+|het[ \t]+|the[ \t]+)?([^\W\d_]+)", re.IGNORECASE)
 
 
+# right after an IBAN: its holder in a few words, an organisation when one of them is a public body's or an
+# institution's ("t.n.v. Protestantse Gemeente Havelte", "(rekening vereniging)")
+_HOLDER_WORDS = re.compile(r"[ \t,]*\(?(?:ten name van|op naam van|t\.?n\.?v\.?|rekening(?: van)?|account of)[ \t]+"
+                           r"((?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+)", re.IGNORECASE)
+
+
 # before an IBAN, in its sentence or the one before: the public body whose account it is ("Wat is het
 # rekeningnummer van de gemeente? Is dat NL38 ...?", "via rekening gemeente NL46..."), with no other account word
 # after it
@@ -221,7 +236,10 @@ def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Itera
             # not when the words between say the account is the writer's: "... ik betaal vanaf mijn NL91..."
             holder = None if set(re.findall(r"[^\W\d_]+", before.group(2).lower())) & cues.own_account else before
         public_bank = re.sub(r"[\s.-]", "", text[match.start():end])[4:8].upper() in cues.public_banks
-        if not (public_bank or (holder and holder.group(1).lower() in cues.email_public)):
+        organisation = (named := _HOLDER_WORDS.match(text, end)) and any(
+            w.lower() in cues.email_public or w.lower() in cues.institution_words or cues.institution.search(w)
+            for w in named.group(1).split())
+        if not (public_bank or organisation or (holder and holder.group(1).lower() in cues.email_public)):
             yield Span(match.start(), end, "iban")
         elif public is not None:
             public.append(Span(match.start(), end, "iban"))
@@ -239,6 +257,10 @@ _PRINTED_ON = re.compile(r"(?<![^\W_])(?:nummer|nr\.?|number|code)s?[ \t]+(?:op|
 # van de gemeente? 06-..."), with no other number word and no possessive ("mijn nummer is ...") after it
 _PUBLIC_NUMBER_BEFORE = re.compile(r"(?<![^\W_])[\w-]*(?:nummer|nr\.?)[ \t]+van[ \t]+(?:de|het)[ \t]+([^\W\d_]+)"
                                    r"((?:(?!nummer|nr\b)[^\d\n]){0,80})\Z", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(r":[ \t]*\Z")
+# in brackets right after a phone number: whose line it is (a common noun, "(vaste lijn dorpshuis)"; not a person's
+# name, "(DHR. OOSTERHUIS)")
+_BRACKETS_AFTER = re.compile(r"[ \t]*\(([^()\n]{1,40})\)")
 # an IBAN's first groups as a pattern, its check digits and bank code as letters ("NLxx BANK "): its digits follow
 _IBAN_TEMPLATE = re.compile(r"(?<![^\W_])[A-Z]{2}(?:xx|XX|\.\.|__|\*\*)[ \t]?[A-Za-z]{4}[ \t]*\Z")
 
@@ -288,6 +310,12 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
                 before.group(1).lower() in cues.email_public and \
                 not set(re.findall(r"[^\W\d_]+", before.group(2).lower())) & cues.possessives:
             continue  # "Is dit het WhatsApp-nummer van de gemeente? 06-44 64 41 88 staat op de website"
+        if cues.example_after.match(text, match.end):
+            continue  # "'06-12345678' als voorbeeld"
+        if (after := _BRACKETS_AFTER.match(text, match.end)) and not cues.person.search(after.group(1)) and any(
+                w.islower() and w not in cues.homes and (w in cues.institution_words or cues.institution.search(w))
+                for w in re.findall(r"[^\W\d_]+", after.group(1))):
+            continue  # "0591-551020 (vaste lijn dorpshuis)": an institution's line
         if _IBAN_TEMPLATE.search(text, max(0, start - 20), start):
             continue  # the digits of an IBAN's pattern: "NLxx BANK 0123 4567 89"
         if _PRINTED_ON.search(text, max(0, start - 60), start) or cues.example.search(text, max(0, start - 30), start):
@@ -332,8 +360,11 @@ def _a_format(code: str) -> bool:
 def find_plates(text: str, cues: Cues) -> Iterator[Span]:
     for pattern in (_PLATE, _PLATE_UNDASHED):
         for match in pattern.finditer(text):
-            if not _a_format(match.group()):
-                yield Span(match.start(), match.end(), "licence_plate")
+            named = cues.before(text, match.start(), ("referentie", "kenteken"), 1)
+            if _a_format(match.group()) or (named == "referentie" and not _LABEL_BEFORE.search(text, 0, match.start())):
+                continue  # a format ("XX-999-X"), or a code its reference word names ("verkeersbesluit VB-23-17"),
+                # not a plate a form's label lists ("Bezoekersvergunning: 67-ZHN-4")
+            yield Span(match.start(), match.end(), "licence_plate")
     for pattern, reach in ((_PLATE_AFTER_CUE, 4), (_FOREIGN_PLATE, 1)):
         for match in pattern.finditer(text):
             if cues.before(text, match.start(), ("kenteken",), reach) and not _a_format(match.group()):

@@ -23,7 +23,7 @@ def find_owner_mailboxes(text: str, cues: Cues) -> list[Span]:
         if not cues.is_mailbox_of_no_one(match.group()):
             continue
         labels = [label for label in re.split(r"[.-]", match.group().partition("@")[2])[:-1] if label]
-        if _names_its_owner(labels):
+        if _names_its_owner(labels, cues):
             spans.append(Span(match.start(), match.end(), "email"))
     return spans
 
@@ -49,7 +49,7 @@ def is_word_mailbox(address: str, cues: Cues) -> bool:
     labels = [label for label in re.split(r"[.-]", domain)[:-1] if label]
     if not _WORD_MAILBOX.fullmatch(local) or not labels or set(labels) & cues.email_providers:
         return False
-    if cues.domain_names_people(domain) or _names_its_owner(labels):
+    if cues.domain_names_people(domain) or _names_its_owner(labels, cues):
         return False
     listed = load().lookup_structs
 
@@ -66,8 +66,10 @@ def is_word_mailbox(address: str, cues: Cues) -> bool:
                for cut in range(_COMPOUND_PART, len(local) - _COMPOUND_PART + 1))
 
 
-def _names_its_owner(labels: list[str]) -> bool:
+def _names_its_owner(labels: list[str], cues: Cues) -> bool:
     """Whether a domain of more than one word holds a surname of the lists ("schildersbedrijf-bakker.nl"); a domain
-    of one word is a place ("eindhoven.nl")."""
+    of one word is a place ("eindhoven.nl"), one with a public body's word is that body's ("gemeente-westerveld.nl",
+    though "Westerveld" is a surname)."""
     surnames = load().lookup_structs["surname"]
-    return len(labels) > 1 and any([label.capitalize()] in surnames for label in labels)
+    return len(labels) > 1 and not set(labels) & cues.email_public and any([label.capitalize()] in surnames
+                                                                        for label in labels)

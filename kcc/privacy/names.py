@@ -397,6 +397,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     addresses += [(s, number.end()) for s, e in streets if (number := cues.house_number.match(text, e))]
     spans = []
     for start, end in addresses:
+        if text[start:end].split()[0].lower() in cues.not_streets:
+            continue  # a plot, no street: "Kavel 12-B op bedrijventerrein De Mars"
         if counted(text, start, end, cues) or named_year(text, start, end, cues) or dated(text, start, end, cues):
             continue
         if ordinal := cues.ordinal_before.search(text, max(0, start - 12), start):
@@ -419,8 +421,9 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         if any(s < end and start < e for s, e in streets):
             continue  # part of a street's name ("Burgemeester de Withstraat")
         first = text[start:end].split()[0]
-        if first.lower() not in prefixes and institution_word(first, cues, surnames):
-            continue  # an institution's or company's name: "Inzamelbedrijf Bremwoude Schoon"
+        if first.lower() not in prefixes and (institution_word(first, cues, surnames) or (
+                first.lower() in cues.institution_words and [first] not in surnames)):
+            continue  # an institution's or company's name: "Inzamelbedrijf Bremwoude Schoon", "Parochie Heilige X"
         start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names | cues.possessives)
         if before_a_street(text, end, streets, cues) or a_pets_name(text, start, cues):
             continue

@@ -1083,3 +1083,35 @@ def test_spelled_addresses_families_foreign_plates_and_institutions(text, masked
 ])
 def test_spelled_numbers_letters_surname_endings_and_other_languages_cues(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # from the nineteenth set's first run (2026-12-02), with sentences of their own: a code in a plate's shape that a
+    # reference word names; a plate after a form's label stays masked
+    ("Zie het besluit BT-44-12 in de Staatscourant.", "Zie het besluit BT-44-12 in de Staatscourant."),
+    ("Parkeervergunning: 45-KLM-2 voor mw. aangevraagd.", "Parkeervergunning: [kenteken] voor mw. aangevraagd."),
+    # a role's mailbox at a public body's domain that holds a surname
+    ("Gemaild naar info@gemeente-hoogeveen.nl, geen reactie.",
+     "Gemaild naar info@gemeente-hoogeveen.nl, geen reactie."),
+    # an organisation's RSIN; a foundation's or association's account named after it; a person's stays masked
+    ("Het RSIN van de stichting is 123456782.", "Het RSIN van de stichting is 123456782."),
+    ("Gift overgemaakt op NL02 ABNA 0123 4567 89 t.n.v. Stichting Dorpsfeest.",
+     "Gift overgemaakt op NL02 ABNA 0123 4567 89 t.n.v. Stichting Dorpsfeest."),
+    ("Terugbetaald op NL02 ABNA 0123 4567 89 t.n.v. J. de Boer.", "Terugbetaald op [IBAN] t.n.v. [naam]."),
+    # a tractor brand named after its founder; a windmill's given name; a parish named after a saint
+    ("Mijn John Deere staat in de berm.", "Mijn John Deere staat in de berm."),
+    ("De windmolen Henriëtte draait weer op zaterdag.", "De windmolen Henriëtte draait weer op zaterdag."),
+    ("Vraag van Parochie Heilige Bonifatius over klokluiden", "Vraag van Parochie Heilige Bonifatius over klokluiden"),
+    # a law after an article's number; a plot's number
+    ("Dat staat in art. 2.1 Bor, zegt de ambtenaar.", "Dat staat in art. 2.1 Bor, zegt de ambtenaar."),
+    ("Is Kavel 7-A op het industrieterrein al verkocht?", "Is Kavel 7-A op het industrieterrein al verkocht?"),
+    # a phone number given as a form's example; an institution's line in brackets; a person's in brackets stays
+    ("Bij mobiel staat '0612345678' als voorbeeld ingevuld.", "Bij mobiel staat '0612345678' als voorbeeld ingevuld."),
+    ("Nieuw nummer 0521-381122 (telefoon ijsbaan) doorgeven.",
+     "Nieuw nummer 0521-381122 (telefoon ijsbaan) doorgeven."),
+    ("Terugbellen op 0521-381122 (dhr. Ten Veldhuis).", "Terugbellen op [telefoonnummer] (dhr. [naam])."),
+    # an e-mail address written with spaces around its "@" and dot
+    ("Stuur het naar hendrikjan @ ziggo . nl graag", "Stuur het naar [e-mailadres] graag"),
+])
+def test_references_organisations_accounts_named_things_laws_and_spaced_addresses(text, masked):
+    assert mask_personal_data(text) == masked
