@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from kcc.privacy.cues import load_cues
-from kcc.privacy.identifiers import Span, find_identifiers, is_bsn
+from kcc.privacy.identifiers import Span, find_identifiers, is_bsn, plain_address
 from kcc.privacy.mailboxes import find_owner_mailboxes, is_word_mailbox
 from kcc.privacy.names import find_names_and_addresses, load, loaded
 
@@ -89,7 +89,7 @@ def mask_personal_data(text: str) -> str:
     cues = load_cues()
     # a team's mailbox named by a common word ("kwijtschelding@...") needs the name lists to tell it from a person's
     identifiers = [s for s in find_identifiers(text, cues)
-                   if s.kind != "email" or not is_word_mailbox(text[s.start:s.end], cues)]
+                   if s.kind != "email" or not is_word_mailbox(plain_address(text[s.start:s.end]), cues)]
     public: list[Span] = []
     spans = [*identifiers, *find_names_and_addresses(text, cues, public), *find_owner_mailboxes(text, cues)]
     # an institution's postcode, right after its address: "het gemeentehuis, Raadhuisplein 1, 2801 HK"

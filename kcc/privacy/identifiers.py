@@ -84,13 +84,24 @@ def is_bsn(digits: str) -> bool:
 _WORD_BEFORE = re.compile(r"(?<![^\W_])([\w+-]+)[ \t]+\Z")
 
 
+_BRACKETED = re.compile(r"\s?[\[({][^\])}]*[\])}]\s?")
+
+
+def plain_address(written: str) -> str:
+    """An e-mail address as written against spam robots, plain: "parkeren [at] gemeente [punt] nl" ->
+    "parkeren@gemeente.nl" (``Cues.email`` matched it: its first word in brackets is the "@" unless one is
+    written, the others are dots)."""
+    marks = iter(["."] if "@" in written else ["@"])
+    return _BRACKETED.sub(lambda _: next(marks, "."), written)
+
+
 def find_emails(text: str, cues: Cues) -> Iterator[Span]:
     """E-mail addresses, also with the "@" written out in brackets against spam robots ("naam[at]domein.nl") or in
     words ("jan punt de vries at gmail punt com"); not a mailbox of no one ("noreply@...", a public body's
     "balie@gemeente-...": ``Cues.is_mailbox_of_no_one``)."""
     if "@" in text or any(bracket in text for bracket in "[({"):
         for match in cues.email.finditer(text):
-            if not cues.is_mailbox_of_no_one(match.group()):
+            if not cues.is_mailbox_of_no_one(plain_address(match.group())):
                 yield Span(match.start(), match.end(), "email")
     for match in cues.spelled_email.finditer(text):
         yield Span(_spelled_local_part(text, match.start(1), cues), match.end(), "email")
@@ -141,9 +152,16 @@ def _not_a_bsn_shape(groups: list[str], separators: set[str], before: str) -> bo
     return groups[0].startswith("0") and 2 <= sizes[0] <= 4
 
 
-def _bsn_candidates(text: str) -> Iterator[tuple[int, int, list[str], set[str]]]:
+def _a_date(groups: list[str], separators: set[str]) -> bool:
+    """Whether digit groups are a date with its year: "14-03-2025", "2025.03.14"."""
+    return len(separators) == 1 and separators <= {"-", ".", "/"} and [len(g) for g in groups] in (
+        [2, 2, 4], [1, 2, 4], [2, 1, 4], [1, 1, 4], [4, 2, 2]) and any(g[:2] in ("19", "20") and len(g) == 4
+                                                                       for g in groups)
+
+
+def _bsn_candidates(text: str) -> Iterator[tuple[int, int, list[str], set[str], int]]:
     """Spans of consecutive digit groups with 8 or 9 digits, the longest first at each group; a span starts and ends
-    where a space (or nothing) separates it from the rest of its run."""
+    where a space (or nothing) separates it from the rest of its run; with the start of the run."""
     for run in _DIGIT_RUN.finditer(text):
         groups = list(_GROUP.finditer(text, run.start(), run.end()))
         first = 0
@@ -158,7 +176,7 @@ def _bsn_candidates(text: str) -> Iterator[tuple[int, int, list[str], set[str]]]
                     if sum(len(g.group()) for g in chosen) not in (8, 9):
                         continue
                     separators = {text[a.end():b.start()] for a, b in zip(chosen, chosen[1:], strict=False)}
-                    yield chosen[0].start(), end, [g.group() for g in chosen], separators
+                    yield chosen[0].start(), end, [g.group() for g in chosen], separators, run.start()
                     first = last + 1
                     found = True
                     break
@@ -172,8 +190,12 @@ def find_bsns(text: str, cues: Cues) -> Iterator[Span]:
     "polisnummer bij de zorgverzekering van de gemeente is" further back in the clause, "het nummer van mijn
     melding" in the sentence, "N is mijn klantnummer" after it); any 8-9 digit number that a cue names a BSN,
     whatever its groups."""
-    for start, end, groups, separators in _bsn_candidates(text):
+    for start, end, groups, separators, run in _bsn_candidates(text):
+        if start > run and cues.before(text, run, ("bsn", "referentie")) == "referentie":
+            continue  # the end of a longer reference: "Betalingskenmerk 4012 3387 1254 0031"
         cue = cues.before(text, start, ("bsn", "referentie"))
+        if cue == "bsn" and _a_date(groups, separators):
+            continue  # "my BSN appointment is on 14-03-2025"
         if cue == "referentie" and is_bsn("".join(groups)) and cues.bsn_past_a_plain_reference(text, start):
             cue = "bsn"  # "BSN ontbreekt in aanvraag, kl. geeft door: N": the 11-test and the BSN cue agree
         if cue == "bsn" or (cue is None and is_bsn("".join(groups))
@@ -299,17 +321,21 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
             continue  # the number its cue names, right before it: "factuurnummer 0643219876"; not "Klant (06-..)"
         international = written.startswith(("+", "00"))
         if not (international or phonenumbers.is_valid_number(match.number)
-                or (_dutch_subscriber_number(written) and not _GLUED.search(text, 0, start) and named != "referentie")):
-            continue  # "01-02-2026" has a possible length too
+                or (_dutch_subscriber_number(written) and not _GLUED.search(text, 0, start)
+                    and (named != "referentie" or (reference and not reference.group("ending")
+                                                   and right_before.group(1).lower() in cues.not_names)))):
+            continue  # "01-02-2026" has a possible length too; after a person's word that is also a reference's
+            # ("klant 06-7..") the person's number, not a customer number; "vergunning 0692345678" is a reference
         if phonenumbers.number_type(match.number) in _SERVICE_NUMBERS:
             continue
         if (cues.before(text, start, ("telefoon", "telefoon_organisatie")) == "telefoon_organisatie"
                 or cues.organisation_number_after.match(text, match.end)):
             continue  # an organisation's number: "algemeen nummer 0599-740 200", "010-... is het hoofdnummer"
         if (before := _PUBLIC_NUMBER_BEFORE.search(text, max(0, start - 120), start)) and \
-                before.group(1).lower() in cues.email_public and \
+                (before.group(1).lower() in cues.email_public or cues.company.fullmatch(before.group(1))
+                 or before.group(1).lower() in cues.institution_words or cues.institution.search(before.group(1))) and \
                 not set(re.findall(r"[^\W\d_]+", before.group(2).lower())) & cues.possessives:
-            continue  # "Is dit het WhatsApp-nummer van de gemeente? 06-44 64 41 88 staat op de website"
+            continue  # "het WhatsApp-nummer van de gemeente? 06-44 64 41 88", "het nummer van de Voedselbank ..."
         if cues.example_after.match(text, match.end):
             continue  # "'06-12345678' als voorbeeld"
         if (after := _BRACKETS_AFTER.match(text, match.end)) and not cues.person.search(after.group(1)) and any(
@@ -360,7 +386,7 @@ def _a_format(code: str) -> bool:
 def find_plates(text: str, cues: Cues) -> Iterator[Span]:
     for pattern in (_PLATE, _PLATE_UNDASHED):
         for match in pattern.finditer(text):
-            named = cues.before(text, match.start(), ("referentie", "kenteken"), 1)
+            named = cues.before(text, match.start(), ("referentie", "kenteken"), 0)
             if _a_format(match.group()) or (named == "referentie" and not _LABEL_BEFORE.search(text, 0, match.start())):
                 continue  # a format ("XX-999-X"), or a code its reference word names ("verkeersbesluit VB-23-17"),
                 # not a plate a form's label lists ("Bezoekersvergunning: 67-ZHN-4")

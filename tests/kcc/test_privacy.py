@@ -1115,3 +1115,23 @@ def test_spelled_numbers_letters_surname_endings_and_other_languages_cues(text, 
 ])
 def test_references_organisations_accounts_named_things_laws_and_spaced_addresses(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # from the twentieth set's first run (2026-12-02), with sentences of their own: a date after a BSN cue; the end
+    # of a long payment reference that passes the 11-test; a BSN after its cue stays masked
+    ("Mijn BSN-afspraak is op 21-05-2026 om 9 uur.", "Mijn BSN-afspraak is op 21-05-2026 om 9 uur."),
+    ("Betalingskenmerk 9100 0047 1037 5521 werkt niet in de app.",
+     "Betalingskenmerk 9100 0047 1037 5521 werkt niet in de app."),
+    ("BSN 1234 56 782 doorgegeven.", "BSN [BSN] doorgegeven."),
+    # an institution's number named before it; an obfuscated team mailbox; a customer's number after "klant"
+    ("Het nummer van de bibliotheek op de site, 0513-612345, klopt niet.",
+     "Het nummer van de bibliotheek op de site, 0513-612345, klopt niet."),
+    ("Mail naar 'vergunningen [at] gemeente [punt] nl' werkt niet.",
+     "Mail naar 'vergunningen [at] gemeente [punt] nl' werkt niet."),
+    ("Terugbellen klant 06-74839201 na 14 uur.", "Terugbellen klant [telefoonnummer] na 14 uur."),
+    # a reference word names a plate-shaped code only right before it: a permit "voor" a plate is the car's
+    ("Parkeervergunning voor GXB-12-K aangevraagd.", "Parkeervergunning voor [kenteken] aangevraagd."),
+])
+def test_dates_after_a_bsn_cue_long_references_and_institutions_numbers(text, masked):
+    assert mask_personal_data(text) == masked

@@ -285,6 +285,21 @@ dots. Since: email 12/12, false positives 0/100 (names 76/81 and birth dates 12/
 his office, which the masker leaves as a public figure and this writer labelled; a signature "M. Olthof"; a
 date of birth whose cue stands a clause before it); every other set unchanged.
 
+``pii_twentieth.jsonl`` (200 snippets, 100 without personal data, a twentieth writer as blind as the others, asked
+for the social domain and for international residents writing in English; 73 trap kinds of its own, no public
+officials), written 2026-12-02 after the nineteenth set's rules and measured once, untouched: bsn 11/11, iban
+10/10, phone 17/18 (below the target: a number after "klant"), email 12/12, name 78/85, address 19/20, postcode
+9/9, birth_date 12/12, licence_plate 12/15 (below the target: a plate after "parkeervergunning voor", which the
+nineteenth set's reference rule took for a reference, and two foreign plates without a cue), false positives 8/100
+(0.08: a date after "BSN appointment is on", the ends of two 16-digit payment references that pass the 11-test,
+a food bank's number named before it, an obfuscated team mailbox, an embassy's and the city hall's address, "my
+bank"). Its misses were then read, and general rules made from them, each tested with sentences of its own in
+test_privacy.py: a date is no BSN, also after a BSN cue; digit groups that end a longer reference are part of it;
+an institution's or organisation's number named before it; an obfuscated mailbox judged as the plain address; a
+customer's number after "klant"; a reference word names a plate-shaped code only right before it. Since: phone
+18/18, licence_plate 13/15, false positives 3/100 (still above the target: a strict expected failure below);
+every other set unchanged.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -313,13 +328,17 @@ from kcc.privacy import PLACEHOLDER, mask_personal_data
 DATA = Path(__file__).parent / "data"
 SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "pii_sixth", "pii_seventh",
         "pii_eighth", "pii_ninth", "pii_tenth", "pii_eleventh", "pii_twelfth", "pii_thirteenth", "pii_fourteenth",
-        "pii_fifteenth", "pii_sixteenth", "pii_seventeenth", "pii_eighteenth", "pii_nineteenth")
+        "pii_fifteenth", "pii_sixteenth", "pii_seventeenth", "pii_eighteenth", "pii_nineteenth",
+        "pii_twentieth")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
 # and false positives 10/79, the sixth set's email 16/17 and false positives 4/113, and the seventh set's false
 # positives 6/137, reached the targets with the general rules (see above)
-SHORT: dict[tuple[str, str], str] = {}
+SHORT: dict[tuple[str, str], str] = {
+    ("pii_twentieth", "false_positives"): "3/100 (0.03): an embassy's and a city hall's address named a clause "
+                                          "earlier, and 'my bank' taken for a name",
+}
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
               "postcode": 0.85, "birth_date": 0.85, "licence_plate": 0.85}
