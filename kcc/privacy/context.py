@@ -295,25 +295,20 @@ def an_institutions_address(text: str, start: int, cues: Cues, surnames: Any = N
     before = _AT_AN_INSTITUTION.search(text[max(0, start - 60):start])
     if not before and (previous := _PREVIOUS_SENTENCE_AT.search(text[max(0, start - 160):start])):
         words = [w.lower() for w in re.findall(r"[^\W\d_]+", previous.group(1))]
-        if not set(words) & (cues.possessives | cues.homes) and any(_an_institutions_word(w, cues) for w in words):
+        if not set(words) & (cues.possessives | cues.homes) and any(cues.institution_noun(w) for w in words):
             return True  # "Waar is het stadskantoor precies? Op Stadsplateau 1 of bij het station?"
     if not before:
         noun = _AFTER_AN_INSTITUTION.search(text[max(0, start - 60):start])
-        if noun and _an_institutions_word(noun.group(1), cues):
+        if noun and cues.institution_noun(noun.group(1)):
             return True
         named = _AFTER_A_NAMED_INSTITUTION.search(text[max(0, start - 80):start])
         # its noun, or a word of its name, not a listed surname ("Hr. Bram Oosterhuis, Hoofdweg 112" is a home)
-        return bool(named) and any(_an_institutions_word(w.lower(), cues) and (surnames is None or [w] not in surnames)
+        return bool(named) and any(cues.institution_noun(w) and (surnames is None or [w] not in surnames)
                                    for w in re.findall(r"[^\W\d_]+", named.group()))
     acronym = before.group(1).strip(",.;:()")
     if len(acronym) >= 2 and acronym.isupper() and acronym.isalpha():
         return True  # "de OBA op Oosterdokskade 143": no one calls their home by letters
-    return _an_institutions_word(acronym.lower(), cues)
-
-
-def _an_institutions_word(word: str, cues: Cues) -> bool:
-    """"stadhuis", "afvalbrengstation", "bibliotheek"; not a home ("huis", "woning")."""
-    return word not in cues.homes and (word in cues.institution_words or bool(cues.institution.search(word)))
+    return cues.institution_noun(acronym)
 
 
 _DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[-/.]0[1-9](?![\d/.-]?\d)")

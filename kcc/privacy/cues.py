@@ -235,6 +235,12 @@ class Cues:
                    re.compile(rf"(?<!{_LETTER})(?:{either(words('artikel'))})[ \t]*\d[\w.:]*[ \t]+\Z", re.IGNORECASE),
                    frozenset(w.lower() for w in words("geen_straat")))
 
+    def institution_noun(self, word: str) -> bool:
+        """Whether ``word`` is an institution's common noun, alone or at a compound's end ("stadhuis",
+        "afvalbrengstation", "dorpshuis"), and no home ("huis", "woning")."""
+        word = word.lower()
+        return word not in self.homes and (word in self.institution_words or bool(self.institution.search(word)))
+
     def before(self, text: str, start: int, kinds: tuple[str, ...], max_words: int = _MAX_GAP_WORDS) -> str | None:
         """The kind of the last cue of ``kinds`` before ``start``, when only a few words without digits lie
         between (at most ``max_words``: a cue names the next number, not one further on); else None."""

@@ -259,7 +259,7 @@ def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Itera
             holder = None if set(re.findall(r"[^\W\d_]+", before.group(2).lower())) & cues.own_account else before
         public_bank = re.sub(r"[\s.-]", "", text[match.start():end])[4:8].upper() in cues.public_banks
         organisation = (named := _HOLDER_WORDS.match(text, end)) and any(
-            w.lower() in cues.email_public or w.lower() in cues.institution_words or cues.institution.search(w)
+            w.lower() in cues.email_public or cues.institution_noun(w)
             for w in named.group(1).split())
         if not (public_bank or organisation or (holder and holder.group(1).lower() in cues.email_public)):
             yield Span(match.start(), end, "iban")
@@ -333,13 +333,13 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
             continue  # an organisation's number: "algemeen nummer 0599-740 200", "010-... is het hoofdnummer"
         if (before := _PUBLIC_NUMBER_BEFORE.search(text, max(0, start - 120), start)) and \
                 (before.group(1).lower() in cues.email_public or cues.company.fullmatch(before.group(1))
-                 or before.group(1).lower() in cues.institution_words or cues.institution.search(before.group(1))) and \
+                 or cues.institution_noun(before.group(1))) and \
                 not set(re.findall(r"[^\W\d_]+", before.group(2).lower())) & cues.possessives:
             continue  # "het WhatsApp-nummer van de gemeente? 06-44 64 41 88", "het nummer van de Voedselbank ..."
         if cues.example_after.match(text, match.end):
             continue  # "'06-12345678' als voorbeeld"
         if (after := _BRACKETS_AFTER.match(text, match.end)) and not cues.person.search(after.group(1)) and any(
-                w.islower() and w not in cues.homes and (w in cues.institution_words or cues.institution.search(w))
+                w.islower() and cues.institution_noun(w)
                 for w in re.findall(r"[^\W\d_]+", after.group(1))):
             continue  # "0591-551020 (vaste lijn dorpshuis)": an institution's line
         if _IBAN_TEMPLATE.search(text, max(0, start - 20), start):
