@@ -413,7 +413,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     # number ("terugbelverzoek Marjolein van Esdoornhof 9"): the name it would have been
     names += [(s, e) for tag, s, e in written if tag == "straat" and not cues.street.search(text[s:e])
               and [text[s:e]] in model.lookup_structs["first_name"]]
-    names += _listed_names(text, _annotations(model, capitalised, LISTED), interfixes, common)
+    # a possessive is no first name: "my bank" ("My" and "Bank" are in the lists)
+    names += _listed_names(text, _annotations(model, capitalised, LISTED), interfixes, common | cues.possessives)
     # a shop or company named after a person, with or without an article ("bij Albert Heijn"): no one
     companies = [(m.start(), m.end()) for m in cues.company.finditer(text)]
     names = [(s, e) for s, e in names if not any(c < e and s < d for c, d in companies)]

@@ -297,7 +297,9 @@ bank"). Its misses were then read, and general rules made from them, each tested
 test_privacy.py: a date is no BSN, also after a BSN cue; digit groups that end a longer reference are part of it;
 an institution's or organisation's number named before it; an obfuscated mailbox judged as the plain address; a
 customer's number after "klant"; a reference word names a plate-shaped code only right before it. Since: phone
-18/18, licence_plate 13/15, false positives 3/100 (still above the target: a strict expected failure below);
+18/18, licence_plate 13/15, false positives 3/100 (still above the target); every other set unchanged. On
+2026-12-02, third session: a possessive is no first name ("my bank": "My" and "Bank" are in deduce's lists). Since:
+false positives 2/100 (0.02, at the target: an embassy's and a city hall's address named a clause before them);
 every other set unchanged.
 
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
@@ -333,12 +335,9 @@ SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "p
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
-# and false positives 10/79, the sixth set's email 16/17 and false positives 4/113, and the seventh set's false
-# positives 6/137, reached the targets with the general rules (see above)
-SHORT: dict[tuple[str, str], str] = {
-    ("pii_twentieth", "false_positives"): "3/100 (0.03): an embassy's and a city hall's address named a clause "
-                                          "earlier, and 'my bank' taken for a name",
-}
+# and false positives 10/79, the sixth set's email 16/17 and false positives 4/113, the seventh set's false
+# positives 6/137 and the twentieth set's 3/100 reached the targets with the general rules (see above)
+SHORT: dict[tuple[str, str], str] = {}
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
               "postcode": 0.85, "birth_date": 0.85, "licence_plate": 0.85}
