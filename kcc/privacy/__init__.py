@@ -95,7 +95,18 @@ def mask_personal_data(text: str) -> str:
     # an institution's postcode, right after its address: "het gemeentehuis, Raadhuisplein 1, 2801 HK"
     spans = [s for s in spans if s.kind != "postcode" or not any(
         a.end <= s.start and _BESIDE.fullmatch(text, a.end, s.start) for a in public)]
-    return _replace(text, [*spans, *_dates_beside_a_person(text, spans, cues)])
+    return _replace(text, [*spans, *_dates_beside_a_person(text, spans, cues),
+                           *_postcodes_after_an_address(text, spans)])
+
+
+# right after an address: another country's postcode before its place ("Kleikstraße 27, 52134 Herzogenrath",
+# "Statiestraat 45 bus 3, B-3630 Maasmechelen"); a Dutch one has its own finder
+_FOREIGN_POSTCODE = re.compile(r"[ \t]*,?[ \t]*((?:[A-Z]{1,2}[ \t]?-[ \t]?)?\d{4,5})(?=[ \t]+[A-ZÀ-Ž][^\W\d_])")
+
+
+def _postcodes_after_an_address(text: str, spans: list[Span]) -> list[Span]:
+    return [Span(match.start(1), match.end(1), "postcode") for a in spans if a.kind == "address"
+            and (match := _FOREIGN_POSTCODE.match(text, a.end))]
 
 
 _BESIDE = re.compile(r"[ \t]*[,;()]?[ \t]*[,;()]?[ \t]*")  # "Jansen, 1996-07-23", "Bos (7 oktober 1939)"

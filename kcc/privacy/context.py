@@ -26,9 +26,10 @@ _PREVIOUS_SENTENCE_AT = re.compile(r"([^.!?\n]+)[.!?]+[ \t]+(?:op|aan|in|at|on)(
 _AFTER_AN_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_A-Z]+)[ \t]*:?[ \t]+$")
 # ... or its common noun (and its name), then a comma: "basisschool De Regenboog, Schoolstraat 21", "het
 # gemeentehuis, Raadhuisplein 1"
-_AFTER_A_NAMED_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_]+)(?:[ \t]+(?:(?:De|Het|Den|'t)[ \t]+)?"
+_AFTER_A_NAMED_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_]+)(?:[ \t]+['‘\"]?"
+                                        r"(?:(?:De|Het|Den|'t|de|het|van|voor|der|den)[ \t]+)*"
                                         r"(?:[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?[ \t]+){0,2}"
-                                        r"[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?)?,[ \t]+$")
+                                        r"[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?['’\"]?)?,[ \t]+$")
 # a word this common in Dutch (wordfreq's Zipf scale: "groen" 4.8, "wonen" 5.1; the surname "Visser" 4.1) is more
 # likely a sub-team's name than a surname after a department's name
 COMMON_WORD_ZIPF = 4.5
@@ -189,6 +190,26 @@ _LISTED_BEFORE = re.compile(r"(\S+?)[ \t]*(?:[ \t](?:en|and|&)[ \t]+|,[ \t]*|[ \
 
 
 _TWO_SENTENCES_BACK = re.compile(r"(?:[^.!?\n]*[.!?\n]+)?[^.!?\n]*\Z")
+
+
+# a compound of two common words of four letters or more ("ondernemers" 4.5 + "loket" 3.4, "poëzie" + "festival"), of
+# which neither is a first name or surname of the lists ("pieter" + "bakker" is someone's)
+_COMPOUND_ZIPF = 3.0
+_COMPOUND_PART = 4
+
+
+def common_compound(word: str, first_names: Any, surnames: Any, *, head_may_be_a_name: bool = False) -> bool:
+    """Whether ``word`` is two common Dutch words run together, neither a name of the lists; or, with
+    ``head_may_be_a_name``, the second no name ("Zomerfestival": "Zomer" is a surname, "festival" is none; but
+    "Zomerveld" ends in one)."""
+    word = word.lower()
+
+    def a_name(part: str) -> bool:
+        return [part.capitalize()] in first_names or [part.capitalize()] in surnames
+
+    return any(min(zipf(word[:cut], "nl"), zipf(word[cut:], "nl")) >= _COMPOUND_ZIPF
+               and (head_may_be_a_name or not a_name(word[:cut])) and not a_name(word[cut:])
+               for cut in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1))
 
 
 def a_pets_name(text: str, start: int, cues: Cues) -> bool:

@@ -120,6 +120,15 @@ class Cues:
     after_article: re.Pattern[str]
     # a plot's or lot's word, no street's ("Kavel")
     not_streets: frozenset[str]
+    # right before a value: an organisation's legal form and a comma ("Camping De Gulperberg B.V., ")
+    legal_form_before: re.Pattern[str]
+    # before a value: a referral and what it names, with no digit or sentence end between (group "named")
+    referral_before: re.Pattern[str]
+    # glued right before a date: a sign of birth ("°", "*")
+    birth_signs: frozenset[str]
+    # a street's name and house number in a form deduce's Dutch lists do not know ("Kleikstraße 27", "Jülicher Str.
+    # 102", "Avenue des Arts 12")
+    foreign_street: re.Pattern[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -227,13 +236,26 @@ class Cues:
                    re.compile(rf"(?<!{_LETTER})(?:{either(words('heet'))})[ \t]+\Z", re.IGNORECASE),
                    re.compile(rf"(?<!{_LETTER})(?:nul|zero)(?:[ \t,.-]+(?:{either(words('cijfer_woord'))})){{9,}}"
                               rf"(?!{_LETTER})", re.IGNORECASE),
-                   re.compile(rf"(?<!{_LETTER})(?:{either(words('rangtelwoord'))})[ \t]+\Z", re.IGNORECASE),
+                   re.compile(rf"(?<!{_LETTER})(?:{either(words('rangtelwoord'))}"
+                              rf"|(?:{either(words('straat_begin') + words('straat_titel'))})"
+                              rf"(?:[ \t]+(?:{either(words('straat_partikel'))}))*)[ \t]+\Z", re.IGNORECASE),
                    re.compile(rf"(?<!{_LETTER})[A-ZÀ-Ž]{_LETTER}+(?:{either(words('achternaam_einde'))})(?!{_LETTER})"),
                    re.compile(rf"(?<!{_LETTER})([A-Z])[ \t]+(?:{either(words('spelling'))})[ \t]+\Z"),
                    re.compile(rf"[ \t]*['’\"”)]?[ \t]*[(,]?[ \t]*(?:{either(words('voorbeeld_na'))})(?!{_LETTER})",
                               re.IGNORECASE),
                    re.compile(rf"(?<!{_LETTER})(?:{either(words('artikel'))})[ \t]*\d[\w.:]*[ \t]+\Z", re.IGNORECASE),
-                   frozenset(w.lower() for w in words("geen_straat")))
+                   frozenset(w.lower() for w in words("geen_straat")),
+                   re.compile(rf"(?<![^\W_])(?:{either(words('rechtsvorm'))})[ \t]*[,:]?[ \t]*\Z"),
+                   re.compile(rf"(?<!{_LETTER})(?:{either(words('verwijzing'))})[ \t]+(?P<named>[^\d\n.;!?]{{0,60}}"
+                              rf"(?:tel\.)?[^\d\n.;!?]{{0,5}})\Z", re.IGNORECASE),
+                   frozenset(words("geboorteteken")),
+                   re.compile(rf"(?<![\w-])(?:[A-ZÀ-Ž][\w-]*(?i:{either(words('straat_einde_buitenland'))})"
+                              rf"|[A-ZÀ-Ž]{_LETTER}+[ \t]+"
+                              rf"(?:{either([w.capitalize() for w in words('straat_einde_buitenland')])})\.?"
+                              rf"|(?:{either([w.capitalize() for w in words('straat_begin')])})"
+                              rf"(?:[ \t]+(?:{either(words('straat_partikel'))}))*[ \t]+[A-ZÀ-Ž][\w'’-]*"
+                              rf"(?:[ \t]+[A-ZÀ-Ž][\w'’-]*)?)"
+                              rf"[ \t]+\d{{1,5}}[a-zA-Z]?(?![\w-])"))
 
     def institution_noun(self, word: str) -> bool:
         """Whether ``word`` is an institution's common noun, alone or at a compound's end ("stadhuis",
@@ -361,7 +383,7 @@ class Cues:
         """Whether a birth cue may be in ``text`` ("geb" also in "gebeld"): where none is, no date is one of
         birth, and the date pattern need not run."""
         lower = text.lower()
-        return any(stem in lower for stem in self._birth_stems)
+        return any(stem in lower for stem in self._birth_stems) or any(sign in text for sign in self.birth_signs)
 
     @cached_property
     def date(self) -> re.Pattern[str]:

@@ -240,8 +240,9 @@ _PUBLIC_ACCOUNT_BEFORE = re.compile(r"(?<![^\W_])(?:bank)?(?:rekening(?:nummer)?
 
 def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Iterator[Span]:
     """Valid IBANs of any country; after a cue ("rekeningnummer") also one with wrong check digits. Not a public
-    body's account, named as its holder right after it ("NL38 BNGH 0285 0123 45 ten name van de gemeente") or
-    before it, or held at a bank without private clients (``bank_publiek``): that goes to ``public`` when given."""
+    body's or an organisation's account, named as its holder right after it ("NL38 BNGH 0285 0123 45 ten name van de
+    gemeente") or before it ("IBAN van de Verein DE78 ...", "Camping De Gulperberg B.V., NL85 ..."), or held at a
+    bank without private clients (``bank_publiek``): that goes to ``public`` when given."""
     at = 0
     while match := _IBAN.search(text, at):
         end = _valid_iban_end(text, match.start(), match.end())
@@ -258,10 +259,12 @@ def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Itera
             # not when the words between say the account is the writer's: "... ik betaal vanaf mijn NL91..."
             holder = None if set(re.findall(r"[^\W\d_]+", before.group(2).lower())) & cues.own_account else before
         public_bank = re.sub(r"[\s.-]", "", text[match.start():end])[4:8].upper() in cues.public_banks
-        organisation = (named := _HOLDER_WORDS.match(text, end)) and any(
+        organisation = ((named := _HOLDER_WORDS.match(text, end)) and any(
             w.lower() in cues.email_public or cues.institution_noun(w)
-            for w in named.group(1).split())
-        if not (public_bank or organisation or (holder and holder.group(1).lower() in cues.email_public)):
+            for w in named.group(1).split())) or cues.legal_form_before.search(text, max(0, match.start() - 20),
+                                                                                 match.start())
+        if not (public_bank or organisation or (holder and (holder.group(1).lower() in cues.email_public
+                                                            or cues.institution_noun(holder.group(1))))):
             yield Span(match.start(), end, "iban")
         elif public is not None:
             public.append(Span(match.start(), end, "iban"))
@@ -295,6 +298,28 @@ def _dutch_subscriber_number(written: str) -> bool:
     return len(digits) == 10 and digits[0] == "0" and digits[1] in "1234567"
 
 
+# the last words right before a number, with a bracket or "tel." between: "uitvaartcentrum Maasland ", "gemeente
+# Lanaken (", "GrensInfoPunt Aken-Eurode (tel. "
+_LAST_WORDS = re.compile(r"((?:[^\W\d_][\w'-]*[ \t]+){0,2}[^\W\d_][\w'-]*)[ \t]*[(:,]?[ \t]*"
+                         r"(?:(?:tel|telefoon|phone)\.?[ \t:]*)?\Z", re.IGNORECASE)
+
+
+def _an_organisations_number(text: str, start: int, cues: Cues) -> bool:
+    """Whether the number at ``start`` is named an organisation's right before it: an institution's or a public
+    body's word among the last three words ("Telefoonnummer uitvaartcentrum Maasland 043-...", "Tel. gemeente
+    Lanaken (+32 ...)"), or a referral a few words before it ("verwezen naar GrensInfoPunt Aken-Eurode (tel. +49
+    ..."), with no person named between and no possessive ("mijn")."""
+    window = text[max(0, start - 80):start]
+    if (last := _LAST_WORDS.search(window)) is None:
+        return False
+    words = last.group(1).split()
+    if set(w.lower() for w in words) & cues.possessives or cues.person.search(window):
+        return False
+    if any(w.lower() in cues.email_public or cues.institution_noun(w) for w in words):
+        return True
+    return bool(cues.referral_before.search(window))
+
+
 def find_phones(text: str, cues: Cues) -> Iterator[Span]:
     """Phone numbers written as such (a trunk 0, + or 00 up front; Dutch when no country code is given), except
     service numbers and a number its cue names an organisation's ("algemeen nummer"). With a country code written
@@ -320,7 +345,10 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
         if reference and reference.group("ending"):
             continue  # the number its cue names, right before it: "factuurnummer 0643219876"; not "Klant (06-..)"
         international = written.startswith(("+", "00"))
-        if not (international or phonenumbers.is_valid_number(match.number)
+        # another country's number without its country code, named by a phone cue right before it: "Bel 09 345 67
+        # 89", "Tel 0241 4761 2233" (the Dutch plan does not hold them)
+        cued = cues.before(text, start, ("referentie", "telefoon", "telefoon_organisatie"), 1) == "telefoon"
+        if not (international or cued or phonenumbers.is_valid_number(match.number)
                 or (_dutch_subscriber_number(written) and not _GLUED.search(text, 0, start)
                     and (named != "referentie" or (reference and not reference.group("ending")
                                                    and right_before.group(1).lower() in cues.not_names)))):
@@ -338,6 +366,8 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
             continue  # "het WhatsApp-nummer van de gemeente? 06-44 64 41 88", "het nummer van de Voedselbank ..."
         if cues.example_after.match(text, match.end):
             continue  # "'06-12345678' als voorbeeld"
+        if _an_organisations_number(text, start, cues):
+            continue  # "Tel. gemeente Lanaken (+32 89 ...)", "verwezen naar BelastingTelefoon Buitenland +31 55 ..."
         if (after := _BRACKETS_AFTER.match(text, match.end)) and not cues.person.search(after.group(1)) and any(
                 w.islower() and cues.institution_noun(w)
                 for w in re.findall(r"[^\W\d_]+", after.group(1))):
@@ -383,29 +413,39 @@ def _a_format(code: str) -> bool:
     return letters == {"X"} and digits <= {"9", "0"}
 
 
+_NEXT_IN_LIST = re.compile(r"[ \t]*(?:,|/|en|and|und|et|&)[ \t]*")
+
+
 def find_plates(text: str, cues: Cues) -> Iterator[Span]:
+    """Dutch and Belgian plates in their sidecodes; after a cue also with spaces, and another country's; the next
+    of a list after one ("kentekens 21-SNB-4 en DN-AB 77")."""
+    found = []
     for pattern in (_PLATE, _PLATE_UNDASHED):
         for match in pattern.finditer(text):
             named = cues.before(text, match.start(), ("referentie", "kenteken"), 0)
             if _a_format(match.group()) or (named == "referentie" and not _LABEL_BEFORE.search(text, 0, match.start())):
                 continue  # a format ("XX-999-X"), or a code its reference word names ("verkeersbesluit VB-23-17"),
                 # not a plate a form's label lists ("Bezoekersvergunning: 67-ZHN-4")
+            found.append(match.end())
             yield Span(match.start(), match.end(), "licence_plate")
     for pattern, reach in ((_PLATE_AFTER_CUE, 4), (_FOREIGN_PLATE, 1)):
         for match in pattern.finditer(text):
-            if cues.before(text, match.start(), ("kenteken",), reach) and not _a_format(match.group()):
+            listed = any(_NEXT_IN_LIST.fullmatch(text, end, match.start()) for end in found)
+            if (listed or cues.before(text, match.start(), ("kenteken",), reach)) and not _a_format(match.group()):
+                found.append(match.end())
                 yield Span(match.start(), match.end(), "licence_plate")
 
 
 def find_birth_dates(text: str, cues: Cues) -> Iterator[Span]:
-    """A date after a birth cue ("geboren op 3 mei 1980", "geb. 03-05-1980") or right before one ("is op
-    17-01-2024 geboren"); other dates are what the question is about ("afspraak op 12 maart") and stay."""
+    """A date after a birth cue ("geboren op 3 mei 1980", "geb. 03-05-1980", "°02/11/1931") or right before one
+    ("is op 17-01-2024 geboren"); other dates are what the question is about ("afspraak op 12 maart") and stay."""
     if not cues.may_name_a_birth(text):
         return
     for match in cues.date.finditer(text):
         if cues.birth_bound.search(text, max(0, match.start() - 30), match.start()):
             continue  # a group's bound: "kinderen geboren na 1 januari 2021"
-        if cues.before(text, match.start(), ("geboortedatum",)) or cues.born_after.match(text, match.end()):
+        signed = text[match.start() - 1:match.start()] in cues.birth_signs  # glued: "* 12-03" is a bullet
+        if signed or cues.before(text, match.start(), ("geboortedatum",)) or cues.born_after.match(text, match.end()):
             yield Span(match.start(), match.end(), "birth_date")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kcc.privacy.context import common_compound
 from kcc.privacy.cues import Cues
 from kcc.privacy.identifiers import Span
 from kcc.privacy.names import load
@@ -32,10 +33,7 @@ _WORD_MAILBOX = re.compile(r"[^\W\d_]{4,}")
 # How common a word must be in Dutch text (wordfreq's Zipf scale: 2 is once in ten million words) to name a team's
 # mailbox: "kwijtschelding" is 2.7; handles such as "jdevries" or "sunnyboy" are 0.
 _MIN_ZIPF = 2.0
-# ... or a compound of two common words of four letters or more ("ondernemers" 4.5 + "loket" 3.4), of which neither is
-# a first name or surname of the lists ("pieter" + "bakker" is someone's)
-_COMPOUND_ZIPF = 3.0
-_COMPOUND_PART = 4
+# ... or a compound of two common words (``common_compound``)
 
 
 def is_word_mailbox(address: str, cues: Cues) -> bool:
@@ -61,9 +59,7 @@ def is_word_mailbox(address: str, cues: Cues) -> bool:
     if zipf_frequency(local, "nl") >= _MIN_ZIPF:
         return True
     # a compound of two words, neither a name ("ondernemersloket", "wmoloket" has no second word of four letters)
-    return any(min(zipf_frequency(local[:cut], "nl"), zipf_frequency(local[cut:], "nl")) >= _COMPOUND_ZIPF
-               and not a_name(local[:cut]) and not a_name(local[cut:])
-               for cut in range(_COMPOUND_PART, len(local) - _COMPOUND_PART + 1))
+    return common_compound(local, listed["first_name"], listed["surname"])
 
 
 def _names_its_owner(labels: list[str], cues: Cues) -> bool:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from kcc.gc_pause import collection_paused
 from kcc.privacy.context import (
+    COMMON_WORD_ZIPF,
     WORD_BEFORE,
     a_pets_name,
     a_place,
@@ -33,6 +34,7 @@ from kcc.privacy.context import (
     a_teams_name,
     an_institutions_address,
     before_a_street,
+    common_compound,
     counted,
     country_names,
     dated,
@@ -46,6 +48,7 @@ from kcc.privacy.context import (
 )
 from kcc.privacy.cues import Cues
 from kcc.privacy.identifiers import Span
+from kcc.spelling import zipf
 
 if TYPE_CHECKING:
     import deduce
@@ -73,7 +76,8 @@ _model: deduce.Deduce | None = None
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,4}|['’]?[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _AFTER_CUE = re.compile(r"[ \t]*[:,]?[ \t]*")
 _BETWEEN_WORDS = re.compile(r"[ \t]+")
-_AND = re.compile(r"[ \t]+(?:en|and|&)[ \t]+", re.IGNORECASE)
+_AND = re.compile(r"[ \t]+(?:en|and|und|et|&)[ \t]+", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[ \t]+(?:en|and|und|et|&)[ \t]+\Z")
 _MAX_NAME_WORDS = 3
 _HOUR = re.compile(r"(?<=\d[.:]\d\d)[ \t]?u\.")
 
@@ -273,21 +277,57 @@ def _name_after(text: str, at: int, cues: Cues, common: frozenset[str], surnames
     return None if end is None else (start, end)
 
 
-def _cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any) -> list[tuple[int, int]]:
+def _listed_first_name(word: str, cues: Cues, common: frozenset[str], first_names: Any) -> bool:
+    """Whether ``word`` is a first name of the lists that is no common word ("jeroen", "Klaus"; not "ben", "wil")."""
+    lower = word.lower()
+    return [word[:1].upper() + word[1:]] in first_names and lower not in common and lower not in cues.not_names
+
+
+def _lower_case_name(text: str, at: int, cues: Cues, common: frozenset[str], surnames: Any,
+                     first_names: Any) -> tuple[int, int] | None:
+    """A name in lower case right after a person cue, as chats write one ("ik ben jeroen", "ik ben milan en"): a
+    first name of the lists that is no common word, in Dutch or English, with a surname of the lists after it."""
+    match = _NAME_WORD.match(text, at)
+    if not match or not match.group().islower() or not _listed_first_name(match.group(), cues, common, first_names) \
+            or max(zipf(match.group(), "nl"), zipf(match.group(), "en")) >= COMMON_WORD_ZIPF:
+        return None  # "my wife just gave birth": "Just" is a first name too
+    end = match.end()
+    if (space := _BETWEEN_WORDS.match(text, end)) and (last := _NAME_WORD.match(text, space.end())) and \
+            last.group().islower() and [last.group().capitalize()] in surnames and last.group() not in common:
+        end = last.end()
+    return match.start(), end
+
+
+def _cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
+                first_names: Any) -> list[tuple[int, int]]:
     """Names right after a person cue ("mevrouw", "mijn naam is", "mijn dochter", "my husband"), whether the lists
-    hold them or not; and one after "en"/"and" ("wij zijn Senait en Yonas")."""
+    hold them or not; one in lower case that the lists hold; and one after "en"/"and" ("wij zijn Senait en
+    Yonas")."""
     names = []
     for cue in cues.person.finditer(text):
         at = _AFTER_CUE.match(text, cue.end()).end()
         if at == cue.end() and not cue.group().endswith((".", ":")):
             continue
-        while name := _name_after(text, at, cues, common, surnames):
+        while name := (_name_after(text, at, cues, common, surnames)
+                       or _lower_case_name(text, at, cues, common, surnames, first_names)):
             names.append(name)
             joined = _AND.match(text, name[1])
             if not joined:
                 break
             at = joined.end()
     return names
+
+
+def _first_names_joined(text: str, spans: list[Span], cues: Cues, common: frozenset[str],
+                        first_names: Any) -> list[Span]:
+    """A first name of the lists joined to a name by "en", "and", "und" or "et" ("Klaus und Petra Wagner", "Jan en
+    Marie de Vries"): the couple's other half."""
+    found = []
+    for span in spans:
+        if span.kind == "name" and (joined := _JOINED_BEFORE.search(text, max(0, span.start - 40), span.start)) and \
+                joined.group(1)[0].isupper() and _listed_first_name(joined.group(1), cues, common, first_names):
+            found.append(Span(joined.start(1), joined.end(1), "name"))
+    return found
 
 
 def _with_particles(text: str, start: int, cues: Cues) -> int:
@@ -330,6 +370,17 @@ def _signature(text: str, cues: Cues, first_names: Any, common: frozenset[str]) 
     if [listed] not in first_names or (not match.group("greeting") and word.lower() in common):
         return None
     return Span(match.start("name"), match.end("name"), "name")
+
+
+def _a_things_name(name: str, cues: Cues, first_names: Any, surnames: Any) -> bool:
+    """Whether a name without a title is a thing's: it begins with the word for an animal or a named thing ("Storm
+    Ciarán", at a sentence's start where no word before says so), or it is one word that no name list holds, two
+    common words run together, the second no name ("Poëziefestival", "Zomerfestival")."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in cues.animals:
+        return True
+    return len(words) == 1 and "-" not in name and [name] not in first_names and [name] not in surnames and \
+        common_compound(name, first_names, surnames, head_may_be_a_name=True)
 
 
 def _one_letter(text: str, start: int, end: int) -> bool:
@@ -392,6 +443,9 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     addresses = [(s, e) for tag, s, e in written if tag.startswith("straat+huisnummer")]
     addresses += [(s, e) for tag, s, e in _annotations(model, capitalised, STREETS)
                   if tag.startswith("straat+huisnummer") and cues.street.search(re.split(r"\s+\d", text[s:e])[0])]
+    # streets in another country's form that deduce's Dutch lists do not know ("Kleikstraße 27")
+    addresses += [m.span() for m in cues.foreign_street.finditer(text)
+                  if not any(s < m.end() and m.start() < e for s, e in addresses)]
     streets = [(s, e) for tag, s, e in written if tag == "straat" and cues.street.search(text[s:e])]
     # a street, a word for the number, the number: "Molenweg hnr 14"
     addresses += [(s, number.end()) for s, e in streets if (number := cues.house_number.match(text, e))]
@@ -401,8 +455,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             continue  # a plot, no street: "Kavel 12-B op bedrijventerrein De Mars"
         if counted(text, start, end, cues) or named_year(text, start, end, cues) or dated(text, start, end, cues):
             continue
-        if ordinal := cues.ordinal_before.search(text, max(0, start - 12), start):
-            start = ordinal.start()  # "1e Jan Steenstraat 88": the ordinal is the street's
+        if ordinal := cues.ordinal_before.search(text, max(0, start - 30), start):
+            start = ordinal.start()  # "1e Jan Steenstraat 88", "Rue de la Station 4": the ordinal is the street's
         address = Span(start, _addition(text, end, cues), "address")
         if not an_institutions_address(text, start, cues, surnames):
             spans.append(address)
@@ -449,6 +503,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             continue
         if not titled and not re.search(r"[\s.]", text[start:end]) and starts_sentence(text, start):
             continue
+        if not titled and _a_things_name(text[start:end], cues, first_names, surnames):
+            continue
         if _one_letter(text, start, end) or (not titled and _spelled(text, start, end, cues, first_names)):
             continue  # "dhr. X": a letter without a full stop stands for a name; "D van Dirk" spells a letter
         if titled and _title_before_a_word(text, start, end, cues, model):
@@ -467,9 +523,9 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         spans.append(signed)
     spans += _by_surname_ending(text, cues, first_names, spans)
     spans += [Span(_with_particles(text, start, cues), end, "name")
-              for start, end in _cued_names(text, cues, common, surnames)
+              for start, end in _cued_names(text, cues, common, surnames, first_names)
               if not is_institution(text, start, end, cues, surnames, cued=True) and not _one_letter(text, start, end)
               and not a_pets_name(text, start, cues) and not not_a_persons_name(text, start, end, cues, cued=True)
               and not named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])
               and not any(c < end and start < d for c, d in companies)]
-    return spans
+    return spans + _first_names_joined(text, spans, cues, common, first_names)

@@ -1146,3 +1146,62 @@ def test_dates_after_a_bsn_cue_long_references_and_institutions_numbers(text, ma
 ])
 def test_a_possessive_is_no_first_name(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # from the twenty-first set's first run (2026-12-02, a border municipality), with sentences of their own:
+    # a sign of birth glued to the date; a bullet before a date is none
+    ("Overleden: dhr. Peeters °14/03/1942, uitvaart vrijdag.",
+     "Overleden: dhr. [naam] °[geboortedatum], uitvaart vrijdag."),
+    ("Overleden: opa Karl *03.07.1950 in Aken.", "Overleden: opa [naam] *[geboortedatum] in Aken."),
+    ("* 12-03-2025 teruggebeld, geen gehoor", "* 12-03-2025 teruggebeld, geen gehoor"),
+    # Belgian, German and French addresses: a box number, another country's street forms and its postcode after
+    # the address; an institution's stays
+    ("Nieuw adres: Kerkstraat 8 bus 2, 3500 Hasselt.", "Nieuw adres: [adres], [postcode] Hasselt."),
+    ("Sie wohnt Lindenstraße 14, 52062 Aachen.", "Sie wohnt [adres], [postcode] Aachen."),
+    ("Post naar Bahnhofstr. 3, 52134 Herzogenrath", "Post naar [adres], [postcode] Herzogenrath"),
+    ("J'habite Avenue des Arts 12, 1040 Etterbeek.", "J'habite [adres], [postcode] Etterbeek."),
+    ("Aanvrager woont Past. Kuipersstraat 4.", "Aanvrager woont [adres]."),
+    ("Het consulaat, Avenue des Arts 12, 1000 Brussel, is dicht.",
+     "Het consulaat, Avenue des Arts 12, 1000 Brussel, is dicht."),
+    # another country's number without its country code, named by a phone cue
+    ("Bel 09 213 45 67 na vijven.", "Bel [telefoonnummer] na vijven."),
+    ("Tel 0221 9876 5432 (mobiel van de zoon)", "Tel [telefoonnummer] (mobiel van de zoon)"),
+    # a first name in lower case after a person cue, not a common word; the other half of a couple
+    ("hoi ik ben sanne en ik wil verhuizen", "hoi ik ben [naam] en ik wil verhuizen"),
+    ("My wife just gave birth, what now?", "My wife just gave birth, what now?"),
+    ("Ik ben fan van de markt op zaterdag.", "Ik ben fan van de markt op zaterdag."),
+    ("Wir bitten um Rückruf. Dieter und Sabine Hoffmann", "Wir bitten um Rückruf. [naam] und [naam]"),
+    # the next plate of a list; a vehicle's word names a foreign plate
+    ("kentekens 12-ABC-3 en HH-AB 123 staan op de stoep", "kentekens [kenteken] en [kenteken] staan op de stoep"),
+    ("Unser Wohnmobil (K-LM 456) wurde abgeschleppt.", "Unser Wohnmobil ([kenteken]) wurde abgeschleppt."),
+])
+def test_border_municipalities_addresses_numbers_and_names(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    # companies' and calls' numbers; organisations' accounts by their legal form or word before the IBAN
+    "Ondernemingsnr. 0438.765.432 gecontroleerd in KBO.",
+    "Gespreks-ID 123456782, verbinding viel weg.",
+    "Overmaken naar Tuincentrum Groen B.V., NL91 ABNA 0417 1643 00 graag.",
+    "Het staat op de IBAN van de Verein NL91 ABNA 0417 1643 00.",
+    # institutions' addresses: a name with "van" or in quotes, a bank
+    "Ga naar Consulaat van Polen, Kerkstraat 4.",
+    "Stembureau: Buurthuis 'De Linde', Dorpsstraat 8.",
+    "Klanten gestuurd naar de Triodosbank, Stationsweg 2.",
+    # organisations' numbers: an institution or public body right before, or a referral
+    "Telefoonnummer zwembad De Vliet 071-5123456 gegeven.",
+    "Tel. gemeente Maastricht (043 350 40 00) doorgegeven.",
+    "Verwezen naar Grensinfopunt Maastricht, tel. 043 321 12 34.",
+    # things' names: a storm at a sentence's start, two common words run together after a foundation's name
+    "Storm Eunice: dak van de sporthal beschadigd.",
+    "Aanvraag Stichting Piet Kemp Zomerfestival voor augustus.",
+    "Fonds Hendrik Kemp Kunstroute gaat door.",
+])
+def test_organisations_numbers_accounts_addresses_and_things_are_no_ones(text):
+    assert mask_personal_data(text) == text
+
+
+def test_a_referral_to_a_person_keeps_the_persons_number_masked():
+    assert mask_personal_data("Verwezen naar mw. Smit, 06-12345678.") == "Verwezen naar mw. [naam], [telefoonnummer]."
