@@ -207,12 +207,12 @@ def _annotations(model: Any, text: str, enabled: frozenset[str]) -> list[tuple[s
 
 
 def _listed_names(text: str, annotations: list[tuple[str, int, int]], interfixes: frozenset[str],
-                  whitelist: frozenset[str]) -> list[tuple[int, int]]:
+                  whitelist: frozenset[str], possessives: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Names where two parts say it is one: a title or an initial with a name ("mw de groot", "p.vermeulen"), or
     a first name followed by a surname ("piet jansen"). Parts are next to each other, or joined by a hyphen, an
     interfix ("el", "van der") or a short particle with a hyphen ("Al-Hassan"). One word from the lists is not
     enough: "wil", "ben" and "roos" are first names too; and a part that deduce's whitelist holds ("man", "wil")
-    is no part."""
+    is no part, nor is a possessive ("my bank")."""
     names = []
     group: list[tuple[int, int, str]] = []
     # a part starts a word: the "'t" of "don't" is no interfix, whatever the "van 't Hof" it looks like
@@ -227,7 +227,7 @@ def _listed_names(text: str, annotations: list[tuple[str, int, int]], interfixes
                 group.append((start, end, tag))
                 continue
             tags = [(s, t) for s, e, t in group if t.split("+")[0] not in ("voornaam", "achternaam", "interfix")
-                    or text[s:e].lower() not in whitelist]
+                    or (text[s:e].lower() not in whitelist and text[s:e].lower() not in possessives)]
             # an initial is a letter with a full stop: "t", "m'n", "'s" and "a" are words
             titled = any(t.startswith("prefix") or (t.startswith("initiaal") and re.match(r"[^\W\d_]\.", text[s:]))
                          for s, t in tags)
@@ -468,7 +468,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     names += [(s, e) for tag, s, e in written if tag == "straat" and not cues.street.search(text[s:e])
               and [text[s:e]] in model.lookup_structs["first_name"]]
     # a possessive is no first name: "my bank" ("My" and "Bank" are in the lists)
-    names += _listed_names(text, _annotations(model, capitalised, LISTED), interfixes, common | cues.possessives)
+    names += _listed_names(text, _annotations(model, capitalised, LISTED), interfixes, common, cues.possessives)
     # a shop or company named after a person, with or without an article ("bij Albert Heijn"): no one
     companies = [(m.start(), m.end()) for m in cues.company.finditer(text)]
     names = [(s, e) for s, e in names if not any(c < e and s < d for c, d in companies)]
