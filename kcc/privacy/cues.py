@@ -33,7 +33,7 @@ _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Cues:
     """Which kind of cue, if any, names the number or date that starts at a position.
 
@@ -168,94 +168,108 @@ class Cues:
         # companies, fixed expressions and public figures with a person's name in them: no resident
         named_after_people = (words("bedrijf_naar_persoon") + words("uitdrukking_met_naam") + words("publieke_persoon")
                               + words("organisatie") + words("personage") + words("naar_persoon"))
-        return cls(pattern, frozenset(w.lower() for w in words("geen_postcode")),
-                   tuple(words("huisnummer_toevoeging")), frozenset(w.lower() for w in words("geen_naam")),
-                   re.compile(rf"{_LETTER}{{2}}-?(?:{either(words('straat_einde'))})$", re.IGNORECASE),
-                   re.compile(rf"(?:{endings}|{either(words('referentie_in_zin'))})$", re.IGNORECASE),
-                   tuple(words("maand")), tuple(words("geboortedatum") + words("geboren_na")),
-                   tuple(words("huisnummer_woord")),
-                   re.compile(rf"\d{{1,5}}\s?(?:{either(words('aantal'))})(?![^\W_])", re.IGNORECASE),
-                   email,
-                   re.compile(rf"(?<![^\W_]){first(abbreviations)}"
-                              rf"(?:{either(sorted(abbreviations, key=len, reverse=True))})(?![^\W_])"),
-                   re.compile(rf"(?<![^\W_]){cue_first}(?:{cue}|{relative})(?:(?<=[.:])|(?![^\W_]))",
+        return cls(
+            pattern=pattern,
+            not_postcode=frozenset(w.lower() for w in words("geen_postcode")),
+            house_additions=tuple(words("huisnummer_toevoeging")),
+            not_names=frozenset(w.lower() for w in words("geen_naam")),
+            street=re.compile(rf"{_LETTER}{{2}}-?(?:{either(words('straat_einde'))})$", re.IGNORECASE),
+            says_number=re.compile(rf"(?:{endings}|{either(words('referentie_in_zin'))})$", re.IGNORECASE),
+            months=tuple(words("maand")),
+            birth_words=tuple(words("geboortedatum") + words("geboren_na")),
+            house_number_words=tuple(words("huisnummer_woord")),
+            count=re.compile(rf"\d{{1,5}}\s?(?:{either(words('aantal'))})(?![^\W_])", re.IGNORECASE),
+            email=email,
+            abbreviation=re.compile(rf"(?<![^\W_]){first(abbreviations)}"
+                                    rf"(?:{either(sorted(abbreviations, key=len, reverse=True))})(?![^\W_])"),
+            person=re.compile(rf"(?<![^\W_]){cue_first}(?:{cue}|{relative})(?:(?<=[.:])|(?![^\W_]))",
                               re.IGNORECASE),
-                   frozenset(w.lower() for w in words("naam_partikel")),
-                   re.compile(rf"(?:{_LETTER}{{3}}|-)(?:{either(words('instelling_einde'))})$", re.IGNORECASE),
-                   frozenset(w.lower() for w in words("instelling_einde")),
-                   frozenset(w.lower() for w in words("nationaliteit")),
-                   re.compile(rf"(?<!{_LETTER})(?:{either(words('nummer_woord'))})(?!{_LETTER})", re.IGNORECASE),
-                   # a reference word alone, at the end of a compound ("parkeervergunning"), or before "nummer"
-                   # in one ("vergunningsnummer", "meldingsnr")
-                   re.compile(rf"(?<!{_LETTER}){_LETTER}*(?:{either(words('referentie'))})"
-                              rf"(?P<ending>s?-?(?:{endings}))?(?!{_LETTER})", re.IGNORECASE),
-                   frozenset(w.lower() for w in words("email_systeem")),
-                   frozenset(w.lower() for w in words("email_functie") + words("geen_naam")),
-                   frozenset(w.lower() for w in words("email_overheid")),
-                   frozenset(w.lower() for w in words("email_personen")),
-                   frozenset(w.lower() for w in words("persoon_bezittelijk")),
-                   frozenset(w.lower() for w in words("organisatie_voor")),
-                   frozenset(w.lower() for w in words("lidwoord")),
-                   re.compile(rf"(?<![^\W_])(?:{either(named_after_people)})(?![^\W_])", re.IGNORECASE),
-                   frozenset(w.lower() for w in words("dier") + words("benoemd_ding")),
-                   frozenset(w.lower() for w in words("email_aanbieder")),
-                   frozenset(w.lower() for w in words("woning")),
-                   frozenset(w.lower() for w in words("straat_einde")),
-                   # right after a date, one word between at most: "op 2024-01-17 geboren", "1948'de doğdu"
-                   re.compile(rf"(?:['’]{_LETTER}+)?\s+(?:{_LETTER}+\s+)?(?:{either(words('geboren_na'))})"
-                              rf"(?!{_LETTER})", re.IGNORECASE),
-                   # right after the name, as written: "De Jong & Zn.", "Van Dijk B.V."
-                   re.compile(rf"[ \t]*,?[ \t]*(?:{either(words('rechtsvorm'))})(?![^\W_])"),
-                   # right before the name: "standbeeld van ", "'Het Diner' van ", "vernoemd naar "
-                   # (the first words of the name may lie between: "vernoemen naar Annie M." before "G. Schmidt")
-                   # a title in capitals after an article too ("Het Achterhuis van "), and a royal title ("koning ")
-                   re.compile(rf"(?:(?:(?<![^\W_])(?i:{either(words('werk'))})|['’\"”]"
-                              rf"|(?<![^\W_])(?:De|Het|Een|The)(?:[ \t]+[A-Z]\S*)+)[ \t]+(?i:van)"
-                              rf"|(?<![^\W_])(?i:{either(words('vernoemd_naar') + words('vorstelijk'))}))"
-                              rf"[ \t]+(?:[A-Z]\S*[ \t]+){{0,3}}$"),
-                   frozenset(w.lower() for w in words("taal")),
-                   re.compile(rf"(?<![^\W_])(?i:{either(words('team_woord'))})[ \t]+$"),
-                   frozenset(w.lower() for w in words("vorstelijk")),
-                   frozenset(w.lower() for w in words("werk")),
-                   re.compile(rf"[^\W\d_]*(?i:{either(words('afdeling_einde'))})[ \t]*[–—/-][ \t]*$"),
-                   frozenset(w.lower() for w in words("windstreek")),
-                   re.compile(rf"(?<![^\W_])(?i:{either(words('voorbeeld'))})[ \t]*:?[ \t]*$"),
-                   re.compile(rf"(?<![^\W_])(?i:{either(words('geboren_na'))})[ \t]+"
-                              rf"(?i:{either(words('geboren_grens'))})[ \t]+(?:(?i:de|het|the)[ \t]+)?$"),
-                   re.compile(rf"(?<![^\W_])([\w+-]+(?:\.[\w+-]+)*)[ \t]+(?:{either(words('email_at'))})[ \t]+[\w-]+"
-                              rf"(?:[ \t]+(?:{either(words('email_punt'))})[ \t]+[\w-]+)+(?![^\W_])", re.IGNORECASE),
-                   re.compile(rf"(?<![^\W_])(?:{either(words('email_punt') + words('email_teken'))})[ \t]+[\w+-]+"
-                              rf"[ \t]+\Z", re.IGNORECASE),
-                   frozenset(w.lower() for w in words("eigen_rekening")),
-                   re.compile(rf"(?:(?P<greeting>(?<![^\W_])(?:{either(words('groet'))}))[ \t]*[,.!:]?|[.!?\n])"
-                              rf"[ \t\n]*(?P<name>{_LETTER}{{2,}})[ \t]*[.!]?[ \t\n]*\Z", re.IGNORECASE),
-                   re.compile(rf"(?:[ \t]+(?!(?:{either(words('nevenschikking'))})(?!{_LETTER})){_LETTER}+){{0,4}}?"
-                              rf"[ \t]+(?:{either(words('telefoon_organisatie'))})[ \t-]?(?:telefoon)?"
-                              rf"(?:nummer|nr\.?|number|lijn|line)(?!{_LETTER})", re.IGNORECASE),
-                   frozenset(w.upper() for w in words("bank_publiek")),
-                   re.compile(rf"(?<!{_LETTER})(?:{either(words('heet'))})[ \t]+\Z", re.IGNORECASE),
-                   re.compile(rf"(?<!{_LETTER})(?:nul|zero)(?:[ \t,.-]+(?:{either(words('cijfer_woord'))})){{9,}}"
-                              rf"(?!{_LETTER})", re.IGNORECASE),
-                   re.compile(rf"(?<!{_LETTER})(?:{either(words('rangtelwoord'))}"
-                              rf"|(?:{either(words('straat_begin') + words('straat_titel'))})"
-                              rf"(?:[ \t]+(?:{either(words('straat_partikel'))}))*)[ \t]+\Z", re.IGNORECASE),
-                   re.compile(rf"(?<!{_LETTER})[A-ZÀ-Ž]{_LETTER}+(?:{either(words('achternaam_einde'))})(?!{_LETTER})"),
-                   re.compile(rf"(?<!{_LETTER})([A-Z])[ \t]+(?:{either(words('spelling'))})[ \t]+\Z"),
-                   re.compile(rf"[ \t]*['’\"”)]?[ \t]*[(,]?[ \t]*(?:{either(words('voorbeeld_na'))})(?!{_LETTER})",
-                              re.IGNORECASE),
-                   re.compile(rf"(?<!{_LETTER})(?:{either(words('artikel'))})[ \t]*\d[\w.:]*[ \t]+\Z", re.IGNORECASE),
-                   frozenset(w.lower() for w in words("geen_straat")),
-                   re.compile(rf"(?<![^\W_])(?:{either(words('rechtsvorm'))})[ \t]*[,:]?[ \t]*\Z"),
-                   re.compile(rf"(?<!{_LETTER})(?:{either(words('verwijzing'))})[ \t]+(?P<named>[^\d\n.;!?]{{0,60}}"
-                              rf"(?:tel\.)?[^\d\n.;!?]{{0,5}})\Z", re.IGNORECASE),
-                   frozenset(words("geboorteteken")),
-                   re.compile(rf"(?<![\w-])(?:[A-ZÀ-Ž][\w-]*(?i:{either(words('straat_einde_buitenland'))})"
-                              rf"|[A-ZÀ-Ž]{_LETTER}+[ \t]+"
-                              rf"(?:{either([w.capitalize() for w in words('straat_einde_buitenland')])})\.?"
-                              rf"|(?:{either([w.capitalize() for w in words('straat_begin')])})"
-                              rf"(?:[ \t]+(?:{either(words('straat_partikel'))}))*[ \t]+[A-ZÀ-Ž][\w'’-]*"
-                              rf"(?:[ \t]+[A-ZÀ-Ž][\w'’-]*)?)"
-                              rf"[ \t]+\d{{1,5}}[a-zA-Z]?(?![\w-])"))
+            particles=frozenset(w.lower() for w in words("naam_partikel")),
+            institution=re.compile(rf"(?:{_LETTER}{{3}}|-)(?:{either(words('instelling_einde'))})$", re.IGNORECASE),
+            institution_words=frozenset(w.lower() for w in words("instelling_einde")),
+            nationalities=frozenset(w.lower() for w in words("nationaliteit")),
+            number_word=re.compile(rf"(?<!{_LETTER})(?:{either(words('nummer_woord'))})(?!{_LETTER})", re.IGNORECASE),
+            # a reference word alone, at the end of a compound ("parkeervergunning"), or before "nummer"
+            # in one ("vergunningsnummer", "meldingsnr")
+            reference_word=re.compile(rf"(?<!{_LETTER}){_LETTER}*(?:{either(words('referentie'))})"
+                                      rf"(?P<ending>s?-?(?:{endings}))?(?!{_LETTER})", re.IGNORECASE),
+            email_system=frozenset(w.lower() for w in words("email_systeem")),
+            email_role=frozenset(w.lower() for w in words("email_functie") + words("geen_naam")),
+            email_public=frozenset(w.lower() for w in words("email_overheid")),
+            email_people=frozenset(w.lower() for w in words("email_personen")),
+            possessives=frozenset(w.lower() for w in words("persoon_bezittelijk")),
+            organisation_before=frozenset(w.lower() for w in words("organisatie_voor")),
+            articles=frozenset(w.lower() for w in words("lidwoord")),
+            company=re.compile(rf"(?<![^\W_])(?:{either(named_after_people)})(?![^\W_])", re.IGNORECASE),
+            animals=frozenset(w.lower() for w in words("dier") + words("benoemd_ding")),
+            email_providers=frozenset(w.lower() for w in words("email_aanbieder")),
+            homes=frozenset(w.lower() for w in words("woning")),
+            street_words=frozenset(w.lower() for w in words("straat_einde")),
+            # right after a date, one word between at most: "op 2024-01-17 geboren", "1948'de doğdu"
+            born_after=re.compile(rf"(?:['’]{_LETTER}+)?\s+(?:{_LETTER}+\s+)?(?:{either(words('geboren_na'))})"
+                                  rf"(?!{_LETTER})", re.IGNORECASE),
+            # right after the name, as written: "De Jong & Zn.", "Van Dijk B.V."
+            legal_form=re.compile(rf"[ \t]*,?[ \t]*(?:{either(words('rechtsvorm'))})(?![^\W_])"),
+            # right before the name: "standbeeld van ", "'Het Diner' van ", "vernoemd naar "
+            # (the first words of the name may lie between: "vernoemen naar Annie M." before "G. Schmidt")
+            # a title in capitals after an article too ("Het Achterhuis van "), and a royal title ("koning ")
+            by_public_figure=re.compile(rf"(?:(?:(?<![^\W_])(?i:{either(words('werk'))})|['’\"”]"
+                                        rf"|(?<![^\W_])(?:De|Het|Een|The)(?:[ \t]+[A-Z]\S*)+)[ \t]+(?i:van)"
+                                        rf"|(?<![^\W_])(?i:{either(words('vernoemd_naar') + words('vorstelijk'))}))"
+                                        rf"[ \t]+(?:[A-Z]\S*[ \t]+){{0,3}}$"),
+            languages=frozenset(w.lower() for w in words("taal")),
+            after_team_word=re.compile(rf"(?<![^\W_])(?i:{either(words('team_woord'))})[ \t]+$"),
+            royal_titles=frozenset(w.lower() for w in words("vorstelijk")),
+            works=frozenset(w.lower() for w in words("werk")),
+            after_department=re.compile(rf"[^\W\d_]*(?i:{either(words('afdeling_einde'))})[ \t]*[–—/-][ \t]*$"),
+            compass=frozenset(w.lower() for w in words("windstreek")),
+            example=re.compile(rf"(?<![^\W_])(?i:{either(words('voorbeeld'))})[ \t]*:?[ \t]*$"),
+            birth_bound=re.compile(rf"(?<![^\W_])(?i:{either(words('geboren_na'))})[ \t]+"
+                                   rf"(?i:{either(words('geboren_grens'))})[ \t]+(?:(?i:de|het|the)[ \t]+)?$"),
+            spelled_email=re.compile(rf"(?<![^\W_])([\w+-]+(?:\.[\w+-]+)*)[ \t]+"
+                                     rf"(?:{either(words('email_at'))})[ \t]+[\w-]+"
+                                     rf"(?:[ \t]+(?:{either(words('email_punt'))})[ \t]+[\w-]+)+(?![^\W_])",
+                                     re.IGNORECASE),
+            spelled_dot=re.compile(rf"(?<![^\W_])(?:{either(words('email_punt') + words('email_teken'))})[ \t]+[\w+-]+"
+                                   rf"[ \t]+\Z", re.IGNORECASE),
+            own_account=frozenset(w.lower() for w in words("eigen_rekening")),
+            signature=re.compile(rf"(?:(?P<greeting>(?<![^\W_])(?:{either(words('groet'))}))[ \t]*[,.!:]?|[.!?\n])"
+                                 rf"[ \t\n]*(?P<name>{_LETTER}{{2,}})[ \t]*[.!]?[ \t\n]*\Z", re.IGNORECASE),
+            organisation_number_after=re.compile(rf"(?:[ \t]+(?!(?:{either(words('nevenschikking'))})(?!{_LETTER}))"
+                                                 rf"{_LETTER}+){{0,4}}?"
+                                                 rf"[ \t]+(?:{either(words('telefoon_organisatie'))})[ \t-]?"
+                                                 rf"(?:telefoon)?"
+                                                 rf"(?:nummer|nr\.?|number|lijn|line)(?!{_LETTER})", re.IGNORECASE),
+            public_banks=frozenset(w.upper() for w in words("bank_publiek")),
+            given_name=re.compile(rf"(?<!{_LETTER})(?:{either(words('heet'))})[ \t]+\Z", re.IGNORECASE),
+            spelled_phone=re.compile(rf"(?<!{_LETTER})(?:nul|zero)"
+                                     rf"(?:[ \t,.-]+(?:{either(words('cijfer_woord'))})){{9,}}"
+                                     rf"(?!{_LETTER})", re.IGNORECASE),
+            ordinal_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('rangtelwoord'))}"
+                                      rf"|(?:{either(words('straat_begin') + words('straat_titel'))})"
+                                      rf"(?:[ \t]+(?:{either(words('straat_partikel'))}))*)[ \t]+\Z", re.IGNORECASE),
+            surname_ending=re.compile(rf"(?<!{_LETTER})[A-ZÀ-Ž]{_LETTER}+"
+                                      rf"(?:{either(words('achternaam_einde'))})(?!{_LETTER})"),
+            spelled_letter=re.compile(rf"(?<!{_LETTER})([A-Z])[ \t]+(?:{either(words('spelling'))})[ \t]+\Z"),
+            example_after=re.compile(rf"[ \t]*['’\"”)]?[ \t]*[(,]?[ \t]*"
+                                     rf"(?:{either(words('voorbeeld_na'))})(?!{_LETTER})",
+                                     re.IGNORECASE),
+            after_article=re.compile(rf"(?<!{_LETTER})(?:{either(words('artikel'))})[ \t]*\d[\w.:]*[ \t]+\Z",
+                                     re.IGNORECASE),
+            not_streets=frozenset(w.lower() for w in words("geen_straat")),
+            legal_form_before=re.compile(rf"(?<![^\W_])(?:{either(words('rechtsvorm'))})[ \t]*[,:]?[ \t]*\Z"),
+            referral_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('verwijzing'))})[ \t]+"
+                                       rf"(?P<named>[^\d\n.;!?]{{0,60}}"
+                                       rf"(?:tel\.)?[^\d\n.;!?]{{0,5}})\Z", re.IGNORECASE),
+            birth_signs=frozenset(words("geboorteteken")),
+            foreign_street=re.compile(rf"(?<![\w-])(?:[A-ZÀ-Ž][\w-]*(?i:{either(words('straat_einde_buitenland'))})"
+                                      rf"|[A-ZÀ-Ž]{_LETTER}+[ \t]+"
+                                      rf"(?:{either([w.capitalize() for w in words('straat_einde_buitenland')])})\.?"
+                                      rf"|(?:{either([w.capitalize() for w in words('straat_begin')])})"
+                                      rf"(?:[ \t]+(?:{either(words('straat_partikel'))}))*[ \t]+[A-ZÀ-Ž][\w'’-]*"
+                                      rf"(?:[ \t]+[A-ZÀ-Ž][\w'’-]*)?)"
+                                      rf"[ \t]+\d{{1,5}}[a-zA-Z]?(?![\w-])"),
+        )
 
     def institution_noun(self, word: str) -> bool:
         """Whether ``word`` is an institution's common noun, alone or at a compound's end ("stadhuis",
