@@ -22,13 +22,14 @@ Usage::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
-from kcc.privacy.cues import load_cues
+from kcc.privacy.cues import Cues, load_cues
 from kcc.privacy.identifiers import Span, find_identifiers, is_bsn, plain_address
 from kcc.privacy.mailboxes import find_owner_mailboxes, is_word_mailbox
-from kcc.privacy.names import find_names_and_addresses, load, loaded
+from kcc.privacy.names import find_names_and_addresses, load, loaded, names_around
+from kcc.privacy.spoken import read_out
 
 __all__ = ["PLACEHOLDER", "PLACEHOLDERS", "is_bsn", "mask_identifiers", "mask_personal_data", "warm_up", "ready"]
 
@@ -73,12 +74,21 @@ def _replace(text: str, spans: Iterable[Span]) -> str:
     return "".join(parts)
 
 
+def _read_out_too(find: Callable[[str, Cues], list[Span]], text: str, cues: Cues) -> list[Span]:
+    """What ``find`` finds in ``text``, also where numbers and letters are read out in words ("bsn is zes nul
+    negen ..."): found in the copy with them written out, mapped back onto the words."""
+    spoken = read_out(text, cues)
+    if spoken is None:
+        return find(text, cues)
+    return [Span(*spoken.original(s.start, s.end), s.kind) for s in find(spoken.text, cues)]
+
+
 def mask_identifiers(text: str) -> str:
     """``text`` with BSNs, IBANs, phone numbers, e-mail addresses, postcodes, licence plates and dates of birth
     replaced by a placeholder; names and street addresses stay (see ``mask_personal_data``)."""
     if not text:
         return text
-    return _replace(text, find_identifiers(text, load_cues()))
+    return _replace(text, _read_out_too(find_identifiers, text, load_cues()))
 
 
 def mask_personal_data(text: str) -> str:
@@ -86,7 +96,10 @@ def mask_personal_data(text: str) -> str:
     street addresses. The first call in a process loads deduce's lists (see ``warm_up``)."""
     if not text:
         return text
-    cues = load_cues()
+    return _replace(text, _read_out_too(_personal_data, text, load_cues()))
+
+
+def _personal_data(text: str, cues: Cues) -> list[Span]:
     # a team's mailbox named by a common word ("kwijtschelding@...") needs the name lists to tell it from a person's
     identifiers = [s for s in find_identifiers(text, cues)
                    if s.kind != "email" or not is_word_mailbox(plain_address(text[s.start:s.end]), cues)]
@@ -95,8 +108,8 @@ def mask_personal_data(text: str) -> str:
     # an institution's postcode, right after its address: "het gemeentehuis, Raadhuisplein 1, 2801 HK"
     spans = [s for s in spans if s.kind != "postcode" or not any(
         a.end <= s.start and _BESIDE.fullmatch(text, a.end, s.start) for a in public)]
-    return _replace(text, [*spans, *_dates_beside_a_person(text, spans, cues),
-                           *_postcodes_after_an_address(text, spans)])
+    spans += _dates_beside_a_person(text, spans, cues)
+    return [*spans, *_postcodes_after_an_address(text, spans), *names_around(text, spans, cues)]
 
 
 # right after an address: another country's postcode before its place ("Kleikstraße 27, 52134 Herzogenrath",

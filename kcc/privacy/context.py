@@ -96,6 +96,9 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
     last = words[-1].strip("'’-")
     if institution_word(last, cues, surnames):
         return True
+    named = _NAMED_BY_AN_INSTITUTION.search(text, max(0, start - 60), start)
+    if named and cues.institution_noun(named.group(1)):
+        return True  # "Kinderopvang De Kleine Reus", "Basisschool Het Kompas"
     form = cues.legal_form.search(text, start)  # in it or right after it, not at its start
     if form and form.start() <= word_end and text[start:form.start()].strip():
         return True  # "De Jong & Zn.", "Van Leeuwen B.V. uit Zwolle" (deduce took "B.V." for initials)
@@ -189,6 +192,12 @@ def named_after_a_person(text: str, start: int, end: int, cues: Cues, first_name
 _LISTED_BEFORE = re.compile(r"(\S+?)[ \t]*(?:[ \t](?:en|and|&)[ \t]+|,[ \t]*|[ \t]+[(\[“\"']|[ \t]+)$")
 
 
+# right after a name: a comma, a possessive or an article, a word ("Max, onze puppy")
+_ANIMAL_AFTER = re.compile(r"[ \t]*,[ \t]*([^\W\d_]+)[ \t]+([^\W\d_]+)")
+# right before a name: a capitalised word (an institution's noun, group 1), an article and up to two capitalised
+# words of its name ("Kinderopvang De Kleine " before "Reus")
+_NAMED_BY_AN_INSTITUTION = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[ \t]+(?:De|Het|Den|'t)[ \t]+"
+                                      r"(?:[A-Z][^\W\d_]*[ \t]+){0,2}\Z")
 _TWO_SENTENCES_BACK = re.compile(r"(?:[^.!?\n]*[.!?\n]+)?[^.!?\n]*\Z")
 
 
@@ -210,6 +219,13 @@ def common_compound(word: str, first_names: Any, surnames: Any, *, head_may_be_a
     return any(min(zipf(word[:cut], "nl"), zipf(word[cut:], "nl")) >= _COMPOUND_ZIPF
                and (head_may_be_a_name or not a_name(word[:cut])) and not a_name(word[cut:])
                for cut in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1))
+
+
+def named_before_its_animal(text: str, end: int, cues: Cues) -> bool:
+    """Whether the name that ends at ``end`` is a pet's, its animal named right after it ("voor Max, onze puppy")."""
+    after = _ANIMAL_AFTER.match(text, end)
+    return bool(after) and after.group(1).lower() in cues.possessives | cues.articles and \
+        after.group(2).lower() in cues.animals
 
 
 def a_pets_name(text: str, start: int, cues: Cues) -> bool:

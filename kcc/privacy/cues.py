@@ -33,6 +33,14 @@ _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
 
 
+def _letter_names(data: dict, path: Path) -> dict[str, str]:
+    value = data.get("letternaam")
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(v) == 1
+                                              for k, v in value.items()):
+        raise ValueError(f"{path}: 'letternaam' must map a letter's name to the letter")
+    return {k.lower(): v.lower() for k, v in value.items()}
+
+
 @dataclass(frozen=True, kw_only=True)
 class Cues:
     """Which kind of cue, if any, names the number or date that starts at a position.
@@ -92,7 +100,8 @@ class Cues:
     # right before a date: a birth cue and a bound ("geboren na "): a group's, no one's date of birth
     birth_bound: re.Pattern[str]
     # an e-mail address spelled out in words ("jan punt de vries at gmail punt com"): its name part's last word is
-    # group 1; and, right before a word of it, a word for a dot and the word before that ("punt de ")
+    # group 1; and, right before a word of it, a word for a dot and the word before that, if any ("punt de ",
+    # "punt ")
     spelled_email: re.Pattern[str]
     spelled_dot: re.Pattern[str]
     # between a public body's account word and an IBAN: words that make it the writer's ("vanaf", "terug")
@@ -124,6 +133,12 @@ class Cues:
     legal_form_before: re.Pattern[str]
     # before a value: a referral and what it names, with no digit or sentence end between (group "named")
     referral_before: re.Pattern[str]
+    # the person cues after which the caller says their own name ("goedemorgen, met", "de naam is"), lower case
+    speaker_cues: frozenset[str]
+    # right after a person cue: what may stand before the name (a colon, a comma, a hesitation: "ja met eh ")
+    after_cue: re.Pattern[str]
+    # a letter's Dutch name -> the letter ("el" -> "l"), for letters read out
+    letter_names: dict[str, str]
     # glued right before a date: a sign of birth ("°", "*")
     birth_signs: frozenset[str]
     # a street's name and house number in a form deduce's Dutch lists do not know ("Kleikstraße 27", "Jülicher Str.
@@ -230,8 +245,8 @@ class Cues:
                                      rf"(?:{either(words('email_at'))})[ \t]+[\w-]+"
                                      rf"(?:[ \t]+(?:{either(words('email_punt'))})[ \t]+[\w-]+)+(?![^\W_])",
                                      re.IGNORECASE),
-            spelled_dot=re.compile(rf"(?<![^\W_])(?:{either(words('email_punt') + words('email_teken'))})[ \t]+[\w+-]+"
-                                   rf"[ \t]+\Z", re.IGNORECASE),
+            spelled_dot=re.compile(rf"(?<![^\W_])(?:{either(words('email_punt') + words('email_teken'))})[ \t]+"
+                                   rf"(?:[\w+-]+[ \t]+)?\Z", re.IGNORECASE),
             own_account=frozenset(w.lower() for w in words("eigen_rekening")),
             signature=re.compile(rf"(?:(?P<greeting>(?<![^\W_])(?:{either(words('groet'))}))[ \t]*[,.!:]?|[.!?\n])"
                                  rf"[ \t\n]*(?P<name>{_LETTER}{{2,}})[ \t]*[.!]?[ \t\n]*\Z", re.IGNORECASE),
@@ -250,7 +265,7 @@ class Cues:
                                       rf"(?:[ \t]+(?:{either(words('straat_partikel'))}))*)[ \t]+\Z", re.IGNORECASE),
             surname_ending=re.compile(rf"(?<!{_LETTER})[A-ZÀ-Ž]{_LETTER}+"
                                       rf"(?:{either(words('achternaam_einde'))})(?!{_LETTER})"),
-            spelled_letter=re.compile(rf"(?<!{_LETTER})([A-Z])[ \t]+(?:{either(words('spelling'))})[ \t]+\Z"),
+            spelled_letter=re.compile(rf"(?<!{_LETTER})([A-Za-z])[ \t]+(?:{either(words('spelling'))})[ \t]+\Z"),
             example_after=re.compile(rf"[ \t]*['’\"”)]?[ \t]*[(,]?[ \t]*"
                                      rf"(?:{either(words('voorbeeld_na'))})(?!{_LETTER})",
                                      re.IGNORECASE),
@@ -261,6 +276,10 @@ class Cues:
             referral_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('verwijzing'))})[ \t]+"
                                        rf"(?P<named>[^\d\n.;!?]{{0,60}}"
                                        rf"(?:tel\.)?[^\d\n.;!?]{{0,5}})\Z", re.IGNORECASE),
+            speaker_cues=frozenset(w.lower() for w in words("persoon_cue_spreker")),
+            after_cue=re.compile(rf"[ \t]*[:,]?[ \t]*(?:(?:{either(words('vulwoord'))})[ \t]*,?[ \t]+)*",
+                                 re.IGNORECASE),
+            letter_names=_letter_names(data, path),
             birth_signs=frozenset(words("geboorteteken")),
             foreign_street=re.compile(rf"(?<![\w-])(?:[A-ZÀ-Ž][\w-]*(?i:{either(words('straat_einde_buitenland'))})"
                                       rf"|[A-ZÀ-Ž]{_LETTER}+[ \t]+"
@@ -411,6 +430,12 @@ class Cues:
                           rf"|{_DAY}(?:e|ste|de|st|nd|rd|th|\.)?\s(?:{months})(?![^\W\d_])\.?(?:\s{_YEAR})?"
                           rf"|(?<![^\W\d_])(?=[{initials}])(?:{months})\.?\s{_DAY}(?:st|nd|rd|th)?,?\s{_YEAR})"
                           rf"(?![\d/-]|\.\d)", re.IGNORECASE)
+
+    @cached_property
+    def month_after(self) -> re.Pattern[str]:
+        """Right after a word: a month's name ("drie juli")."""
+        months = "|".join(re.escape(m) for m in self.months)
+        return re.compile(rf"[ \t]+(?:{months})(?![^\W\d_])", re.IGNORECASE)
 
     @cached_property
     def house_number(self) -> re.Pattern[str]:

@@ -42,6 +42,7 @@ from kcc.privacy.context import (
     is_institution,
     is_place,
     named_after_a_person,
+    named_before_its_animal,
     named_year,
     not_a_persons_name,
     starts_sentence,
@@ -74,7 +75,6 @@ _lock = threading.Lock()
 _model: deduce.Deduce | None = None
 # a word of a name after a person cue: "Kaya-Yılmaz", "O'Brien", "'t" (in "van 't Hof"), initials "D.F."
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,4}|['’]?[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_AFTER_CUE = re.compile(r"[ \t]*[:,]?[ \t]*")
 _BETWEEN_WORDS = re.compile(r"[ \t]+")
 _AND = re.compile(r"[ \t]+(?:en|and|und|et|&)[ \t]+", re.IGNORECASE)
 _JOINED_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[ \t]+(?:en|and|und|et|&)[ \t]+\Z")
@@ -298,17 +298,42 @@ def _lower_case_name(text: str, at: int, cues: Cues, common: frozenset[str], sur
     return match.start(), end
 
 
+def _a_speakers_name(text: str, at: int, cues: Cues, common: frozenset[str]) -> tuple[int, int] | None:
+    """The caller's own name in lower case after a cue where one says it ("ja met kwame asante ik bel", "de naam is
+    lopes", "ja met de vries"): up to three words, particles or words that are common in neither Dutch nor English
+    ("ik", "bel" and "mijn" are)."""
+    start = end = None
+    words = 0
+    while words < _MAX_NAME_WORDS and (match := _NAME_WORD.match(text, at)) and match.group().islower():
+        word = match.group()
+        if word in cues.particles:
+            start = match.start() if start is None else start
+        elif word not in common and word not in cues.not_names and \
+                max(zipf(word, "nl"), zipf(word, "en")) < COMMON_WORD_ZIPF:
+            start = match.start() if start is None else start
+            end = match.end()
+            words += 1
+        else:
+            break
+        if not (space := _BETWEEN_WORDS.match(text, match.end())):
+            break
+        at = space.end()
+    return None if end is None else (start, end)
+
+
 def _cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
                 first_names: Any) -> list[tuple[int, int]]:
     """Names right after a person cue ("mevrouw", "mijn naam is", "mijn dochter", "my husband"), whether the lists
-    hold them or not; one in lower case that the lists hold; and one after "en"/"and" ("wij zijn Senait en
-    Yonas")."""
+    hold them or not; one in lower case that the lists hold, or any that is no common word where the caller says
+    their own name ("ja met kwame asante"); and one after "en"/"and" ("wij zijn Senait en Yonas")."""
     names = []
     for cue in cues.person.finditer(text):
-        at = _AFTER_CUE.match(text, cue.end()).end()
+        at = cues.after_cue.match(text, cue.end()).end()
         if at == cue.end() and not cue.group().endswith((".", ":")):
             continue
+        speaker = cue.group().lower() in cues.speaker_cues
         while name := (_name_after(text, at, cues, common, surnames)
+                       or (speaker and _a_speakers_name(text, at, cues, common))
                        or _lower_case_name(text, at, cues, common, surnames, first_names)):
             names.append(name)
             joined = _AND.match(text, name[1])
@@ -388,12 +413,21 @@ def _one_letter(text: str, start: int, end: int) -> bool:
     return end - start == 1 and text[start].isalpha() and not text.startswith(".", end)
 
 
+# a letter and the word that spells it ("d van dirk", "R as in Richard"), and several of them one after another
+_SPELLING = re.compile(r"\b([^\W\d_])[ \t]+(?:van|voor|als in|as in|for|wie)[ \t]+([^\W\d_]+)", re.IGNORECASE)
+_SPELLINGS = re.compile(r"(?:[^\W\d_][ \t]+(?:van|voor|als in|as in|for|wie)[ \t]+[^\W\d_]+[ \t,]*)+",
+                        re.IGNORECASE)
+
+
 def _spelled(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
     """Whether the "name" at ``start``-``end`` spells a letter: one word, a first name or a place's name, that spells
     the letter before it ("D van Dirk", "Z van Zaandam", "B as in Bravo"), or the name is the letter and that word.
     Not a surname after an initial ("mevrouw D van Dijk": no title goes before a spelling, and "Dijk" is no first
     name)."""
     words = text[start:end].split()
+    if len(words) > 2 and _SPELLINGS.fullmatch(text[start:end]) and all(
+            word[:1].lower() == letter.lower() for letter, word in _SPELLING.findall(text[start:end])):
+        return True  # "d van dirk o van otto r van richard": letters spelled one after another
     if len(words) > 1:
         if not (cues.spelled_letter.search(text, start, end - len(words[-1])) and words[-1][:1].upper() == words[0]):
             return False
@@ -480,7 +514,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
                 first.lower() in cues.institution_words and [first] not in surnames)):
             continue  # an institution's or company's name: "Inzamelbedrijf Bremwoude Schoon", "Parochie Heilige X"
         start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names | cues.possessives)
-        if before_a_street(text, end, streets, cues) or a_pets_name(text, start, cues):
+        if before_a_street(text, end, streets, cues) or a_pets_name(text, start, cues) or \
+                named_before_its_animal(text, end, cues):
             continue
         # an office's title right before an address is the street's ("Burgemeester Visserplein 3B")
         before_an_address = any(a.kind == "address" and a.start >= end and not text[end:a.start].strip()
@@ -525,7 +560,45 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     spans += [Span(_with_particles(text, start, cues), end, "name")
               for start, end in _cued_names(text, cues, common, surnames, first_names)
               if not is_institution(text, start, end, cues, surnames, cued=True) and not _one_letter(text, start, end)
-              and not a_pets_name(text, start, cues) and not not_a_persons_name(text, start, end, cues, cued=True)
+              and not a_pets_name(text, start, cues) and not named_before_its_animal(text, end, cues)
+              and not not_a_persons_name(text, start, end, cues, cued=True)
               and not named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])
               and not any(c < end and start < d for c, d in companies)]
     return spans + _first_names_joined(text, spans, cues, common, first_names)
+
+
+# right before a date of birth in brackets: one to three capitalised words ("Selam Tekle (geb. 22-07-1998)")
+_BEFORE_A_BRACKETED_DATE = re.compile(r"((?:[A-ZÀ-Ž][\w'’-]*[ \t]+){0,2}[A-ZÀ-Ž][\w'’-]*)[ \t]*\([^()\d\n]{0,12}\Z")
+# right after a name: more of a surname joined by hyphens ("Lieuw-A-Soe"), and the name spelled out ("lopes l o p e s")
+_HYPHENED_PARTS = re.compile(r"(?:-[A-ZÀ-Ž][^\W\d_]*)+")
+_SPELLED_OUT = re.compile(r"[ \t,:(]*((?:[^\W\d_][ \t.-]+){2,}[^\W\d_])(?![^\W\d_])")
+
+
+def names_around(text: str, spans: list[Span], cues: Cues) -> list[Span]:
+    """More of the names the finders found, or names beside what they found: capitalised words right before a date
+    of birth in brackets ("Aanvraag van Selam Tekle (geb. 22-07-1998)"), not roles or institutions ("Dochter");
+    the rest of a surname joined by hyphens ("Cheryl Lieuw-A-Soe", where the lists hold "Lieuw"); and a name
+    spelled out letter by letter right after it ("de naam is lopes l o p e s")."""
+    found = []
+    for span in spans:
+        if span.kind == "birth_date" and (before := _BEFORE_A_BRACKETED_DATE.search(text, max(0, span.start - 60),
+                                                                                   span.start)):
+            words = list(re.finditer(r"\S+", before.group(1)))
+            while words and (words[0].group().lower() in cues.not_names | cues.institution_words
+                             or cues.institution_noun(words[0].group())):
+                words = words[1:]
+            if words:
+                found.append(Span(before.start(1) + words[0].start(), before.start(1) + words[-1].end(), "name"))
+        if span.kind != "name":
+            continue
+        end = span.end
+        if hyphened := _HYPHENED_PARTS.match(text, end):
+            end = hyphened.end()
+        last = re.findall(r"[^\W\d_]+", text[span.start:end])[-1:]
+        if (spelled := _SPELLED_OUT.match(text, end)) and last and \
+                re.sub(r"[^\w]", "", spelled.group(1)).lower() == last[0].lower():
+            end = spelled.end(1)
+        if end > span.end:
+            found.append(Span(span.start, end, "name"))
+    return found
+

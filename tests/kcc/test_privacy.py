@@ -30,9 +30,10 @@ from kcc.contacts.log import ContactFilter, list_contacts, log_contact
 from kcc.contacts.quality import add_feedback, add_grade
 from kcc.logs import LOGGERS, PersonalDataFilter, install_log_masking
 from kcc.privacy import PLACEHOLDERS, is_bsn, mask_identifiers, mask_personal_data, names, warm_up
-from kcc.privacy.cues import CUES_FILE, Cues
+from kcc.privacy.cues import CUES_FILE, Cues, load_cues
 from kcc.privacy.identifiers import find_bsns
 from kcc.privacy.names import find_names_and_addresses
+from kcc.privacy.spoken import read_out
 from kcc.settings import Settings
 from tests.conftest import SMALL_KB, write_kb
 
@@ -1205,3 +1206,56 @@ def test_organisations_numbers_accounts_addresses_and_things_are_no_ones(text):
 
 def test_a_referral_to_a_person_keeps_the_persons_number_masked():
     assert mask_personal_data("Verwezen naar mw. Smit, 06-12345678.") == "Verwezen naar mw. [naam], [telefoonnummer]."
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # from the twenty-second set's first run (2026-12-02: WhatsApp, transcripts of calls, Caribbean and African
+    # residents), with sentences of their own: numbers and letters read out in words
+    ("mijn bsn is een twee drie vier vijf zes zeven acht twee", "mijn bsn is [BSN]"),
+    ("mijn nummer is nul zes twaalf vierendertig zesenvijftig achtenzeventig", "mijn nummer is [telefoonnummer]"),
+    ("ik woon kerkstraat veertien b postcode een twee drie vier a b", "ik woon [adres] postcode [postcode]"),
+    ("mijn kenteken is g x een twee drie b en ik heb een bon", "mijn kenteken is [kenteken] en ik heb een bon"),
+    ("het moet naar rekening en el eenennegentig a b n a nul vier een zeven een zes vier drie nul nul",
+     "het moet naar rekening [IBAN]"),
+    ("ik ben geboren op drie mei negentien tachtig", "ik ben geboren op [geboortedatum]"),
+    ("ik heb een vraag over twee containers en drie of vier zakken",
+     "ik heb een vraag over twee containers en drie of vier zakken"),
+    # the caller's own name in lower case after a call's opening; "I am"; a name before a date of birth in
+    # brackets; the rest of a hyphened surname; a name spelled out after it; an e-mail address's spelled dot
+    ("goedemiddag met eh semret ghebru ik bel voor mijn moeder", "goedemiddag met eh [naam] ik bel voor mijn moeder"),
+    ("ja met de auto is dat lastig want ik woon ver", "ja met de auto is dat lastig want ik woon ver"),
+    ("Hello, I am Tsegay Berhane and I need a form.", "Hello, I am [naam] and I need a form."),
+    ("I am Dutch and I need a form.", "I am Dutch and I need a form."),
+    ("Aanvraag urgentie van Senait Kidane (geb. 14-02-2001), dakloos.",
+     "Aanvraag urgentie van [naam] (geb. [geboortedatum]), dakloos."),
+    ("Leerplicht: Abrham (geb. 5-9-2010) verzuimt.", "Leerplicht: [naam] (geb. [geboortedatum]) verzuimt."),
+    ("Gegevens: Cheryl Tjoe-A-Kwie, Dorpsstraat 3.", "Gegevens: [naam], [adres]."),
+    ("de naam is pinas p i n a s en het gaat om de pas", "de naam is [naam] en het gaat om de pas"),
+    ("mijn mail is k punt baptiste at live punt nl", "mijn mail is [e-mailadres]"),
+    ("Mn nichtje Shaquira komt logeren.", "Mn nichtje [naam] komt logeren."),
+])
+def test_read_out_numbers_and_names_in_calls_and_chats(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    # a pet named before its animal; letters spelled one after another; a name after an institution's noun and
+    # an article
+    "Voor Bello, onze hond, betaal ik al hondenbelasting.",
+    "de stoep bij de k van karel e van eduard s van simon weg",
+    "Kinderopvang De Blije Reus belde over het LRK.",
+])
+def test_pets_spelled_letters_and_institutions_names_are_no_ones(text):
+    assert mask_personal_data(text) == text
+
+
+def test_read_out_numbers_in_the_answer_paths_masker():
+    assert mask_identifiers("mijn bsn is een twee drie vier vijf zes zeven acht twee") == "mijn bsn is [BSN]"
+
+
+def test_read_out_maps_its_finds_back_onto_the_words():
+    spoken = read_out("mijn bsn is zes nul negen nul negen vier vier zes vier, klopt", load_cues())
+    assert spoken.text == "mijn bsn is 609094464, klopt"
+    assert spoken.original(12, 21) == (12, 54)
+    assert spoken.original(23, 28) == (56, 61)  # after the run: shifted by its length
+    assert read_out("ik heb een vraag over een brief", load_cues()) is None
