@@ -298,10 +298,9 @@ def _dutch_subscriber_number(written: str) -> bool:
     return len(digits) == 10 and digits[0] == "0" and digits[1] in "1234567"
 
 
-# the last words right before a number, with a bracket or "tel." between: "uitvaartcentrum Maasland ", "gemeente
-# Lanaken (", "GrensInfoPunt Aken-Eurode (tel. "
-_LAST_WORDS = re.compile(r"((?:[^\W\d_][\w'-]*[ \t]+){0,2}[^\W\d_][\w'-]*)[ \t]*[(:,]?[ \t]*"
-                         r"(?:(?:tel|telefoon|phone)\.?[ \t:]*)?\Z", re.IGNORECASE)
+# the last words right before a number (its phone cue taken off), with a bracket or a colon between:
+# "uitvaartcentrum Maasland ", "gemeente Lanaken (", "GrensInfoPunt Aken-Eurode (" of "... (tel. "
+_LAST_WORDS = re.compile(r"((?:[^\W\d_][\w'-]*[ \t]+){0,2}[^\W\d_][\w'-]*)[ \t]*[(:,]?[ \t]*\Z")
 
 
 def _an_organisations_number(text: str, start: int, cues: Cues) -> bool:
@@ -310,6 +309,8 @@ def _an_organisations_number(text: str, start: int, cues: Cues) -> bool:
     Lanaken (+32 ...)"), or a referral a few words before it ("verwezen naar GrensInfoPunt Aken-Eurode (tel. +49
     ..."), with no person named between and no possessive ("mijn")."""
     window = text[max(0, start - 80):start]
+    if cue := cues.phone_cue_end.search(window):
+        window = window[:cue.start()]
     if (last := _LAST_WORDS.search(window)) is None:
         return False
     words = last.group(1).split()
