@@ -27,6 +27,7 @@ from datetime import date
 
 from kcc.privacy.cues import Cues, load_cues
 from kcc.privacy.identifiers import Span, find_identifiers, is_bsn, plain_address
+from kcc.privacy.letters import senders_addresses, without_letterheads
 from kcc.privacy.mailboxes import find_owner_mailboxes, is_word_mailbox
 from kcc.privacy.names import find_names_and_addresses, load, loaded, names_around
 from kcc.privacy.spoken import read_out
@@ -109,7 +110,9 @@ def _personal_data(text: str, cues: Cues) -> list[Span]:
     spans = [s for s in spans if s.kind != "postcode" or not any(
         a.end <= s.start and _BESIDE.fullmatch(text, a.end, s.start) for a in public)]
     spans += _dates_beside_a_person(text, spans, cues)
-    return [*spans, *_postcodes_after_an_address(text, spans), *names_around(text, spans, cues)]
+    spans = [*spans, *_postcodes_after_an_address(text, spans), *names_around(text, spans, cues)]
+    spans = without_letterheads(text, spans, cues)
+    return spans + senders_addresses(text, spans)
 
 
 # right after an address: another country's postcode before its place ("Kleikstraße 27, 52134 Herzogenrath",

@@ -133,6 +133,8 @@ class Cues:
     legal_form_before: re.Pattern[str]
     # before a value: a referral and what it names, with no digit or sentence end between (group "named")
     referral_before: re.Pattern[str]
+    # right before a value: a mail header's identifier ("Message-ID: <")
+    message_id_before: re.Pattern[str]
     # at the end of a text: a phone cue and what may follow it ("(tel. ", "telefoon: ")
     phone_cue_end: re.Pattern[str]
     # the person cues after which the caller says their own name ("goedemorgen, met", "de naam is"), lower case
@@ -278,6 +280,8 @@ class Cues:
             referral_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('verwijzing'))})[ \t]+"
                                        rf"(?P<named>[^\d\n.;!?]{{0,60}}"
                                        rf"(?:tel\.)?[^\d\n.;!?]{{0,5}})\Z", re.IGNORECASE),
+            message_id_before=re.compile(rf"(?<![\w-])(?:{either(words('geen_emailadres_kop'))})"
+                                         rf"[ \t]*:[ \t]*<?[ \t]*\Z", re.IGNORECASE),
             phone_cue_end=re.compile(rf"(?<!{_LETTER})(?:{either(words('telefoon'))})\.?[ \t:]*\Z", re.IGNORECASE),
             speaker_cues=frozenset(w.lower() for w in words("persoon_cue_spreker")),
             after_cue=re.compile(rf"[ \t]*[:,]?[ \t]*(?:(?:{either(words('vulwoord'))})[ \t]*,?[ \t]+)*",

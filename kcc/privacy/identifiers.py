@@ -101,6 +101,8 @@ def find_emails(text: str, cues: Cues) -> Iterator[Span]:
     "balie@gemeente-...": ``Cues.is_mailbox_of_no_one``)."""
     if "@" in text or any(bracket in text for bracket in "[({"):
         for match in cues.email.finditer(text):
+            if cues.message_id_before.search(text, max(0, match.start() - 40), match.start()):
+                continue  # a mail header's identifier: "Message-ID: <CAK7x2+...@mail.gmail.com>"
             if not cues.is_mailbox_of_no_one(plain_address(match.group())):
                 yield Span(match.start(), match.end(), "email")
     for match in cues.spelled_email.finditer(text):
@@ -137,8 +139,8 @@ def _spelled_local_part(text: str, start: int, cues: Cues) -> int:
 
 def _not_a_bsn_shape(groups: list[str], separators: set[str], before: str) -> bool:
     """Whether digit groups written without a BSN cue are something else: separators of more than one kind
-    ("10.30-12.45"), a date ("12-03-2019", "2019.03.12"), an amount ("12.345.678", "€ 123 456 78"), or a phone
-    number (an area or service code up front: "010 123 45 67", "0800-123-4")."""
+    ("10.30-12.45"), a date ("12-03-2019", "2019.03.12"), a period of years ("2024-2025"), an amount ("12.345.678",
+    "€ 123 456 78"), or a phone number (an area or service code up front: "010 123 45 67", "0800-123-4")."""
     if len(groups) == 1:
         return False
     if len(separators) > 1 or _CURRENCY.search(before):
@@ -149,6 +151,8 @@ def _not_a_bsn_shape(groups: list[str], separators: set[str], before: str) -> bo
         return True
     if separators == {"."} and sizes[0] <= 2 and all(size == 3 for size in sizes[1:]):
         return True
+    if separators <= {"-", "/"} and sizes == [4, 4] and all(g[:2] in ("19", "20") for g in groups):
+        return True  # a period of years: "schooljaar 2024-2025"
     return groups[0].startswith("0") and 2 <= sizes[0] <= 4
 
 
@@ -321,13 +325,22 @@ def _an_organisations_number(text: str, start: int, cues: Cues) -> bool:
     return bool(cues.referral_before.search(window))
 
 
+# between two numbers: the first one's label in brackets, then a separator ("0229 - 25 22 00 (algemeen) | 06 - ..."):
+# an organisation's word there names the first number, not the next
+_LABEL_OF_THE_ONE_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*[|,;/]?[ \t]*")
+
+
 def find_phones(text: str, cues: Cues) -> Iterator[Span]:
     """Phone numbers written as such (a trunk 0, + or 00 up front; Dutch when no country code is given), except
     service numbers and a number its cue names an organisation's ("algemeen nummer"). With a country code written
     out, a number of a possible length counts even where that country has not handed out its range (yet): no one
     writes "+44" before something else; so does a Dutch number of ten digits (``_dutch_subscriber_number``) that
     no reference cue names ("klantnummer 0612345678")."""
+    previous_end = None
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
+        labelled_before = previous_end is not None and _LABEL_OF_THE_ONE_BEFORE.fullmatch(text, previous_end,
+                                                                                        match.start)
+        previous_end = match.end
         raw = match.raw_string
         written = raw.strip().lstrip("(")
         shown = raw.lstrip()
@@ -357,8 +370,8 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
             # ("klant 06-7..") the person's number, not a customer number; "vergunning 0692345678" is a reference
         if phonenumbers.number_type(match.number) in _SERVICE_NUMBERS:
             continue
-        if (cues.before(text, start, ("telefoon", "telefoon_organisatie")) == "telefoon_organisatie"
-                or cues.organisation_number_after.match(text, match.end)):
+        if ((cues.before(text, start, ("telefoon", "telefoon_organisatie")) == "telefoon_organisatie"
+             and not labelled_before) or cues.organisation_number_after.match(text, match.end)):
             continue  # an organisation's number: "algemeen nummer 0599-740 200", "010-... is het hoofdnummer"
         if (before := _PUBLIC_NUMBER_BEFORE.search(text, max(0, start - 120), start)) and \
                 (before.group(1).lower() in cues.email_public or cues.company.fullmatch(before.group(1))

@@ -40,20 +40,25 @@ def is_word_mailbox(address: str, cues: Cues) -> bool:
     """A team's mailbox named by a common Dutch word that no name list holds ("kwijtschelding@bremwoude.nl",
     "subsidies@...", also a compound of two: "ondernemersloket@..."), at a domain that is no consumer mail
     provider's ("tijger@hotmail.com" is a person's) and names no people (``Cues.domain_names_people``, an owner's
-    surname among its words)."""
+    surname among its words); at a public body's domain any name part of words that are no names and no initials
+    ("kcc-teamleiders@gemeente.nl"; not "j.jansen@gemeente.nl", an employee's)."""
     from wordfreq import zipf_frequency
 
     local, _, domain = address.lower().partition("@")
     labels = [label for label in re.split(r"[.-]", domain)[:-1] if label]
-    if not _WORD_MAILBOX.fullmatch(local) or not labels or set(labels) & cues.email_providers:
-        return False
-    if cues.domain_names_people(domain) or _names_its_owner(labels, cues):
+    if not labels or set(labels) & cues.email_providers:
         return False
     listed = load().lookup_structs
 
     def a_name(word: str) -> bool:
         return [word.capitalize()] in listed["first_name"] or [word.capitalize()] in listed["surname"]
 
+    parts = [part for part in re.split(r"[._+-]", local) if part]
+    if set(labels) & cues.email_public and parts and all(len(part) >= 3 and part.isalpha() and not a_name(part)
+                                                         for part in parts):
+        return True  # a public body's team: "wijkteam.centrum@gemeente.nl", "griffie.bestuursrecht@rechtspraak.nl"
+    if not _WORD_MAILBOX.fullmatch(local) or cues.domain_names_people(domain) or _names_its_owner(labels, cues):
+        return False
     if a_name(local):
         return False
     if zipf_frequency(local, "nl") >= _MIN_ZIPF:

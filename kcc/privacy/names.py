@@ -513,6 +513,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         if first.lower() not in prefixes and (institution_word(first, cues, surnames) or (
                 first.lower() in cues.institution_words and [first] not in surnames)):
             continue  # an institution's or company's name: "Inzamelbedrijf Bremwoude Schoon", "Parochie Heilige X"
+        if (form := cues.legal_form.match(text, start)) and form.group().strip(" ,"):
+            continue  # a legal form and the word after it, taken for initials: "B.V. start" of "Smits & Zn. B.V. start"
         start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names | cues.possessives)
         if before_a_street(text, end, streets, cues) or a_pets_name(text, start, cues) or \
                 named_before_its_animal(text, end, cues):

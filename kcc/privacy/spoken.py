@@ -2,9 +2,10 @@
 "bsn is zes nul negen, nul negen vier, vier zes vier", "postcode drie nul drie zes k a", "kenteken twee drie x b r
 negen", "en el negenentachtig knab drie vier ...". ``text2num`` reads the Dutch number words ("negenhonderd-
 vierenvijftig", "tweeduizend negen", "negentien zesentachtig"); a letter is a single letter or its Dutch name ("el",
-"kaa", from ``letternaam`` in ``kcc/data/privacy.yaml``). Each run of them is written out in a copy of the text
-("609094464", "3036KA", "23XBR9"), the finders of the masker read the copy, and what they find is mapped back onto
-the words it came from.
+"kaa", from ``letternaam`` in ``kcc/data/privacy.yaml``). So are a scanned letter's digits that OCR read as letters
+("0l-O5-2O24") or with spaces ("1 1 - 0 4 - 1 9 5 5"). Each run of them is written out in a copy of the text
+("609094464", "3036KA", "23XBR9", "01-05-2024"), the finders of the masker read the copy, and what they find is
+mapped back onto the words it came from.
 
 Usage::
 
@@ -84,13 +85,12 @@ def _written(words: list[str], cues: Cues) -> str:
     return "".join(parts)
 
 
-def read_out(text: str, cues: Cues) -> Spoken | None:
-    """The copy of ``text`` with every run of read-out numbers written out, or None when there is none. A run holds
-    two words or more, at least one of them a number word (so "een" alone stays an article); letters count only
-    beside number words ("twaalf a", "k vier een twee t f")."""
+def _word_runs(text: str, cues: Cues) -> list[tuple[int, int, str]]:
+    """Runs of read-out numbers: two words or more, at least one of them a number word (so "een" alone stays an
+    article); letters count only beside number words ("twaalf a", "k vier een twee t f")."""
     tokens = [m for m in _TOKEN.finditer(text)]
     if not any(_a_number_word(m.group()) for m in tokens if m.group().lower() not in ("een", "één", "nul")):
-        return None
+        return []
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     for token in tokens:
@@ -103,9 +103,7 @@ def read_out(text: str, cues: Cues) -> Spoken | None:
         runs.append(current)
         current = [token] if fits else []
     runs.append(current)
-    pieces: list[str] = []
-    mapped: list[tuple[int, int, int, int]] = []
-    at = 0
+    found = []
     for run in runs:
         while run and not _a_number_word(run[-1].group()) and len(run[-1].group()) > 1:
             run = run[:-1]  # a letter's name ends no run ("drie en")
@@ -115,13 +113,41 @@ def read_out(text: str, cues: Cues) -> Spoken | None:
         if len(run) < 2 and not cues.month_after.match(text, run[0].end()) or any(
                 t.group().lower() in ("een", "één") for t in run) and len(numbers) < 2:
             continue  # one number word is a count ("drie weken"), but a day before a month is a date's
-        start, end = run[0].start(), run[-1].end()
-        pieces.append(text[at:start])
-        copy_start = sum(len(p) for p in pieces)
-        written = _written([t.group() for t in run], cues)
-        pieces.append(written)
+        found.append((run[0].start(), run[-1].end(), _written([t.group() for t in run], cues)))
+    return found
+
+
+# a scanned letter's digits: letters OCR reads for digits in a date or number with separators ("0l-O5-2O24",
+# "08-O2-1936"), and digits read one by one with spaces ("1 1 - 0 4 - 1 9 5 5")
+_OCR_NUMBER = re.compile(r"(?<![\w])(?=[\dOolI|]*\d)(?=[\d/.-]*[OolI|])[\dOolI|]{1,4}(?:[-/.][\dOolI|]{1,4}){1,3}"
+                         r"(?![\w])")
+_SPACED_DIGITS = re.compile(r"(?<![\w-])\d(?:[ ]\d)+(?:[ ]?[-/.][ ]?\d(?:[ ]\d)*)+(?![\w-])|(?<![\w-])\d(?:[ ]\d){5,}"
+                            r"(?![\w-])")
+_OCR_DIGITS = str.maketrans("OolI|", "00111")
+
+
+def _scanned_runs(text: str) -> list[tuple[int, int, str]]:
+    """Numbers as a scan reads them, written as they were meant: "0l-O5-2O24" as "01-05-2024", "1 1 - 0 4 - 1 9 5 5"
+    as "11-04-1955"."""
+    found = [(m.start(), m.end(), m.group().translate(_OCR_DIGITS)) for m in _OCR_NUMBER.finditer(text)]
+    found += [(m.start(), m.end(), m.group().replace(" ", "")) for m in _SPACED_DIGITS.finditer(text)]
+    return found
+
+
+def read_out(text: str, cues: Cues) -> Spoken | None:
+    """The copy of ``text`` with every run of read-out numbers (``_word_runs``) and of a scan's digits
+    (``_scanned_runs``) written out, or None when there is none."""
+    runs = sorted(_word_runs(text, cues) + _scanned_runs(text))
+    pieces: list[str] = []
+    mapped: list[tuple[int, int, int, int]] = []
+    at = copy_at = 0
+    for start, end, written in runs:
+        if start < at:
+            continue  # overlaps the run before
+        pieces += [text[at:start], written]
+        copy_start = copy_at + start - at
         mapped.append((copy_start, copy_start + len(written), start, end))
-        at = end
+        copy_at, at = copy_start + len(written), end
     if not mapped:
         return None
     pieces.append(text[at:])

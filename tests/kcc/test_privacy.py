@@ -1259,3 +1259,39 @@ def test_read_out_maps_its_finds_back_onto_the_words():
     assert spoken.original(12, 21) == (12, 54)
     assert spoken.original(23, 28) == (56, 61)  # after the run: shifted by its length
     assert read_out("ik heb een vraag over een brief", load_cues()) is None
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # from the twenty-third set's first run (2026-12-02: e-mails and scanned letters), with sentences of their own:
+    # a scan's digits read as letters or with spaces; a number's label in brackets names that number, not the next
+    ("Geb. datum: l2-O3-1961\nAdres: onbekend", "Geb. datum: [geboortedatum]\nAdres: onbekend"),
+    ("Geboortedatum: 0 3 - 1 1 - 1 9 7 7", "Geboortedatum: [geboortedatum]"),
+    ("Mirjam\nT 0229 - 25 22 00 (algemeen) | 06 - 23 45 67 89 (mobiel)",
+     "Mirjam\nT [telefoonnummer] (algemeen) | [telefoonnummer] (mobiel)"),
+    # a resident's or a lawyer's signature keeps its details masked: a person is named in the block
+    ("Met vriendelijke groet,\n\nKarin de Boer\nDorpsweg 12\n1234 AB Ergens\n06-12345678",
+     "Met vriendelijke groet,\n\n[naam]\n[adres]\n[postcode] Ergens\n[telefoonnummer]"),
+    ("Met vriendelijke groet,\n\nmr. A. Smit\nSmit & Partners Advocaten\ntel. 020-1234567 toestel 12",
+     "Met vriendelijke groet,\n\nmr. [naam]\nSmit & Partners Advocaten\ntel. [telefoonnummer] toestel 12"),
+    ("Van: p.smit@gemeente.nl", "Van: [e-mailadres]"),
+    ("Van: R. de Wit <dewit@dewitmediation.nl>", "Van: [naam] <[e-mailadres]>"),
+])
+def test_letters_and_mails_keep_their_persons_data_masked(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    # an organisation's letterhead; a public body's team mailbox; a mail header's identifier; a period of years
+    "HOVENIERSBEDRIJF GROEN EN ZO\nDorpsweg 12 | 1234 AB Ergens\nT 0123 - 45 67 89 | IBAN NL91 ABNA 0417 1643 00",
+    "Aan: vergunningen.horeca@gemeente.nl",
+    "Message-ID: <AB12cd+XyZ@mail.gmail.com>",
+    "De school vraagt de gymzaal voor schooljaar 2024-2025 aan.",
+    # a legal form taken for initials; a letter's page; firms' and departments' words; a court's building
+    "Aannemer Bouwbedrijf Piet Jansen & Zn. B.V. begint maandag.",
+    "Blad 3 van 5 - Ons kenmerk: 2024/17",
+    "Hierbij machtigt zij Taxatiebureau Visser & Zonen om bezwaar te maken.",
+    "Bel onze afdeling Debiteuren via 030 - 123 45 67 op werkdagen.",
+    "De zitting is in het Paleis van Justitie, Prins Clauslaan 60.",
+])
+def test_organisations_letterheads_and_mail_headers_are_no_ones(text):
+    assert mask_personal_data(text) == text

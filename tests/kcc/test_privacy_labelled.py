@@ -339,6 +339,24 @@ Reus"). Since: bsn 12/12, iban 10/10, phone 19/19, email 13/13, name 85/88, addr
 11/12, licence_plate 15/15, false positives 1/100 (the municipality's general number in international format);
 in older sets 6 more names found, no false positive more.
 
+``pii_twentythird.jsonl`` (200 snippets, 100 without personal data, a twenty-third writer as blind as the others,
+asked for the e-mail and letter channel: residents', lawyers', guardians' and care providers' e-mails with
+signatures, forwarded headers and disclaimers, scanned letters with OCR errors, letterheads; 100 trap kinds of its
+own), written 2026-12-02 after the twenty-second set's rules and measured once, untouched: bsn 13/13, iban 10/10,
+phone 28/29, email 25/26, name 162/171, address 36/40, postcode 22/22, birth_date 15/20, licence_plate 10/11 (below
+the target: phone, email, birth_date), false positives **29/100** (0.29: letterheads, mail headers, organisations'
+accounts and addresses). Its misses were then read, and general rules made from them, each tested with sentences of
+its own in test_privacy.py: an organisation's letterhead (a block of lines from a line that names an organisation,
+with no person named in the block) lists no one's contact details (``kcc/privacy/letters.py``); a public body's
+team mailbox of words that are no names ("wijkteam.centrum@gemeente.nl"); a mail header's identifier
+("Message-ID:"); a period of years is no BSN; a scan's digits read as letters or with spaces ("0l-O5-2O24",
+"1 1 - 0 4 - 1 9 5 5"); a number's label in brackets names that number, not the next; the address after a person's
+name in a mail header is that person's; a legal form taken for initials; a letter's page ("Blad 2"); "bureau",
+"afdeling" and "paleis" as institutions' words; short legal forms that are postcode letters ("KG") dropped. Since:
+phone 29/29, email 26/26, birth_date 20/20, address 37/40, false positives 5/100 (above the target: an IBAN named an
+organisation's a sentence later, a municipal vehicle's plate, the town hall's address after a floor or named a
+clause earlier, a time zone's cities): a strict expected failure below; every other set unchanged.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -368,13 +386,17 @@ DATA = Path(__file__).parent / "data"
 SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "pii_sixth", "pii_seventh",
         "pii_eighth", "pii_ninth", "pii_tenth", "pii_eleventh", "pii_twelfth", "pii_thirteenth", "pii_fourteenth",
         "pii_fifteenth", "pii_sixteenth", "pii_seventeenth", "pii_eighteenth", "pii_nineteenth",
-        "pii_twentieth", "pii_twentyfirst", "pii_twentysecond")
+        "pii_twentieth", "pii_twentyfirst", "pii_twentysecond", "pii_twentythird")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
 # and false positives 10/79, the sixth set's email 16/17 and false positives 4/113, the seventh set's false
 # positives 6/137 and the twentieth set's 3/100 reached the targets with the general rules (see above)
-SHORT: dict[tuple[str, str], str] = {}
+SHORT: dict[tuple[str, str], str] = {
+    ("pii_twentythird", "false_positives"): "5/100 (0.05): an IBAN named an organisation's a sentence later, a "
+                                            "municipal vehicle's plate, the town hall's address after a floor or "
+                                            "named a clause earlier, a time zone's cities",
+}
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
               "postcode": 0.85, "birth_date": 0.85, "licence_plate": 0.85}

@@ -1,0 +1,75 @@
+"""What e-mails and letters pasted into a contact record hold besides the resident's data: an organisation's
+letterhead (its address, postcode, phone numbers and account), mail headers ("Van: Wijkteam Centrum <...>",
+"Message-ID: <...@mail.gmail.com>", read in ``identifiers.find_emails``). Their words are data in
+``kcc/data/privacy.yaml``.
+
+Usage::
+
+    spans = without_letterheads(text, spans, cues)   # an organisation's contact details are no one's
+    spans += senders_addresses(text, spans)          # "Van: M. de Lange <delange@...>" is M. de Lange's
+"""
+
+from __future__ import annotations
+
+import re
+
+from kcc.privacy.cues import Cues
+from kcc.privacy.identifiers import Span
+
+# a block of lines: text between blank lines
+_BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|\Z))+")
+_LINE = re.compile(r"[^\n]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# an organisation's contact details: what a letterhead lists under its name
+_CONTACT_DETAILS = ("address", "postcode", "phone", "iban")
+
+
+def _names_an_organisation(line: str, cues: Cues) -> bool:
+    """Whether a line names an organisation: a legal form ("B.V."), an institution's or public body's word
+    ("Rechtbank", "Stichting", "Bewindvoeringskantoor"), or a name in capitals as letterheads print it
+    ("VOEDSELBANK STAD EN OMMELAND", OCR's "W0ONCORP0RATIE DE S1EUTEL")."""
+    words = _LETTERS.findall(line)
+    if not words:
+        return False
+    if (form := cues.legal_form.search(line)) and form.group().strip(" ,"):
+        return True
+    if any(w.lower() in cues.email_public or (cues.institution_noun(w) and not cues.street.search(w))
+           for w in words if w[0].isupper()):
+        return True  # not a street's word: "Kerkplein 3" ends in "plein", as "Museumplein" does
+    tokens = line.split()
+    return len(tokens) >= 2 and any(len(t) >= 5 for t in tokens) and not any(t.strip(":.,").isdigit() for t in tokens) \
+        and all(t.isupper() for t in tokens if any(c.isalpha() for c in t))
+
+
+def without_letterheads(text: str, spans: list[Span], cues: Cues) -> list[Span]:
+    """``spans`` without an organisation's contact details: in a block of lines (between blank lines), those on and
+    after a line that names an organisation ("Bewindvoeringskantoor Fortuna B.V." over "Keizersgracht 555, 1017 DR
+    Amsterdam", "T 020 - 330 44 00", "Kantoorrekening: NL22 ..."), unless a person is named in the block (a
+    signature, "mr. J. Verschuren, Verschuren & Kok Advocaten, tel. ... toestel 23"; a resident's details)."""
+    if "\n" not in text:
+        return spans
+    public: list[tuple[int, int]] = []
+    for block in _BLOCK.finditer(text):
+        lines = list(_LINE.finditer(text, block.start(), block.end()))
+        heading = next((line for line in lines if _names_an_organisation(line.group(), cues)), None)
+        if heading is None or len(lines) < 2:
+            continue
+        if any(s.kind == "name" and block.start() <= s.start < block.end() for s in spans):
+            continue
+        public.append((heading.start(), block.end()))
+    return [s for s in spans if s.kind not in _CONTACT_DETAILS or not any(a <= s.start < b for a, b in public)]
+
+
+# a mail header's sender or addressee: a display name, then the address in angle brackets
+_DISPLAYED_ADDRESS = re.compile(r"[ \t]*<([^<>@\s]+@[^<>\s]+)>")
+
+
+def senders_addresses(text: str, spans: list[Span]) -> list[Span]:
+    """The address after a person's name in a mail header is that person's ("Van: M. de Lange
+    <delange@delangeadvocatuur.nl>"), whatever a team's mailbox it may look like."""
+    found = []
+    for span in spans:
+        if span.kind == "name" and (shown := _DISPLAYED_ADDRESS.match(text, span.end)):
+            found.append(Span(shown.start(1), shown.end(1), "email"))
+    return found
+
