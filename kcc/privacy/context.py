@@ -329,6 +329,11 @@ def an_institutions_address(text: str, start: int, cues: Cues, surnames: Any = N
     "afvalbrengstation Handelsweg 3", "buurthuis Het Anker, Dorpsplein 5"), also at the start of the sentence after
     one that names it without a possessive ("Waar is het stadskantoor? Op Stadsplateau 1?"); not a home's ("mijn
     huis aan de Kerkstraat 5")."""
+    if (about := cues.address_of_before.search(text, max(0, start - 160), start)) and \
+            cues.institution_noun(about.group(1)):
+        return True  # "het adres van het gemeentehuis voor een bezwaarschrift: Stadhuisplein 1"
+    if floor := cues.floor_before.search(text, max(0, start - 30), start):
+        start = floor.start()  # "(Stadhuis, 3e verdieping, Markt 1)": the floor is the institution's
     before = _AT_AN_INSTITUTION.search(text[max(0, start - 60):start])
     if not before and (previous := _PREVIOUS_SENTENCE_AT.search(text[max(0, start - 160):start])):
         words = [w.lower() for w in re.findall(r"[^\W\d_]+", previous.group(1))]

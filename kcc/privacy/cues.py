@@ -133,6 +133,12 @@ class Cues:
     legal_form_before: re.Pattern[str]
     # before a value: a referral and what it names, with no digit or sentence end between (group "named")
     referral_before: re.Pattern[str]
+    # right before a plate: an organisation's vehicle ("dienstvoertuig (")
+    service_vehicle_before: re.Pattern[str]
+    # before an address, in its clause: "het adres van het " and the institution's noun (group 1)
+    address_of_before: re.Pattern[str]
+    # right before an address: a floor ("3e verdieping, ")
+    floor_before: re.Pattern[str]
     # right before a value: a mail header's identifier ("Message-ID: <")
     message_id_before: re.Pattern[str]
     # at the end of a text: a phone cue and what may follow it ("(tel. ", "telefoon: ")
@@ -280,6 +286,12 @@ class Cues:
             referral_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('verwijzing'))})[ \t]+"
                                        rf"(?P<named>[^\d\n.;!?]{{0,60}}"
                                        rf"(?:tel\.)?[^\d\n.;!?]{{0,5}})\Z", re.IGNORECASE),
+            service_vehicle_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('dienstvoertuig'))})"
+                                              rf"[ \t]*[(:]?[ \t]*\Z", re.IGNORECASE),
+            address_of_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('adres_woord'))})[ \t]+(?:van|of)[ \t]+"
+                                         rf"(?:de|het|the)[ \t]+({_LETTER}+)[^.!?\n\d]{{0,80}}\Z", re.IGNORECASE),
+            floor_before=re.compile(rf"(?<![\w.])(?:\d{{1,2}}(?:e|de|ste|th|st|nd|rd)?|begane)[ \t]+"
+                                    rf"(?:{either(words('verdieping'))})[ \t]*,[ \t]*\Z", re.IGNORECASE),
             message_id_before=re.compile(rf"(?<![\w-])(?:{either(words('geen_emailadres_kop'))})"
                                          rf"[ \t]*:[ \t]*<?[ \t]*\Z", re.IGNORECASE),
             phone_cue_end=re.compile(rf"(?<!{_LETTER})(?:{either(words('telefoon'))})\.?[ \t:]*\Z", re.IGNORECASE),

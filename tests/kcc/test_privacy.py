@@ -1292,6 +1292,10 @@ def test_letters_and_mails_keep_their_persons_data_masked(text, masked):
     "Hierbij machtigt zij Taxatiebureau Visser & Zonen om bezwaar te maken.",
     "Bel onze afdeling Debiteuren via 030 - 123 45 67 op werkdagen.",
     "De zitting is in het Paleis van Justitie, Prins Clauslaan 60.",
+    # an organisation's vehicle; an institution's address named earlier in the clause, or after a floor
+    "De dienstauto (GZ-418-K) van de wijkboa staat bij het station.",
+    "Wat is het adres van de bibliotheek voor het inleveren van boeken: Kerkstraat 5?",
+    "Het gesprek is in het gemeentehuis, 2e verdieping, Raadhuisplein 4.",
 ])
 def test_organisations_letterheads_and_mail_headers_are_no_ones(text):
     assert mask_personal_data(text) == text
