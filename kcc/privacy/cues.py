@@ -133,6 +133,9 @@ class Cues:
     legal_form_before: re.Pattern[str]
     # before a value: a referral and what it names, with no digit or sentence end between (group "named")
     referral_before: re.Pattern[str]
+    # a letter and the word that spells it ("d van dirk", "R as in Richard"): groups 1 and 2; and a run of them
+    spelling: re.Pattern[str]
+    spellings: re.Pattern[str]
     # right before a plate: an organisation's vehicle ("dienstvoertuig (")
     service_vehicle_before: re.Pattern[str]
     # before an address, in its clause: "het adres van het " and the institution's noun (group 1)
@@ -286,6 +289,10 @@ class Cues:
             referral_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('verwijzing'))})[ \t]+"
                                        rf"(?P<named>[^\d\n.;!?]{{0,60}}"
                                        rf"(?:tel\.)?[^\d\n.;!?]{{0,5}})\Z", re.IGNORECASE),
+            spelling=re.compile(rf"(?<!{_LETTER})({_LETTER})[ \t]+(?:{either(words('spelling'))})[ \t]+({_LETTER}+)",
+                                re.IGNORECASE),
+            spellings=re.compile(rf"(?:{_LETTER}[ \t]+(?:{either(words('spelling'))})[ \t]+{_LETTER}+[ \t,]*)+",
+                                 re.IGNORECASE),
             service_vehicle_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('dienstvoertuig'))})"
                                               rf"[ \t]*[(:]?[ \t]*\Z", re.IGNORECASE),
             address_of_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('adres_woord'))})[ \t]+(?:van|of)[ \t]+"

@@ -413,20 +413,14 @@ def _one_letter(text: str, start: int, end: int) -> bool:
     return end - start == 1 and text[start].isalpha() and not text.startswith(".", end)
 
 
-# a letter and the word that spells it ("d van dirk", "R as in Richard"), and several of them one after another
-_SPELLING = re.compile(r"\b([^\W\d_])[ \t]+(?:van|voor|als in|as in|for|wie)[ \t]+([^\W\d_]+)", re.IGNORECASE)
-_SPELLINGS = re.compile(r"(?:[^\W\d_][ \t]+(?:van|voor|als in|as in|for|wie)[ \t]+[^\W\d_]+[ \t,]*)+",
-                        re.IGNORECASE)
-
-
 def _spelled(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
     """Whether the "name" at ``start``-``end`` spells a letter: one word, a first name or a place's name, that spells
     the letter before it ("D van Dirk", "Z van Zaandam", "B as in Bravo"), or the name is the letter and that word.
     Not a surname after an initial ("mevrouw D van Dijk": no title goes before a spelling, and "Dijk" is no first
     name)."""
     words = text[start:end].split()
-    if len(words) > 2 and _SPELLINGS.fullmatch(text[start:end]) and all(
-            word[:1].lower() == letter.lower() for letter, word in _SPELLING.findall(text[start:end])):
+    if len(words) > 2 and cues.spellings.fullmatch(text[start:end]) and all(
+            word[:1].lower() == letter.lower() for letter, word in cues.spelling.findall(text[start:end])):
         return True  # "d van dirk o van otto r van richard": letters spelled one after another
     if len(words) > 1:
         if not (cues.spelled_letter.search(text, start, end - len(words[-1])) and words[-1][:1].upper() == words[0]):
