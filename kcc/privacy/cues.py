@@ -136,6 +136,11 @@ class Cues:
     # a letter and the word that spells it ("d van dirk", "R as in Richard"): groups 1 and 2; and a run of them
     spelling: re.Pattern[str]
     spellings: re.Pattern[str]
+    # between two names: a word that joins them (" en "); right before a name: a word and such a word, the word
+    # group 1 ("Klaus und "); between two plates: such a word, a comma or a slash
+    and_between: re.Pattern[str]
+    joined_before: re.Pattern[str]
+    next_in_list: re.Pattern[str]
     # right before a plate: an organisation's vehicle ("dienstvoertuig (")
     service_vehicle_before: re.Pattern[str]
     # before an address, in its clause: "het adres van het " and the institution's noun (group 1)
@@ -293,6 +298,9 @@ class Cues:
                                 re.IGNORECASE),
             spellings=re.compile(rf"(?:{_LETTER}[ \t]+(?:{either(words('spelling'))})[ \t]+{_LETTER}+[ \t,]*)+",
                                  re.IGNORECASE),
+            and_between=re.compile(rf"[ \t]+(?i:{either(words('en_woord'))})[ \t]+"),
+            joined_before=re.compile(rf"(?<![^\W_])([^\W\d_]+)[ \t]+(?i:{either(words('en_woord'))})[ \t]+\Z"),
+            next_in_list=re.compile(rf"[ \t]*(?:,|/|(?i:{either(words('en_woord'))}))[ \t]*"),
             service_vehicle_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('dienstvoertuig'))})"
                                               rf"[ \t]*[(:]?[ \t]*\Z", re.IGNORECASE),
             address_of_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('adres_woord'))})[ \t]+(?:van|of)[ \t]+"

@@ -427,9 +427,6 @@ def _a_format(code: str) -> bool:
     return letters == {"X"} and digits <= {"9", "0"}
 
 
-_NEXT_IN_LIST = re.compile(r"[ \t]*(?:,|/|en|and|und|et|&)[ \t]*")
-
-
 def find_plates(text: str, cues: Cues) -> Iterator[Span]:
     """Dutch and Belgian plates in their sidecodes; after a cue also with spaces, and another country's; the next
     of a list after one ("kentekens 21-SNB-4 en DN-AB 77")."""
@@ -446,7 +443,7 @@ def find_plates(text: str, cues: Cues) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "licence_plate")
     for pattern, reach in ((_PLATE_AFTER_CUE, 4), (_FOREIGN_PLATE, 1)):
         for match in pattern.finditer(text):
-            listed = any(_NEXT_IN_LIST.fullmatch(text, end, match.start()) for end in found)
+            listed = any(cues.next_in_list.fullmatch(text, end, match.start()) for end in found)
             if cues.service_vehicle_before.search(text, max(0, match.start() - 30), match.start()):
                 continue
             if (listed or cues.before(text, match.start(), ("kenteken",), reach)) and not _a_format(match.group()):

@@ -76,8 +76,6 @@ _model: deduce.Deduce | None = None
 # a word of a name after a person cue: "Kaya-Yılmaz", "O'Brien", "'t" (in "van 't Hof"), initials "D.F."
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,4}|['’]?[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _BETWEEN_WORDS = re.compile(r"[ \t]+")
-_AND = re.compile(r"[ \t]+(?:en|and|und|et|&)[ \t]+", re.IGNORECASE)
-_JOINED_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[ \t]+(?:en|and|und|et|&)[ \t]+\Z")
 _MAX_NAME_WORDS = 3
 _HOUR = re.compile(r"(?<=\d[.:]\d\d)[ \t]?u\.")
 
@@ -336,7 +334,7 @@ def _cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
                        or (speaker and _a_speakers_name(text, at, cues, common))
                        or _lower_case_name(text, at, cues, common, surnames, first_names)):
             names.append(name)
-            joined = _AND.match(text, name[1])
+            joined = cues.and_between.match(text, name[1])
             if not joined:
                 break
             at = joined.end()
@@ -349,8 +347,8 @@ def _first_names_joined(text: str, spans: list[Span], cues: Cues, common: frozen
     Marie de Vries"): the couple's other half."""
     found = []
     for span in spans:
-        if span.kind == "name" and (joined := _JOINED_BEFORE.search(text, max(0, span.start - 40), span.start)) and \
-                joined.group(1)[0].isupper() and _listed_first_name(joined.group(1), cues, common, first_names):
+        joined = cues.joined_before.search(text, max(0, span.start - 40), span.start) if span.kind == "name" else None
+        if joined and joined.group(1)[0].isupper() and _listed_first_name(joined.group(1), cues, common, first_names):
             found.append(Span(joined.start(1), joined.end(1), "name"))
     return found
 
