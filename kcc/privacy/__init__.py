@@ -26,10 +26,11 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from kcc.privacy.cues import Cues, load_cues
+from kcc.privacy.deduce_model import load, loaded
 from kcc.privacy.identifiers import Span, find_identifiers, is_bsn, plain_address
 from kcc.privacy.letters import senders_addresses, without_letterheads
 from kcc.privacy.mailboxes import find_owner_mailboxes, is_word_mailbox
-from kcc.privacy.names import find_names_and_addresses, load, loaded, names_around
+from kcc.privacy.names import find_names_and_addresses, names_around
 from kcc.privacy.spoken import read_out
 
 __all__ = ["PLACEHOLDER", "PLACEHOLDERS", "is_bsn", "mask_identifiers", "mask_personal_data", "warm_up", "ready"]

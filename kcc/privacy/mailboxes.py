@@ -9,8 +9,8 @@ import re
 
 from kcc.privacy.context import common_compound
 from kcc.privacy.cues import Cues
+from kcc.privacy.deduce_model import load
 from kcc.privacy.identifiers import Span
-from kcc.privacy.names import load
 
 
 def find_owner_mailboxes(text: str, cues: Cues) -> list[Span]:

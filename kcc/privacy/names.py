@@ -2,30 +2,18 @@
 surnames and streets, with the patterns around them), loaded once, lazily; and names of any origin that no list
 holds, by the word before them ("mw Li Wei", "mijn dochter Selam": ``persoon_cue`` in ``kcc/data/privacy.yaml``).
 
-deduce keeps its lists in its wheel; the first load in an install builds lookup structures from them and
-caches those (about a minute, an 80 MB pickle); later loads read the cache (2-4 s here) and hold about 1.1 GB.
-Only the processors for names and street addresses run: BSNs, phone numbers and the like are found with
-their checksums and formats (``kcc.privacy.identifiers``), and place names are what questions are about.
+deduce is loaded once per process (``kcc.privacy.deduce_model``). Only the processors for names and street
+addresses run: BSNs, phone numbers and the like are found with their checksums and formats
+(``kcc.privacy.identifiers``), and place names are what questions are about.
 """
 
 from __future__ import annotations
 
-import logging
-import os
 import re
-import shutil
-import tempfile
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from kcc.gc_pause import collection_paused
 from kcc.privacy.context import (
-    COMMON_WORD_ZIPF,
     WORD_BEFORE,
     a_pets_name,
     a_place,
@@ -36,7 +24,6 @@ from kcc.privacy.context import (
     before_a_street,
     common_compound,
     counted,
-    country_names,
     dated,
     institution_word,
     is_institution,
@@ -47,14 +34,10 @@ from kcc.privacy.context import (
     not_a_persons_name,
     starts_sentence,
 )
+from kcc.privacy.cued_names import cued_names, first_names_joined
 from kcc.privacy.cues import Cues
+from kcc.privacy.deduce_model import load
 from kcc.privacy.identifiers import Span
-from kcc.spelling import zipf
-
-if TYPE_CHECKING:
-    import deduce
-
-log = logging.getLogger("kcc.privacy")
 
 _NAMES = {"names", "prefix_with_initial", "prefix_with_interfix", "prefix_with_name", "interfix_with_name",
           "initial_with_name", "initial_interfix", "first_name_lookup", "surname_lookup", "name_context",
@@ -71,96 +54,7 @@ STREETS = frozenset(_AFTER | {"locations", "street_pattern", "street_lookup", "h
 # word capitalised, "looks like a name" says nothing any more, so two parts must say it (``_listed_names``)
 LISTED = frozenset({"names", "first_name_lookup", "surname_lookup", "interfix_with_name", "prefix_with_initial",
                     "prefix_with_name", "prefix_with_interfix", "initial_with_name", "initial_interfix"})
-_lock = threading.Lock()
-_model: deduce.Deduce | None = None
-# a word of a name after a person cue: "Kaya-Yılmaz", "O'Brien", "'t" (in "van 't Hof"), initials "D.F."
-_NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,4}|['’]?[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_BETWEEN_WORDS = re.compile(r"[ \t]+")
-_MAX_NAME_WORDS = 3
 _HOUR = re.compile(r"(?<=\d[.:]\d\d)[ \t]?u\.")
-
-
-def _import_deduce() -> Any:
-    root = logging.getLogger()
-    guard = logging.NullHandler()
-    # deduce calls logging.basicConfig(level=DEBUG, stream=stdout) when imported: with a handler on the root
-    # logger that does nothing, and every library's debug lines stay out of the service's output
-    root.addHandler(guard)
-    try:
-        import deduce
-    finally:
-        root.removeHandler(guard)
-    return deduce
-
-
-_BUILDING = "kcc-building-"
-
-
-def _cache_path(package_dir: Path, version: str) -> Path:
-    """deduce caches next to its lists; where the install is read-only, a folder in the temp directory."""
-    if os.access(package_dir / "cache", os.W_OK):
-        return package_dir
-    return Path(tempfile.gettempdir()) / f"kcc-deduce-{version}"
-
-
-def _deduce(module: Any, cache: Path) -> Any:
-    """deduce from its cache; else built, and the cache written whole or not at all: deduce writes it in place,
-    and a process stopped halfway (a server stopped in its first minute) would leave a cache that never loads."""
-    target = cache / "cache" / "lookup_structs.pickle"
-    # what a build killed halfway left (a server stopped in its first minute): no build runs now (_one_builder)
-    for stale in target.parent.glob(f"{_BUILDING}*") if target.parent.is_dir() else ():
-        shutil.rmtree(stale, ignore_errors=True)
-    if target.exists():
-        try:
-            return module.Deduce(cache_path=cache)
-        except Exception as exc:  # noqa: BLE001 - a broken cache is rebuilt, whatever broke it
-            log.warning("deduce's cache %s does not load (%s): building it again", target, exc)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=_BUILDING) as building:
-        model = module.Deduce(cache_path=Path(building), build_lookup_structs=True)
-        os.replace(Path(building) / "cache" / target.name, target)
-    return model
-
-
-@contextmanager
-def _one_builder(version: str) -> Iterator[None]:
-    """Processes (API workers, test runs) that load at the same time wait for the first to write the cache,
-    instead of reading a half-written one."""
-    try:
-        import fcntl
-    except ImportError:  # not on POSIX: no lock
-        yield
-        return
-    with open(Path(tempfile.gettempdir()) / f"kcc-deduce-{version}.lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def load() -> deduce.Deduce:
-    """The deduce model, loaded at the first call; safe to call from several threads at once."""
-    global _model
-    if _model is not None:
-        return _model
-    with _lock:
-        if _model is None:
-            started = time.perf_counter()
-            module = _import_deduce()
-            lookup = Path(module.__file__).parent / "data" / "lookup"
-            # millions of small objects: collections during the load only cost time, and afterwards they are
-            # out of the collector's view for good (a full collection over them would hold every thread)
-            with collection_paused(), _one_builder(module.__version__):
-                model = _deduce(module, _cache_path(lookup, module.__version__))
-            country_names()  # phonenumbers' region names (0.2 s): not in the first text's time either
-            _model = model
-            log.info("deduce %s loaded in %.1f s", module.__version__, time.perf_counter() - started)
-    return _model
-
-
-def loaded() -> bool:
-    return _model is not None
 
 
 @cache
@@ -235,122 +129,6 @@ def _listed_names(text: str, annotations: list[tuple[str, int, int]], interfixes
                 names.append((group[0][0], max(e for _, e, _ in group)))
         group = [(start, end, tag)]
     return names
-
-
-def _name_word(word: str, cues: Cues, common: frozenset[str], surnames: Any, first: bool) -> bool:
-    """Whether a word after a person cue can be part of a name: capitalised ("Selam", "Wiśniewska", "A."), no
-    acronym ("IND", "ZZP'er", "Zzp'er", "VvE"), no team or role, nationality or institution ("Gemeente", "Nederlander",
-    "Woonstichting"); the first word no common word either ("mijn moeder Woont")."""
-    lower = word.lower()
-    if not word[0].isupper() or len(word) == 1:
-        return False
-    if (word[1].isupper() and not word.startswith("IJ")) or re.search(r"['’]ers?$", lower):
-        return False
-    if len(word) <= 4 and sum(char.isupper() for char in word) - word.startswith("IJ") > 1:
-        return False  # an acronym in mixed case: "VvE", "KvK"; not "IJke"
-    if lower in cues.not_names or is_place(cues, word, countries=False) or (first and lower in common):
-        return False
-    return not (cues.institution.search(word) and [word] not in surnames)
-
-
-def _name_after(text: str, at: int, cues: Cues, common: frozenset[str], surnames: Any) -> tuple[int, int] | None:
-    """The name that starts at ``at``: one to three capitalised words, with particles between or before ("Mohammad
-    Al Khatib", "Said el Idrissi", "Van Dijk", "Agnes van 't Hof"); None if no name starts there."""
-    start = end = None
-    words = 0
-    while words < _MAX_NAME_WORDS and (match := _NAME_WORD.match(text, at)):
-        word = match.group()
-        if word.lower() in cues.particles:
-            start = match.start() if start is None else start
-        elif _name_word(word, cues, common, surnames, first=end is None):
-            start = match.start() if start is None else start
-            end = match.end()
-            words += not word.endswith(".")  # initials do not count as a word
-        else:
-            break
-        space = _BETWEEN_WORDS.match(text, match.end())
-        if not space:
-            break
-        at = space.end()
-    return None if end is None else (start, end)
-
-
-def _listed_first_name(word: str, cues: Cues, common: frozenset[str], first_names: Any) -> bool:
-    """Whether ``word`` is a first name of the lists that is no common word ("jeroen", "Klaus"; not "ben", "wil")."""
-    lower = word.lower()
-    return [word[:1].upper() + word[1:]] in first_names and lower not in common and lower not in cues.not_names
-
-
-def _lower_case_name(text: str, at: int, cues: Cues, common: frozenset[str], surnames: Any,
-                     first_names: Any) -> tuple[int, int] | None:
-    """A name in lower case right after a person cue, as chats write one ("ik ben jeroen", "ik ben milan en"): a
-    first name of the lists that is no common word, in Dutch or English, with a surname of the lists after it."""
-    match = _NAME_WORD.match(text, at)
-    if not match or not match.group().islower() or not _listed_first_name(match.group(), cues, common, first_names) \
-            or max(zipf(match.group(), "nl"), zipf(match.group(), "en")) >= COMMON_WORD_ZIPF:
-        return None  # "my wife just gave birth": "Just" is a first name too
-    end = match.end()
-    if (space := _BETWEEN_WORDS.match(text, end)) and (last := _NAME_WORD.match(text, space.end())) and \
-            last.group().islower() and [last.group().capitalize()] in surnames and last.group() not in common:
-        end = last.end()
-    return match.start(), end
-
-
-def _a_speakers_name(text: str, at: int, cues: Cues, common: frozenset[str]) -> tuple[int, int] | None:
-    """The caller's own name in lower case after a cue where one says it ("ja met kwame asante ik bel", "de naam is
-    lopes", "ja met de vries"): up to three words, particles or words that are common in neither Dutch nor English
-    ("ik", "bel" and "mijn" are)."""
-    start = end = None
-    words = 0
-    while words < _MAX_NAME_WORDS and (match := _NAME_WORD.match(text, at)) and match.group().islower():
-        word = match.group()
-        if word in cues.particles:
-            start = match.start() if start is None else start
-        elif word not in common and word not in cues.not_names and \
-                max(zipf(word, "nl"), zipf(word, "en")) < COMMON_WORD_ZIPF:
-            start = match.start() if start is None else start
-            end = match.end()
-            words += 1
-        else:
-            break
-        if not (space := _BETWEEN_WORDS.match(text, match.end())):
-            break
-        at = space.end()
-    return None if end is None else (start, end)
-
-
-def _cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
-                first_names: Any) -> list[tuple[int, int]]:
-    """Names right after a person cue ("mevrouw", "mijn naam is", "mijn dochter", "my husband"), whether the lists
-    hold them or not; one in lower case that the lists hold, or any that is no common word where the caller says
-    their own name ("ja met kwame asante"); and one after "en"/"and" ("wij zijn Senait en Yonas")."""
-    names = []
-    for cue in cues.person.finditer(text):
-        at = cues.after_cue.match(text, cue.end()).end()
-        if at == cue.end() and not cue.group().endswith((".", ":")):
-            continue
-        speaker = cue.group().lower() in cues.speaker_cues
-        while name := (_name_after(text, at, cues, common, surnames)
-                       or (speaker and _a_speakers_name(text, at, cues, common))
-                       or _lower_case_name(text, at, cues, common, surnames, first_names)):
-            names.append(name)
-            joined = cues.and_between.match(text, name[1])
-            if not joined:
-                break
-            at = joined.end()
-    return names
-
-
-def _first_names_joined(text: str, spans: list[Span], cues: Cues, common: frozenset[str],
-                        first_names: Any) -> list[Span]:
-    """A first name of the lists joined to a name by "en", "and", "und" or "et" ("Klaus und Petra Wagner", "Jan en
-    Marie de Vries"): the couple's other half."""
-    found = []
-    for span in spans:
-        joined = cues.joined_before.search(text, max(0, span.start - 40), span.start) if span.kind == "name" else None
-        if joined and joined.group(1)[0].isupper() and _listed_first_name(joined.group(1), cues, common, first_names):
-            found.append(Span(joined.start(1), joined.end(1), "name"))
-    return found
 
 
 def _with_particles(text: str, start: int, cues: Cues) -> int:
@@ -552,13 +330,13 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         spans.append(signed)
     spans += _by_surname_ending(text, cues, first_names, spans)
     spans += [Span(_with_particles(text, start, cues), end, "name")
-              for start, end in _cued_names(text, cues, common, surnames, first_names)
+              for start, end in cued_names(text, cues, common, surnames, first_names)
               if not is_institution(text, start, end, cues, surnames, cued=True) and not _one_letter(text, start, end)
               and not a_pets_name(text, start, cues) and not named_before_its_animal(text, end, cues)
               and not not_a_persons_name(text, start, end, cues, cued=True)
               and not named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])
               and not any(c < end and start < d for c, d in companies)]
-    return spans + _first_names_joined(text, spans, cues, common, first_names)
+    return spans + first_names_joined(text, spans, cues, common, first_names)
 
 
 # right before a date of birth in brackets: one to three capitalised words ("Selam Tekle (geb. 22-07-1998)")

@@ -29,7 +29,7 @@ from kcc.contacts.inputs import ContactIn, FeedbackIn, GradeIn
 from kcc.contacts.log import ContactFilter, list_contacts, log_contact
 from kcc.contacts.quality import add_feedback, add_grade
 from kcc.logs import LOGGERS, PersonalDataFilter, install_log_masking
-from kcc.privacy import PLACEHOLDERS, is_bsn, mask_identifiers, mask_personal_data, names, warm_up
+from kcc.privacy import PLACEHOLDERS, deduce_model, is_bsn, mask_identifiers, mask_personal_data, warm_up
 from kcc.privacy.cues import CUES_FILE, Cues, load_cues
 from kcc.privacy.identifiers import find_bsns
 from kcc.privacy.names import find_names_and_addresses
@@ -427,7 +427,7 @@ def test_deduces_cache_is_used_or_written_whole(tmp_path, cache, built):
         stale = target.parent / "kcc-building-x1y2z3"  # a build killed halfway before
         (stale / "cache").mkdir(parents=True)
         (stale / "cache" / "lookup_structs.pickle").write_text("half")
-    model = names._deduce(type("module", (), {"Deduce": FakeDeduce}), tmp_path)
+    model = deduce_model._deduce(type("module", (), {"Deduce": FakeDeduce}), tmp_path)
     assert model.built is built and target.read_text() == "ok"
     assert [p.name for p in target.parent.iterdir()] == ["lookup_structs.pickle"]  # no half-built leftovers
 

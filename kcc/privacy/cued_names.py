@@ -1,0 +1,134 @@
+"""Names that no list needs to hold, by the word before them: a person cue ("mw Li Wei", "mijn dochter Selam",
+"ja met kwame asante"; ``persoon_cue`` in ``kcc/data/privacy.yaml``) or a first name joined by "en" ("Jan en Marie de
+Vries"). ``first_names`` and ``surnames`` are deduce's lookup lists (``kcc.privacy.deduce_model``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kcc.privacy.context import COMMON_WORD_ZIPF, is_place
+from kcc.privacy.cues import Cues
+from kcc.privacy.identifiers import Span
+from kcc.spelling import zipf
+
+# a word of a name after a person cue: "Kaya-Yılmaz", "O'Brien", "'t" (in "van 't Hof"), initials "D.F."
+_NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,4}|['’]?[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_BETWEEN_WORDS = re.compile(r"[ \t]+")
+_MAX_NAME_WORDS = 3
+
+
+def _name_word(word: str, cues: Cues, common: frozenset[str], surnames: Any, first: bool) -> bool:
+    """Whether a word after a person cue can be part of a name: capitalised ("Selam", "Wiśniewska", "A."), no
+    acronym ("IND", "ZZP'er", "Zzp'er", "VvE"), no team or role, nationality or institution ("Gemeente", "Nederlander",
+    "Woonstichting"); the first word no common word either ("mijn moeder Woont")."""
+    lower = word.lower()
+    if not word[0].isupper() or len(word) == 1:
+        return False
+    if (word[1].isupper() and not word.startswith("IJ")) or re.search(r"['’]ers?$", lower):
+        return False
+    if len(word) <= 4 and sum(char.isupper() for char in word) - word.startswith("IJ") > 1:
+        return False  # an acronym in mixed case: "VvE", "KvK"; not "IJke"
+    if lower in cues.not_names or is_place(cues, word, countries=False) or (first and lower in common):
+        return False
+    return not (cues.institution.search(word) and [word] not in surnames)
+
+
+def _name_after(text: str, at: int, cues: Cues, common: frozenset[str], surnames: Any) -> tuple[int, int] | None:
+    """The name that starts at ``at``: one to three capitalised words, with particles between or before ("Mohammad
+    Al Khatib", "Said el Idrissi", "Van Dijk", "Agnes van 't Hof"); None if no name starts there."""
+    start = end = None
+    words = 0
+    while words < _MAX_NAME_WORDS and (match := _NAME_WORD.match(text, at)):
+        word = match.group()
+        if word.lower() in cues.particles:
+            start = match.start() if start is None else start
+        elif _name_word(word, cues, common, surnames, first=end is None):
+            start = match.start() if start is None else start
+            end = match.end()
+            words += not word.endswith(".")  # initials do not count as a word
+        else:
+            break
+        space = _BETWEEN_WORDS.match(text, match.end())
+        if not space:
+            break
+        at = space.end()
+    return None if end is None else (start, end)
+
+
+def _listed_first_name(word: str, cues: Cues, common: frozenset[str], first_names: Any) -> bool:
+    """Whether ``word`` is a first name of the lists that is no common word ("jeroen", "Klaus"; not "ben", "wil")."""
+    lower = word.lower()
+    return [word[:1].upper() + word[1:]] in first_names and lower not in common and lower not in cues.not_names
+
+
+def _lower_case_name(text: str, at: int, cues: Cues, common: frozenset[str], surnames: Any,
+                     first_names: Any) -> tuple[int, int] | None:
+    """A name in lower case right after a person cue, as chats write one ("ik ben jeroen", "ik ben milan en"): a
+    first name of the lists that is no common word, in Dutch or English, with a surname of the lists after it."""
+    match = _NAME_WORD.match(text, at)
+    if not match or not match.group().islower() or not _listed_first_name(match.group(), cues, common, first_names) \
+            or max(zipf(match.group(), "nl"), zipf(match.group(), "en")) >= COMMON_WORD_ZIPF:
+        return None  # "my wife just gave birth": "Just" is a first name too
+    end = match.end()
+    if (space := _BETWEEN_WORDS.match(text, end)) and (last := _NAME_WORD.match(text, space.end())) and \
+            last.group().islower() and [last.group().capitalize()] in surnames and last.group() not in common:
+        end = last.end()
+    return match.start(), end
+
+
+def _a_speakers_name(text: str, at: int, cues: Cues, common: frozenset[str]) -> tuple[int, int] | None:
+    """The caller's own name in lower case after a cue where one says it ("ja met kwame asante ik bel", "de naam is
+    lopes", "ja met de vries"): up to three words, particles or words that are common in neither Dutch nor English
+    ("ik", "bel" and "mijn" are)."""
+    start = end = None
+    words = 0
+    while words < _MAX_NAME_WORDS and (match := _NAME_WORD.match(text, at)) and match.group().islower():
+        word = match.group()
+        if word in cues.particles:
+            start = match.start() if start is None else start
+        elif word not in common and word not in cues.not_names and \
+                max(zipf(word, "nl"), zipf(word, "en")) < COMMON_WORD_ZIPF:
+            start = match.start() if start is None else start
+            end = match.end()
+            words += 1
+        else:
+            break
+        if not (space := _BETWEEN_WORDS.match(text, match.end())):
+            break
+        at = space.end()
+    return None if end is None else (start, end)
+
+
+def cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
+                first_names: Any) -> list[tuple[int, int]]:
+    """Names right after a person cue ("mevrouw", "mijn naam is", "mijn dochter", "my husband"), whether the lists
+    hold them or not; one in lower case that the lists hold, or any that is no common word where the caller says
+    their own name ("ja met kwame asante"); and one after "en"/"and" ("wij zijn Senait en Yonas")."""
+    names = []
+    for cue in cues.person.finditer(text):
+        at = cues.after_cue.match(text, cue.end()).end()
+        if at == cue.end() and not cue.group().endswith((".", ":")):
+            continue
+        speaker = cue.group().lower() in cues.speaker_cues
+        while name := (_name_after(text, at, cues, common, surnames)
+                       or (speaker and _a_speakers_name(text, at, cues, common))
+                       or _lower_case_name(text, at, cues, common, surnames, first_names)):
+            names.append(name)
+            joined = cues.and_between.match(text, name[1])
+            if not joined:
+                break
+            at = joined.end()
+    return names
+
+
+def first_names_joined(text: str, spans: list[Span], cues: Cues, common: frozenset[str],
+                        first_names: Any) -> list[Span]:
+    """A first name of the lists joined to a name by "en", "and", "und" or "et" ("Klaus und Petra Wagner", "Jan en
+    Marie de Vries"): the couple's other half."""
+    found = []
+    for span in spans:
+        joined = cues.joined_before.search(text, max(0, span.start - 40), span.start) if span.kind == "name" else None
+        if joined and joined.group(1)[0].isupper() and _listed_first_name(joined.group(1), cues, common, first_names):
+            found.append(Span(joined.start(1), joined.end(1), "name"))
+    return found
