@@ -106,6 +106,12 @@ class Cues:
     spelled_dot: re.Pattern[str]
     # between a public body's account word and an IBAN: words that make it the writer's ("vanaf", "terug")
     own_account: frozenset[str]
+    # right after an IBAN: its holder's first word (group 1: "ten name van de Gemeente"), or a few (group 1:
+    # "t.n.v. Protestantse Gemeente Havelte", "(rekening vereniging)"); before one, in its sentence or the one
+    # before: an account's word and its holder (group 1), then no other account word (group 2: the words between)
+    holder_after: re.Pattern[str]
+    holder_words_after: re.Pattern[str]
+    account_holder_before: re.Pattern[str]
     # a text's last word standing alone after a greeting ("gr. dennis") or a sentence's end ("wat nu? rachid"):
     # group "greeting" says which, group "name" is the word
     signature: re.Pattern[str]
@@ -266,6 +272,14 @@ class Cues:
             spelled_dot=re.compile(rf"(?<![^\W_])(?:{either(words('email_punt') + words('email_teken'))})[ \t]+"
                                    rf"(?:[\w+-]+[ \t]+)?\Z", re.IGNORECASE),
             own_account=frozenset(w.lower() for w in words("eigen_rekening")),
+            holder_after=re.compile(rf"[ \t,]*(?:{either(words('tenaamstelling'))}|van|of)[ \t]+"
+                                    r"(?:de[ \t]+|het[ \t]+|the[ \t]+)?([^\W\d_]+)", re.IGNORECASE),
+            holder_words_after=re.compile(rf"[ \t,]*\(?(?:{either(words('tenaamstelling'))}|"
+                                          rf"(?:{either(words('rekening_woord'))})(?:[ \t]+van)?)[ \t]+"
+                                          r"((?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+)", re.IGNORECASE),
+            account_holder_before=re.compile(
+                rf"(?<![^\W_])(?:{either(words('rekening_woord'))})[ \t]+(?:van[ \t]+)?(?:(?:de|het)[ \t]+)?"
+                rf"([^\W\d_]+)((?:(?!{either(words('rekening_woord'))})[^\d\n]){{0,80}})\Z", re.IGNORECASE),
             signature=re.compile(rf"(?:(?P<greeting>(?<![^\W_])(?:{either(words('groet'))}))[ \t]*[,.!:]?|[.!?\n])"
                                  rf"[ \t\n]*(?P<name>{_LETTER}{{2,}})[ \t]*[.!]?[ \t\n]*\Z", re.IGNORECASE),
             organisation_number_after=re.compile(rf"(?:[ \t]+(?!(?:{either(words('nevenschikking'))})(?!{_LETTER}))"

@@ -223,25 +223,6 @@ def _valid_iban_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
-# right after an IBAN: the account holder, when a public body ("betaald op NL.. ten name van de gemeente")
-_HOLDER = re.compile(r"[ \t,]*(?:ten name van|op naam van|t\.?n\.?v\.?|in the name of|van|of)[ \t]+"
-                     r"(?:de[ \t]+|het[ \t]+|the[ \t]+)?([^\W\d_]+)", re.IGNORECASE)
-
-
-# right after an IBAN: its holder in a few words, an organisation when one of them is a public body's or an
-# institution's ("t.n.v. Protestantse Gemeente Havelte", "(rekening vereniging)")
-_HOLDER_WORDS = re.compile(r"[ \t,]*\(?(?:ten name van|op naam van|t\.?n\.?v\.?|rekening(?: van)?|account of)[ \t]+"
-                           r"((?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+)", re.IGNORECASE)
-
-
-# before an IBAN, in its sentence or the one before: the public body whose account it is ("Wat is het
-# rekeningnummer van de gemeente? Is dat NL38 ...?", "via rekening gemeente NL46..."), with no other account word
-# after it
-_PUBLIC_ACCOUNT_BEFORE = re.compile(r"(?<![^\W_])(?:bank)?(?:rekening(?:nummer)?|iban)[ \t]+(?:van[ \t]+)?"
-                                    r"(?:(?:de|het)[ \t]+)?([^\W\d_]+)((?:(?!rekening|iban)[^\d\n]){0,80})\Z",
-                                    re.IGNORECASE)
-
-
 def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Iterator[Span]:
     """Valid IBANs of any country; after a cue ("rekeningnummer") also one with wrong check digits. Not a public
     body's or an organisation's account, named as its holder right after it ("NL38 BNGH 0285 0123 45 ten name van de
@@ -258,12 +239,14 @@ def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Itera
         if end is None:
             at = match.start() + 1  # the greedy match may have run into the next IBAN: look again from here
             continue
-        holder = _HOLDER.match(text, end)
-        if not holder and (before := _PUBLIC_ACCOUNT_BEFORE.search(text, max(0, match.start() - 120), match.start())):
+        holder = cues.holder_after.match(text, end)
+        before = None if holder else cues.account_holder_before.search(text, max(0, match.start() - 120),
+                                                                        match.start())
+        if before:
             # not when the words between say the account is the writer's: "... ik betaal vanaf mijn NL91..."
             holder = None if set(re.findall(r"[^\W\d_]+", before.group(2).lower())) & cues.own_account else before
         public_bank = re.sub(r"[\s.-]", "", text[match.start():end])[4:8].upper() in cues.public_banks
-        organisation = ((named := _HOLDER_WORDS.match(text, end)) and any(
+        organisation = ((named := cues.holder_words_after.match(text, end)) and any(
             w.lower() in cues.email_public or cues.institution_noun(w)
             for w in named.group(1).split())) or cues.legal_form_before.search(text, max(0, match.start() - 20),
                                                                                  match.start())
