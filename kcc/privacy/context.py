@@ -78,9 +78,11 @@ def is_place(cues: Cues, words: str, countries: bool = True) -> bool:
 
 def institution_word(word: str, cues: Cues, surnames: Any = None) -> bool:
     """Whether ``word``, or a part of it before a hyphen, ends in an institution word and is no surname from the
-    lists: "Juliana Ziekenhuis", "Cultuurfonds-regeling", "Anne Frankhuis-tentoonstelling"; not "Veldhuis-Jansen"."""
+    lists: "Juliana Ziekenhuis", "Cultuurfonds-regeling", "Anne Frankhuis-tentoonstelling"; not "Veldhuis-Jansen",
+    nor a double surname whose last part is one ("Mulder-Kamphuis")."""
     parts = [word[:i] for i, char in enumerate(word) if char == "-" and i] + [word]
-    return any(cues.institution.search(part) and (surnames is None or [part] not in surnames) for part in parts)
+    return any(cues.institution.search(part) and (surnames is None or (
+        [part] not in surnames and [part.rsplit("-", 1)[-1]] not in surnames)) for part in parts)
 
 
 def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, cued: bool = False) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kcc.privacy.context import COMMON_WORD_ZIPF, is_place
+from kcc.privacy.context import COMMON_WORD_ZIPF, institution_word, is_place
 from kcc.privacy.cues import Cues
 from kcc.privacy.identifiers import Span
 from kcc.spelling import zipf
@@ -16,6 +16,7 @@ from kcc.spelling import zipf
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,4}|['’]?[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _BETWEEN_WORDS = re.compile(r"[ \t]+")
 _MAX_NAME_WORDS = 3
+RARE_WORD_ZIPF = 2.5  # rarer than "gecheckt" (3.5), "teruggebeld" (2.9) and "mailt" (2.9) in Dutch
 
 
 def _name_word(word: str, cues: Cues, common: frozenset[str], surnames: Any, first: bool) -> bool:
@@ -31,7 +32,7 @@ def _name_word(word: str, cues: Cues, common: frozenset[str], surnames: Any, fir
         return False  # an acronym in mixed case: "VvE", "KvK"; not "IJke"
     if lower in cues.not_names or is_place(cues, word, countries=False) or (first and lower in common):
         return False
-    return not (cues.institution.search(word) and [word] not in surnames)
+    return not institution_word(word, cues, surnames)  # "Woonstichting"; not "Kamphuis", "Mulder-Kamphuis"
 
 
 def _name_after(text: str, at: int, cues: Cues, common: frozenset[str], surnames: Any) -> tuple[int, int] | None:
@@ -77,18 +78,19 @@ def _lower_case_name(text: str, at: int, cues: Cues, common: frozenset[str], sur
     return match.start(), end
 
 
-def _a_speakers_name(text: str, at: int, cues: Cues, common: frozenset[str]) -> tuple[int, int] | None:
-    """The caller's own name in lower case after a cue where one says it ("ja met kwame asante ik bel", "de naam is
-    lopes", "ja met de vries"): up to three words, particles or words that are common in neither Dutch nor English
-    ("ik", "bel" and "mijn" are)."""
+def _a_speakers_name(text: str, at: int, cues: Cues, common: frozenset[str],
+                     rarer: float = COMMON_WORD_ZIPF) -> tuple[int, int] | None:
+    """A name in lower case after a cue where the caller says their own ("ja met kwame asante ik bel", "de naam is
+    lopes", "ja met de vries") or after a title ("mevr ruiz", "mw. wiśniewska"): up to three words, particles or
+    words that are common in neither Dutch nor English ("ik", "bel" and "mijn" are) nor an agent's abbreviation."""
     start = end = None
     words = 0
     while words < _MAX_NAME_WORDS and (match := _NAME_WORD.match(text, at)) and match.group().islower():
         word = match.group()
         if word in cues.particles:
             start = match.start() if start is None else start
-        elif word not in common and word not in cues.not_names and \
-                max(zipf(word, "nl"), zipf(word, "en")) < COMMON_WORD_ZIPF:
+        elif word not in common and word not in cues.not_names | cues.abbreviation_words | cues.title_cues and \
+                max(zipf(word, "nl"), zipf(word, "en")) < rarer:
             start = match.start() if start is None else start
             end = match.end()
             words += 1
@@ -110,9 +112,12 @@ def cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
         at = cues.after_cue.match(text, cue.end()).end()
         if at == cue.end() and not cue.group().endswith((".", ":")):
             continue
-        speaker = cue.group().lower() in cues.speaker_cues
+        # where the caller says their own name, any word that is no common one; after a title, only a rare one: a
+        # verb follows a title as often ("mw belt", "dhr gecheckt in brp")
+        rarer = COMMON_WORD_ZIPF if cue.group().lower() in cues.speaker_cues else \
+            RARE_WORD_ZIPF if cue.group().lower() in cues.title_cues else None
         while name := (_name_after(text, at, cues, common, surnames)
-                       or (speaker and _a_speakers_name(text, at, cues, common))
+                       or (rarer is not None and _a_speakers_name(text, at, cues, common, rarer))
                        or _lower_case_name(text, at, cues, common, surnames, first_names)):
             names.append(name)
             joined = cues.and_between.match(text, name[1])

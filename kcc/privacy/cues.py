@@ -159,6 +159,10 @@ class Cues:
     phone_cue_end: re.Pattern[str]
     # the person cues after which the caller says their own name ("goedemorgen, met", "de naam is"), lower case
     speaker_cues: frozenset[str]
+    # the titles among the person cues ("mw", "dhr."), after which a surname in lower case is one too ("mevr ruiz")
+    title_cues: frozenset[str]
+    # agents' abbreviations in lower case ("tb", "ivm"): no one's name
+    abbreviation_words: frozenset[str]
     # right after a person cue: what may stand before the name (a colon, a comma, a hesitation: "ja met eh ")
     after_cue: re.Pattern[str]
     # a letter's Dutch name -> the letter ("el" -> "l"), for letters read out
@@ -315,8 +319,11 @@ class Cues:
             and_between=re.compile(rf"[ \t]+(?i:{either(words('en_woord'))})[ \t]+"),
             joined_before=re.compile(rf"(?<![^\W_])([^\W\d_]+)[ \t]+(?i:{either(words('en_woord'))})[ \t]+\Z"),
             next_in_list=re.compile(rf"[ \t]*(?:,|/|(?i:{either(words('en_woord'))}))[ \t]*"),
+            # "dienstvoertuig (", "dienstauto van de gemeente (kenteken "
             service_vehicle_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('dienstvoertuig'))})"
-                                              rf"[ \t]*[(:]?[ \t]*\Z", re.IGNORECASE),
+                                              rf"(?:[ \t]+(?:van|of)[ \t]+(?:(?:de|het|the)[ \t]+)?{_LETTER}+)?"
+                                              rf"[ \t]*[(:]?[ \t]*(?:(?:{either(words('kenteken'))})[ \t]*:?[ \t]*)?"
+                                              rf"\Z", re.IGNORECASE),
             address_of_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('adres_woord'))})[ \t]+(?:van|of)[ \t]+"
                                          rf"(?:de|het|the)[ \t]+({_LETTER}+)[^.!?\n\d]{{0,80}}\Z", re.IGNORECASE),
             floor_before=re.compile(rf"(?<![\w.])(?:\d{{1,2}}(?:e|de|ste|th|st|nd|rd)?|begane)[ \t]+"
@@ -325,6 +332,8 @@ class Cues:
                                          rf"[ \t]*:[ \t]*<?[ \t]*\Z", re.IGNORECASE),
             phone_cue_end=re.compile(rf"(?<!{_LETTER})(?:{either(words('telefoon'))})\.?[ \t:]*\Z", re.IGNORECASE),
             speaker_cues=frozenset(w.lower() for w in words("persoon_cue_spreker")),
+            title_cues=frozenset(w.lower() for w in words("persoon_titel")),
+            abbreviation_words=frozenset(w.lower() for w in words("afkorting")),
             after_cue=re.compile(rf"[ \t]*[:,]?[ \t]*(?:(?:{either(words('vulwoord'))})[ \t]*,?[ \t]+)*",
                                  re.IGNORECASE),
             letter_names=_letter_names(data, path),
@@ -468,12 +477,12 @@ class Cues:
 
     @cached_property
     def date(self) -> re.Pattern[str]:
-        """A date in any notation people write one in: "03-05-1980", "1980-05-03", "3 mei 1980", "14th March
-        1993", "March 14, 1993"."""
+        """A date in any notation people write one in: "03-05-1980", "3/4/'52", "1980-05-03", "3 mei 1980", "14th
+        March 1993", "March 14, 1993"."""
         months = "|".join(re.escape(m) for m in self.months)
         # a month first only where a month's first letter stands: the other places fail fast
         initials = "".join(sorted({m[0].lower() for m in self.months}))
-        return re.compile(rf"(?<![\d/.-])(?:{_DAY}([-/.]){_MONTH}\1(?:19|20)?\d{{2}}"
+        return re.compile(rf"(?<![\d/.-])(?:{_DAY}([-/.]){_MONTH}\1(?:(?:19|20)?\d{{2}}|['’]\d{{2}})"
                           rf"|(?:19|20)\d{{2}}([-/.]){_MONTH}\2{_DAY}"
                           rf"|{_DAY}(?:e|ste|de|st|nd|rd|th|\.)?\s(?:{months})(?![^\W\d_])\.?(?:\s{_YEAR})?"
                           rf"|(?<![^\W\d_])(?=[{initials}])(?:{months})\.?\s{_DAY}(?:st|nd|rd|th)?,?\s{_YEAR})"

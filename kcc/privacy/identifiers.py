@@ -420,14 +420,14 @@ def find_plates(text: str, cues: Cues) -> Iterator[Span]:
             if _a_format(match.group()) or (named == "referentie" and not _LABEL_BEFORE.search(text, 0, match.start())):
                 continue  # a format ("XX-999-X"), or a code its reference word names ("verkeersbesluit VB-23-17"),
                 # not a plate a form's label lists ("Bezoekersvergunning: 67-ZHN-4")
-            if cues.service_vehicle_before.search(text, max(0, match.start() - 30), match.start()):
+            if cues.service_vehicle_before.search(text, max(0, match.start() - 60), match.start()):
                 continue  # an organisation's vehicle: "dienstvoertuig VZ-619-T"
             found.append(match.end())
             yield Span(match.start(), match.end(), "licence_plate")
     for pattern, reach in ((_PLATE_AFTER_CUE, 4), (_FOREIGN_PLATE, 1)):
         for match in pattern.finditer(text):
             listed = any(cues.next_in_list.fullmatch(text, end, match.start()) for end in found)
-            if cues.service_vehicle_before.search(text, max(0, match.start() - 30), match.start()):
+            if cues.service_vehicle_before.search(text, max(0, match.start() - 60), match.start()):
                 continue
             if (listed or cues.before(text, match.start(), ("kenteken",), reach)) and not _a_format(match.group()):
                 found.append(match.end())

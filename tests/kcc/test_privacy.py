@@ -1296,6 +1296,26 @@ def test_letters_and_mails_keep_their_persons_data_masked(text, masked):
     "De dienstauto (GZ-418-K) van de wijkboa staat bij het station.",
     "Wat is het adres van de bibliotheek voor het inleveren van boeken: Kerkstraat 5?",
     "Het gesprek is in het gemeentehuis, 2e verdieping, Raadhuisplein 4.",
+    # an organisation's vehicle named before its plate's cue; a provider's name; a pet after its breed
+    "Klacht over een dienstauto van de gemeente (kenteken 84-VBX-3) op een invalidenplek.",
+    "Doorverwezen naar jeugdhulpaanbieder Timon (ambulante begeleiding) via het CJG.",
+    "Hondenbelasting voor twee honden: een labrador en een teckel (Max).",
 ])
 def test_organisations_letterheads_and_mail_headers_are_no_ones(text):
     assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a surname in lower case after a title, where it is a rare word; a verb after a title stays
+    ("tb mevrouw sitompul over de toeslag, na 14u", "tb mevrouw [naam] over de toeslag, na 14u"),
+    ("mw. wiśniewska (spreekt weinig NL) wil een afspraak", "mw. [naam] (spreekt weinig NL) wil een afspraak"),
+    ("dhr belt over de brief, gecheckt in brp", "dhr belt over de brief, gecheckt in brp"),
+    ("mw. belde 3x vandaag, mailt nog", "mw. belde 3x vandaag, mailt nog"),
+    # a double surname whose last part ends like an institution's word ("-huis") and is a surname of the lists
+    ("dhr. Mulder en mevr. Mulder-Kamphuis zijn gescheiden", "dhr. [naam] en mevr. [naam] zijn gescheiden"),
+    ("Een rondleiding in het Anne Frank-huis.", "Een rondleiding in het Anne Frank-huis."),
+    # a date of birth with the year's century left out after an apostrophe
+    ("dhr.Schouten,geb 3/4/'52 , Kerkweg 4", "[naam],geb [geboortedatum] , [adres]"),
+])
+def test_agents_shorthand(text, masked):
+    assert mask_personal_data(text) == masked
