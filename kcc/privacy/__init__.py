@@ -27,6 +27,7 @@ from datetime import date
 
 from kcc.privacy.cues import Cues, load_cues
 from kcc.privacy.deduce_model import load, loaded
+from kcc.privacy.fields import labelled_values
 from kcc.privacy.identifiers import Span, find_identifiers, is_bsn, plain_address
 from kcc.privacy.letters import senders_addresses, without_letterheads
 from kcc.privacy.mailboxes import find_owner_mailboxes, is_word_mailbox
@@ -106,7 +107,12 @@ def _personal_data(text: str, cues: Cues) -> list[Span]:
     identifiers = [s for s in find_identifiers(text, cues)
                    if s.kind != "email" or not is_word_mailbox(plain_address(text[s.start:s.end]), cues)]
     public: list[Span] = []
-    spans = [*identifiers, *find_names_and_addresses(text, cues, public), *find_owner_mailboxes(text, cues)]
+    labelled = labelled_values(text, cues)
+    spans = [*identifiers, *find_names_and_addresses(text, cues, public), *find_owner_mailboxes(text, cues),
+             *(s for s in labelled if s.kind != "reference")]
+    # a case number's or an organisation's field holds no one's data, whatever its digits look like
+    cleared = [s for s in labelled if s.kind == "reference"]
+    spans = [s for s in spans if not any(c.start <= s.start and s.end <= c.end for c in cleared)]
     # an institution's postcode, right after its address: "het gemeentehuis, Raadhuisplein 1, 2801 HK"
     spans = [s for s in spans if s.kind != "postcode" or not any(
         a.end <= s.start and _BESIDE.fullmatch(text, a.end, s.start) for a in public)]

@@ -41,6 +41,17 @@ def _letter_names(data: dict, path: Path) -> dict[str, str]:
     return {k.lower(): v.lower() for k, v in value.items()}
 
 
+# a field's kinds: personal data's, or "reference" (a case number's, an organisation's visiting address: no one's)
+_KINDS = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate", "reference")
+
+
+def _field_labels(data: dict, path: Path) -> dict[str, str]:
+    value = data.get("veldlabel")
+    if not isinstance(value, dict) or not all(isinstance(k, str) and v in _KINDS for k, v in value.items()):
+        raise ValueError(f"{path}: 'veldlabel' must map a field's label to one of {', '.join(_KINDS)}")
+    return {k.lower(): v for k, v in value.items()}
+
+
 @dataclass(frozen=True, kw_only=True)
 class Cues:
     """Which kind of cue, if any, names the number or date that starts at a position.
@@ -163,6 +174,12 @@ class Cues:
     title_cues: frozenset[str]
     # agents' abbreviations in lower case ("tb", "ivm"): no one's name
     abbreviation_words: frozenset[str]
+    # a field's label -> the kind of personal data its value is; a label's words that make it an organisation's; a
+    # value that says nothing ("(niet ingevuld)", "null") - kcc/privacy/fields.py
+    field_labels: dict[str, str]
+    house_number_labels: frozenset[str]
+    organisation_labels: frozenset[str]
+    empty_values: frozenset[str]
     # right after a person cue: what may stand before the name (a colon, a comma, a hesitation: "ja met eh ")
     after_cue: re.Pattern[str]
     # a letter's Dutch name -> the letter ("el" -> "l"), for letters read out
@@ -334,6 +351,10 @@ class Cues:
             speaker_cues=frozenset(w.lower() for w in words("persoon_cue_spreker")),
             title_cues=frozenset(w.lower() for w in words("persoon_titel")),
             abbreviation_words=frozenset(w.lower() for w in words("afkorting")),
+            field_labels=_field_labels(data, path),
+            house_number_labels=frozenset(w.lower() for w in words("veldlabel_huisnummer")),
+            organisation_labels=frozenset(w.lower() for w in words("veldlabel_organisatie")),
+            empty_values=frozenset(w.lower() for w in words("lege_waarde")),
             after_cue=re.compile(rf"[ \t]*[:,]?[ \t]*(?:(?:{either(words('vulwoord'))})[ \t]*,?[ \t]+)*",
                                  re.IGNORECASE),
             letter_names=_letter_names(data, path),

@@ -45,6 +45,10 @@ _SERVICE_NUMBERS = {PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, Pho
 
 _POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}(?P<letters> ?[A-Z]{2}|[a-z]{2}| [a-z]{2})(?![^\W_])")
 _AFTER_HOUSE_NUMBER = re.compile(r"[^\W\d_]{2,}\s\d{1,5}(?:[-\s]?[^\W_]{1,3})?,?\s+$")
+# between two postcodes: a range, an area's, no one's ("postcodes 7541 AA t/m 7544 ZZ")
+_POSTCODE_RANGE = r"[ \t]*(?:t/m|tot en met|tot|-|–)[ \t]*"
+_RANGE_AFTER = re.compile(_POSTCODE_RANGE + r"[1-9]\d{3} ?[A-Za-z]{2}(?![^\W_])")
+_RANGE_BEFORE = re.compile(r"(?<![\w-])[1-9]\d{3} ?[A-Za-z]{2}" + _POSTCODE_RANGE + r"\Z")
 # a house number written right after the postcode ("5611 AB 12", "5611 AB, huisnummer 12a") is part of the address
 _HOUSE_NUMBER = re.compile(r",?\s?(?:huisnummer|huisnr\.?|nr\.?)?\s?\d{1,5}(?:\s?[a-zA-Z](?![^\W_])|-\d{1,4})?"
                            r"(?![^\W_]|[.,]\d| ?[A-Z]{2}(?![^\W_]))")  # not the next postcode's digits
@@ -400,6 +404,9 @@ def find_postcodes(text: str, cues: Cues) -> Iterator[Span]:
         if cues.example.search(text, max(0, match.start() - 30), match.start()) or _PO_BOX.search(
                 text, max(0, match.start() - 30), match.start()):
             continue  # a form's example ("Postcode (bijv. 1234 AB)"), a PO box's ("Postbus 16200, 3500 CE Utrecht")
+        if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text, max(0, match.start() - 20),
+                                                                          match.start()):
+            continue  # one end of a range of postcodes: an area
         house = _HOUSE_NUMBER.match(text, match.end())
         yield Span(match.start(), house.end() if house else match.end(), "postcode")
 
