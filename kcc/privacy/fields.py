@@ -3,15 +3,16 @@ geboortedatum;postcode", "| naam | geb.dat |"), a line's label ("Achternaam: Geb
 (``"voornaam":"Siti"``) or an XML element (``<geslachtsnaam>Doelwijt</geslachtsnaam>``) says what the value is, where
 the value alone does not: "Ramdin" in a column of surnames, "19870312" in a column of dates of birth.
 
-The labels are data (``veldlabel`` in ``kcc/data/privacy.yaml``: a label's word -> the kind of personal data); a
-label with an organisation's word ("naam werkgever", "aanbieder_iban") names no one's. A value is masked only when
+The labels are data (``veldlabel`` in ``kcc/data/privacy.yaml``: a label's word -> the kind of personal data); an
+organisation's number or account ("aanbieder_iban", "IBAN werkgever") and a case number ("zaaknummer") are no
+one's. A value is masked only when
 it has the shape of its kind (a date, a number, words that can be a name) and is no placeholder ("(niet ingevuld)",
 "***", ``null``): an empty form says nothing about anyone.
 
 Example::
 
     labelled_values("achternaam;geboortedatum\\nNowak;19920628", cues)
-    # [Span(24, 29, "name"), Span(30, 38, "birth_date")]
+    # [Span(25, 30, "name"), Span(31, 39, "birth_date")]
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ _COMPACT_DATE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[0
 
 def _kind(label: str, cues: Cues) -> str | None:
     """The kind of data a label names, or None: by the whole label ("geb.dat", "e-mail"), else by its words ("naam
-    partner", "geboortedatum kind"); "reference" for a case number's label and an organisation's ("aanbieder_iban",
-    "naam werkgever"): no one's."""
+    partner", "geboortedatum kind"); "reference" for a case number's label and an organisation's number or account
+    ("aanbieder_iban"): no one's. An organisation's name ("naam werkgever") and a label that names no data ("Team
+    Parkeren:") give None."""
     lower = _COLUMN_LETTER.sub("", label.strip(" \t\"'*:")).lower()  # "A: naam" in a spreadsheet's header
     if lower in cues.field_labels:
         return cues.field_labels[lower]
