@@ -153,7 +153,10 @@ def test_the_dashboards_date_picker_is_dutch_in_a_dutch_browser(console_url):
         driver.get(f"{console_url}/fcr_dashboard")
         WebDriverWait(driver, 60).until(ec.element_to_be_clickable(
             (By.CSS_SELECTOR, "[data-testid='stDateInputCalendarButton']"))).click()
-        grid = WebDriverWait(driver, 30).until(lambda d: d.find_element(By.CSS_SELECTOR, "table[role='grid']"))
+        # the calendar's grid, not the dashboard's tables (also grids; on a slow machine they render first)
+        grid = WebDriverWait(driver, 30).until(lambda d: next(
+            (t for t in d.find_elements(By.CSS_SELECTOR, "table[role='grid']")
+             if t.find_elements(By.CSS_SELECTOR, "[role='gridcell'] [role='button']")), None))
         days = [th.get_attribute("textContent") for th in grid.find_elements(By.CSS_SELECTOR, "thead th")]
         assert days == ["M", "D", "W", "D", "V", "Z", "Z"]  # maandag first, Dutch initials
         first = grid.find_element(By.CSS_SELECTOR, "[role='gridcell'] [role='button']").get_attribute("aria-label")
