@@ -159,9 +159,9 @@ def _labelled(text: str, cues: Cues, pattern: re.Pattern[str]) -> Iterator[Span]
             # up to what follows the name ("Tesfay Gebrehiwet, BSN ..."), not its first name after a comma ("JANSEN,
             # PIETER (zoon)", "Yılmaz, Ayşe")
             value = re.split(r"[;(]|,(?![ \t]*[^\W\d_]+\.?[ \t]*(?:$|[(,;]))| - ", value)[0]
-        after = text[match.end():match.end() + 80].lower()
+        after = text[match.end():match.end() + 80].lower() if kind == "address" else ""
         numbered = any(re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", after)
-                       for w in cues.house_number_labels)
+                       for w in cues.house_number_labels)  # only an address asks: "straat: ... huisnummer: ..."
         found = _a_value(value, kind, cues, numbered)
         if found:
             yield Span(match.start("value") + found[0], match.start("value") + found[1], kind)
