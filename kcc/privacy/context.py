@@ -116,14 +116,21 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
         return True  # "van Bakkerij De Korenschoof", "GGD Hollands Noorden": no one's name holds such a word
     if word_end > end and cues.street.search(last):
         return True
+    if len(words) > 1 and last[:1].isupper() and last.lower() in cues.foreign_street_words and \
+            not re.match(r"[ \t]*\d", text[word_end:]):
+        return True  # a street's name in another language, without a number: "Rose Street" ("Street" is a surname)
     following = _NEXT_WORD.match(text, word_end)
     if following and institution_word(following.group(1), cues):
         return True
+    if following and following.group(1).lower() in cues.institution_words and \
+            re.match(r"[ \t]*(?:[,.!?;:]|$)", text[following.end():]):
+        return True  # the institution's word ends the phrase: "this is Wervelde municipality, how can I help"
     if cued:
         return False
-    if (following and following.group(1)[:1].isupper() and cues.street.search(following.group(1))
+    if (following and following.group(1)[:1].isupper() and (cues.street.search(following.group(1))
+                                                            or following.group(1).lower() in cues.foreign_street_words)
             and not re.match(r"[ \t]*\d", text[following.end():])):
-        return True  # a street's or market's name without a number: "Albert" of "Albert Cuypmarkt"
+        return True  # a street's or market's name without a number: "Albert" of "Albert Cuypmarkt", "Rose Street"
     if cues.street.search(last) and [last] not in surnames:
         return True  # "Willem-Alexanderbrug" after "Koning": a street's or a bridge's name; "mw Westdijk" stays
     if following and following.group(1).lower() in cues.institution_words:
@@ -154,6 +161,22 @@ def named_year(text: str, start: int, end: int, cues: Cues) -> bool:
     match = re.fullmatch(r"(.*\S)\s+((?:19|20)\d{2})", text[start:end])
     # "xx" before a word: the street pattern wants a word before its ending, and "Laan" alone is a street's word
     return bool(match) and not any(cues.street.search(f"xx{word}") for word in match.group(1).split())
+
+
+_NUMBER_RANGE = re.compile(r"(\d{1,5})[ \t]*-[ \t]*(\d{1,5})(?!\d)")
+_EVEN_OR_ODD = re.compile(r"[ \t]*\((?:on)?even\)", re.IGNORECASE)
+_SEGMENT = re.compile(r"\d[ \t]*-[ \t]*\d+[ \t]*\((?:on)?even\)", re.IGNORECASE)
+
+
+def a_street_segment(text: str, start: int, end: int) -> bool:
+    """Whether the number of a street address is a range of house numbers, a stretch of the street and no one's
+    home: "Lindelaan 1-39 (oneven)", and in a text that lists such stretches also one without "(even)" ("Beukenweg
+    100-140"). Elsewhere a higher second number is a flat's ("Stationsplein 8-204") and a lower one an addition
+    ("Kerkstraat 12-2")."""
+    numbers = _NUMBER_RANGE.search(text, start, end)
+    if not numbers or int(numbers.group(2)) <= int(numbers.group(1)):
+        return False
+    return bool(_EVEN_OR_ODD.match(text, end) or _SEGMENT.search(text))
 
 
 def counted(text: str, start: int, end: int, cues: Cues) -> bool:
@@ -260,6 +283,9 @@ def a_public_figure(text: str, start: int, cues: Cues) -> bool:
         words.pop(0)
     if len(words) > 1 and words[0].lower() in cues.royal_titles and words[1][:1].isupper():
         return True  # the title kept with the name: "van koning Willem-Alexander" ("Koning" is a surname too)
+    if len(words) > 2 and words[0].lower() in cues.royal_titles and words[1] in ("van", "of") and \
+            words[2][:1].isupper():
+        return True  # the office of a place, no one's name: "Burgemeester van Dijkerveen", "Mayor of London"
     return bool(cues.by_public_figure.search(text, max(0, start - 60), start))
 
 
@@ -317,8 +343,8 @@ def not_a_persons_name(text: str, start: int, end: int, cues: Cues, *, cued: boo
         return True  # a district or region: "wijkagent Centrum-Oost", "Amsterdam-Noord", "Zuid-Holland"
     if _GLUED_NOUN.match(text, end) or _VERSE.match(text, end):
         return True  # a brand in a compound ("Philips-wasmachine"), a Bible reference ("Johannes 3:16")
-    if not cued and text[start:end].lower() in cues.languages:
-        return True  # "een beetje Engels": a language, also without "het"; "mevrouw Frans" is a person
+    if not cued and text[start:end].lower() in cues.languages | cues.month_words:
+        return True  # "een beetje Engels", "in May": a language or a month alone; "mevrouw Frans" is a person
     if cues.after_article.search(text, max(0, start - 30), start):
         return True  # a law's abbreviation after an article's number: "artikel 4.840 Bal"
     before = re.search(r"([^\W\d_]+)[ \t]+['‘\"“]?$", text[max(0, start - 40):start])
@@ -334,6 +360,8 @@ def an_institutions_address(text: str, start: int, cues: Cues, surnames: Any = N
     if (about := cues.address_of_before.search(text, max(0, start - 160), start)) and \
             cues.institution_noun(about.group(1)):
         return True  # "het adres van het gemeentehuis voor een bezwaarschrift: Stadhuisplein 1"
+    if cues.visiting_address_before.search(text, max(0, start - 30), start):
+        return True  # "Bezoekadres: Stadhuisplein 1"
     if floor := cues.floor_before.search(text, max(0, start - 30), start):
         start = floor.start()  # "(Stadhuis, 3e verdieping, Markt 1)": the floor is the institution's
     before = _AT_AN_INSTITUTION.search(text[max(0, start - 60):start])

@@ -124,7 +124,25 @@ def cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
             if not joined:
                 break
             at = joined.end()
-    return names
+    return names + _signed(text, cues, common, surnames, first_names)
+
+
+_TEXT_END = re.compile(r"[ \t\n.!]*\Z")
+
+
+def _signed(text: str, cues: Cues, common: frozenset[str], surnames: Any, first_names: Any) -> list[tuple[int, int]]:
+    """A full name that signs the text after a greeting ("Vr.gr. Ahmad Al-Khatib", "Kind regards,\\nTom Becker"):
+    two or three capitalised words after the greeting, the first a first name of the lists or an initial, and
+    nothing after them ("Bewonerscommissie Kerkbuurt", "Klantenservice Energieplus" sign for no one)."""
+    for greeting in cues.greeting.finditer(text, max(0, len(text) - 80)):
+        name = _name_after(text, greeting.end(), cues, common, surnames)
+        if not name or not _TEXT_END.match(text, name[1]):
+            continue
+        first = text[name[0]:name[1]].split()[0]
+        if len(text[name[0]:name[1]].split()) > 1 and (
+                re.fullmatch(r"(?:[^\W\d_]\.)+", first) or _listed_first_name(first, cues, common, first_names)):
+            return [name]
+    return []
 
 
 def first_names_joined(text: str, spans: list[Span], cues: Cues, common: frozenset[str],

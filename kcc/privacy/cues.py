@@ -16,7 +16,9 @@ KINDS = ("bsn", "referentie", "telefoon", "telefoon_organisatie", "iban", "geboo
 _ENDING = "nummer"
 _LETTER = r"[^\W\d_]"
 # what may stand between a cue and what it names: "zaaknummer: 1234", "geboren op 3 mei", "kenmerk van de brief is"
-_GAP = re.compile(r"[^\d\n]{0,40}")
+# a cue's gap to its value: a few words on its line; or its question and the answer's speaker on the next line
+# ("And your date of birth?\nResident: 3 Oct 1990")
+_GAP = re.compile(r"[^\d\n]{0,40}(?:\?[ \t]*\n[ \t]*(?:[^\W\d_]+[ \t]*){1,3}:[ \t]*)?")
 _MAX_GAP_WORDS = 4
 # further back, in the same clause: no number, no comma, no end of a sentence between
 _CLAUSE_BREAK = re.compile(r"[\d,;!?\n]|\.(?:\s|$)")
@@ -29,6 +31,8 @@ _MAX_PAIR_GAP = 4
 # after the number: "N is mijn klantnummer"
 _MAX_AFTER_WORDS = 3
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+# after a question, the start of the answer to it in a chat or a call's transcript: "?\nAgent: Yes, please use "
+_NEXT_TURN = r"[^.!?\d]{0,40}"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
 
@@ -69,6 +73,7 @@ class Cues:
     street: re.Pattern[str]
     says_number: re.Pattern[str]
     months: tuple[str, ...]
+    month_words: frozenset[str]
     birth_words: tuple[str, ...]
     house_number_words: tuple[str, ...]
     count: re.Pattern[str]
@@ -93,6 +98,7 @@ class Cues:
     email_providers: frozenset[str]
     homes: frozenset[str]
     street_words: frozenset[str]
+    foreign_street_words: frozenset[str]
     born_after: re.Pattern[str]
     legal_form: re.Pattern[str]
     by_public_figure: re.Pattern[str]
@@ -126,6 +132,10 @@ class Cues:
     # a text's last word standing alone after a greeting ("gr. dennis") or a sentence's end ("wat nu? rachid"):
     # group "greeting" says which, group "name" is the word
     signature: re.Pattern[str]
+    # right before a number: a path whose last resource is a person ("persoon/")
+    person_path_before: re.Pattern[str]
+    # a greeting and what follows it, up to the name that may sign the text ("Vr.gr. Ahmad Al-Khatib")
+    greeting: re.Pattern[str]
     # a few words after a phone number that call it an organisation's, in its clause: " nog het algemene nummer"
     organisation_number_after: re.Pattern[str]
     # the bank codes of banks without private clients ("BNGH")
@@ -162,6 +172,8 @@ class Cues:
     service_vehicle_before: re.Pattern[str]
     # before an address, in its clause: "het adres van het " and the institution's noun (group 1)
     address_of_before: re.Pattern[str]
+    # right before an address: a visiting address's label ("Bezoekadres: ")
+    visiting_address_before: re.Pattern[str]
     # right before an address: a floor ("3e verdieping, ")
     floor_before: re.Pattern[str]
     # right before a value: a mail header's identifier ("Message-ID: <")
@@ -235,7 +247,8 @@ class Cues:
             not_names=frozenset(w.lower() for w in words("geen_naam")),
             street=re.compile(rf"{_LETTER}{{2}}-?(?:{either(words('straat_einde'))})$", re.IGNORECASE),
             says_number=re.compile(rf"(?:{endings}|{either(words('referentie_in_zin'))})$", re.IGNORECASE),
-            months=tuple(words("maand")),
+            months=tuple(words("maand") + words("maand_afkorting")),
+            month_words=frozenset(w.lower() for w in words("maand")),
             birth_words=tuple(words("geboortedatum") + words("geboren_na")),
             house_number_words=tuple(words("huisnummer_woord")),
             count=re.compile(rf"\d{{1,5}}\s?(?:{either(words('aantal'))})(?![^\W_])", re.IGNORECASE),
@@ -265,6 +278,7 @@ class Cues:
             email_providers=frozenset(w.lower() for w in words("email_aanbieder")),
             homes=frozenset(w.lower() for w in words("woning")),
             street_words=frozenset(w.lower() for w in words("straat_einde")),
+            foreign_street_words=frozenset(w.lower() for w in words("straat_einde_buitenland")),
             # right after a date, one word between at most: "op 2024-01-17 geboren", "1948'de doğdu"
             born_after=re.compile(rf"(?:['’]{_LETTER}+)?\s+(?:{_LETTER}+\s+)?(?:{either(words('geboren_na'))})"
                                   rf"(?!{_LETTER})", re.IGNORECASE),
@@ -299,10 +313,14 @@ class Cues:
                                           rf"(?:{either(words('rekening_woord'))})(?:[ \t]+van)?)[ \t]+"
                                           r"((?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+)", re.IGNORECASE),
             account_holder_before=re.compile(
-                rf"(?<![^\W_])(?:{either(words('rekening_woord'))})[ \t]+(?:van[ \t]+)?(?:(?:de|het)[ \t]+)?"
-                rf"([^\W\d_]+)((?:(?!{either(words('rekening_woord'))})[^\d\n]){{0,80}})\Z", re.IGNORECASE),
+                rf"(?<![^\W_])(?:{either(words('rekening_woord'))})[ \t]+"
+                rf"(?:(?:van|of|for|voor)[ \t]+(?:{_LETTER}+ing[ \t]+)?)?(?:(?:de|het|the)[ \t]+)?"
+                rf"([^\W\d_]+)((?:(?!{either(words('rekening_woord'))})[^\d\n?]){{0,80}}(?:\?{_NEXT_TURN})?)\Z",
+                re.IGNORECASE),
             signature=re.compile(rf"(?:(?P<greeting>(?<![^\W_])(?:{either(words('groet'))}))[ \t]*[,.!:]?|[.!?\n])"
                                  rf"[ \t\n]*(?P<name>{_LETTER}{{2,}})[ \t]*[.!]?[ \t\n]*\Z", re.IGNORECASE),
+            person_path_before=re.compile(rf"(?<![^\W_])(?:{either(words('bsn_pad'))})[/=]\Z", re.IGNORECASE),
+            greeting=re.compile(rf"(?<![^\W_])(?:{either(words('groet'))})[ \t]*[,.!:]?[ \t\n]*", re.IGNORECASE),
             organisation_number_after=re.compile(rf"(?:[ \t]+(?!(?:{either(words('nevenschikking'))})(?!{_LETTER}))"
                                                  rf"{_LETTER}+){{0,4}}?"
                                                  rf"[ \t]+(?:{either(words('telefoon_organisatie'))})[ \t-]?"
@@ -342,7 +360,10 @@ class Cues:
                                               rf"[ \t]*[(:]?[ \t]*(?:(?:{either(words('kenteken'))})[ \t]*:?[ \t]*)?"
                                               rf"\Z", re.IGNORECASE),
             address_of_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('adres_woord'))})[ \t]+(?:van|of)[ \t]+"
-                                         rf"(?:de|het|the)[ \t]+({_LETTER}+)[^.!?\n\d]{{0,80}}\Z", re.IGNORECASE),
+                                         rf"(?:de|het|the)[ \t]+({_LETTER}+)[^.!?\n\d]{{0,80}}(?:\?{_NEXT_TURN})?\Z",
+                                         re.IGNORECASE),
+            visiting_address_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('bezoekadres'))})[ \t]*:?[ \t]*\Z",
+                                               re.IGNORECASE),
             floor_before=re.compile(rf"(?<![\w.])(?:\d{{1,2}}(?:e|de|ste|th|st|nd|rd)?|begane)[ \t]+"
                                     rf"(?:{either(words('verdieping'))})[ \t]*,[ \t]*\Z", re.IGNORECASE),
             message_id_before=re.compile(rf"(?<![\w-])(?:{either(words('geen_emailadres_kop'))})"
@@ -505,7 +526,7 @@ class Cues:
         initials = "".join(sorted({m[0].lower() for m in self.months}))
         return re.compile(rf"(?<![\d/.-])(?:{_DAY}([-/.]){_MONTH}\1(?:(?:19|20)?\d{{2}}|['’]\d{{2}})"
                           rf"|(?:19|20)\d{{2}}([-/.]){_MONTH}\2{_DAY}"
-                          rf"|{_DAY}(?:e|ste|de|st|nd|rd|th|\.)?\s(?:{months})(?![^\W\d_])\.?(?:\s{_YEAR})?"
+                          rf"|{_DAY}(?:e|ste|de|st|nd|rd|th|\.)?\s(?:{months})(?:/(?:{months}))?(?![^\W\d_])\.?(?:\s{_YEAR})?"
                           rf"|(?<![^\W\d_])(?=[{initials}])(?:{months})\.?\s{_DAY}(?:st|nd|rd|th)?,?\s{_YEAR})"
                           rf"(?![\d/-]|\.\d)", re.IGNORECASE)
 

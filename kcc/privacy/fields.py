@@ -42,6 +42,7 @@ _SHAPES = {
     "address": re.compile(r"[^\W\d_][^\W\d_' .-]*(?:[ .'-]+[^\W\d_]+)*\.?"
                           r"(?:[ \t]+\d{1,5}(?:[ \t-]?[A-Za-z0-9]{1,4})?)?"),
 }
+_OCR_DIGITS = str.maketrans("OoIl", "0011")
 _COMPACT_DATE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
@@ -74,7 +75,7 @@ def _a_value(value: str, kind: str, cues: Cues, beside_number: bool = True) -> t
     """Where in ``value`` the data of ``kind`` is, if the value has its shape: a placeholder, a masked value or an
     organisation's name is none; a street without a number is an address only ``beside_number`` (a form's own field
     for it). E-mail addresses are left to their finder, which knows a team's mailbox."""
-    stripped = value.strip(" \t\"'")
+    stripped = value.strip(" \t\"'_")  # "___Pieter Bos___": a form's line, filled in
     if not stripped or kind == "email" or stripped.lower() in cues.empty_values or \
             re.search(r"[*{}<>\[\]]|x{2}", stripped.lower()):
         return None
@@ -91,6 +92,9 @@ def _a_value(value: str, kind: str, cues: Cues, beside_number: bool = True) -> t
         match = cues.date.fullmatch(stripped) or _COMPACT_DATE.fullmatch(stripped)
         return (start, start + len(stripped)) if match else None
     match = _SHAPES[kind].fullmatch(stripped)
+    if not match and kind == "phone":
+        # read by OCR, a letter for a digit: "O6-2O481537"
+        match = _SHAPES[kind].fullmatch(stripped.translate(_OCR_DIGITS)) if re.search(r"\d.*\d", stripped) else None
     if not match or (kind == "licence_plate" and not re.search(r"\d", stripped)) or \
             (kind == "address" and not beside_number and not re.search(r"\d", stripped)):
         return None

@@ -18,6 +18,7 @@ from kcc.privacy.context import (
     a_pets_name,
     a_place,
     a_public_figure,
+    a_street_segment,
     a_sub_team,
     a_teams_name,
     an_institutions_address,
@@ -257,7 +258,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     for start, end in addresses:
         if text[start:end].split()[0].lower() in cues.not_streets:
             continue  # a plot, no street: "Kavel 12-B op bedrijventerrein De Mars"
-        if counted(text, start, end, cues) or named_year(text, start, end, cues) or dated(text, start, end, cues):
+        if counted(text, start, end, cues) or named_year(text, start, end, cues) or dated(text, start, end, cues) \
+                or a_street_segment(text, start, _addition(text, end, cues)):
             continue
         if ordinal := cues.ordinal_before.search(text, max(0, start - 30), start):
             start = ordinal.start()  # "1e Jan Steenstraat 88", "Rue de la Station 4": the ordinal is the street's

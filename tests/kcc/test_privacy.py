@@ -1319,3 +1319,49 @@ def test_organisations_letterheads_and_mail_headers_are_no_ones(text):
 ])
 def test_agents_shorthand(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a letter's salutation and an English title name the person after them; a full name signs after a greeting
+    ("Geachte heer Kowalczyk,\n\nUw aanvraag is ontvangen.", "Geachte heer [naam],\n\nUw aanvraag is ontvangen."),
+    ("Agent: Mrs Adebayo, your callback is planned.", "Agent: Mrs [naam], your callback is planned."),
+    ("Kan ik mijn afvalpas ophalen?\n\nVr.gr. Jeroen Smulders", "Kan ik mijn afvalpas ophalen?\n\nVr.gr. [naam]"),
+    ("Hi, this is Chidi Okafor from student housing", "Hi, this is [naam] from student housing"),
+    # a question's cue names the value on the answer's line
+    ("Agent: And your date of birth?\nResident: 7 Feb 1993",
+     "Agent: And your date of birth?\nResident: [geboortedatum]"),
+    ("Wat is uw telefoonnummer?\nBeller: 06-31415926", "Wat is uw telefoonnummer?\nBeller: [telefoonnummer]"),
+    # an identity document's bilingual month
+    ("Geboortedatum/Date of birth: 21 MEI/MAY 1979", "Geboortedatum/Date of birth: [geboortedatum]"),
+    # a form's line filled in between underscores; an account's holder; a phone number read by OCR
+    ("getuige 2: ___Kees Bos___", "getuige 2: ___[naam]___"),
+    ("Rekeninghouder: Jürgen Weiß", "Rekeninghouder: [naam]"),
+    ("tel: O6-3l415926", "tel: [telefoonnummer]"),
+    # a path whose last resource is a person names a number that passes the 11-test a BSN
+    ("user=kcc-agent-3 | object=persoon/111222333 | result=200", "user=kcc-agent-3 | object=persoon/[BSN] | result=200"),
+    # a flat's number and a floor in Roman numerals stay a home's address
+    ("Woont op Stationsplein 8-204 sinds mei.", "Woont op [adres] sinds mei."),
+])
+def test_scanned_letters_and_english_chats(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    # a month alone; a street in English without a number; an office of a place; a municipality after its name
+    "Resident: I will be away in May, can I renew my ID card in June?",
+    "Resident: the lights on Rose Street are broken again",
+    "Afgegeven door: Burgemeester van Heerenveen",
+    "Hello, this is Wervelde municipality, how can I help you?",
+    # an organisation signs after a greeting; a street named after a jurist keeps its initials
+    "Wij willen een bankje plaatsen.\n\nMet vriendelijke groet,\nBewonerscommissie Kerkbuurt",
+    "De parkeerplaats aan de Mr. Jac. Takkade is afgesloten.",
+    # the municipality's account and address, asked in one turn and given in the next
+    "Resident: the IBAN for paying the gemeente?\nAgent: Please use NL74 RABO 0100 0000 00.",
+    "Resident: what's the address of the gemeentehuis? for my navigation\nAgent: Stadhuisplein 1, 7411 AA Wervelde.",
+    # an elected member in her public role; a visiting address in a sentence; stretches of a street
+    "Raadsvragen van raadslid Terpstra over de afvalinzameling.",
+    "Stukken naar Postbus 200, 7540 AE Waldervoort. Bezoekadres: Stadhuisplein 1.",
+    "Woningen per straatdeel\nLindelaan 1-39 (oneven): 4\nLindelaan 2-56 (even): 7\nBeukenweg 100-140: 2",
+])
+def test_months_streets_offices_and_organisations_in_letters_and_chats_are_no_ones(text):
+    assert mask_personal_data(text) == text
