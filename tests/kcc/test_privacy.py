@@ -1338,7 +1338,8 @@ def test_agents_shorthand(text, masked):
     ("Rekeninghouder: Jürgen Weiß", "Rekeninghouder: [naam]"),
     ("tel: O6-3l415926", "tel: [telefoonnummer]"),
     # a path whose last resource is a person names a number that passes the 11-test a BSN
-    ("user=kcc-agent-3 | object=persoon/111222333 | result=200", "user=kcc-agent-3 | object=persoon/[BSN] | result=200"),
+    ("user=kcc-agent-3 | object=persoon/111222333 | result=200",
+     "user=kcc-agent-3 | object=persoon/[BSN] | result=200"),
     # a flat's number and a floor in Roman numerals stay a home's address
     ("Woont op Stationsplein 8-204 sinds mei.", "Woont op [adres] sinds mei."),
 ])
