@@ -304,10 +304,15 @@ def a_sub_team(text: str, start: int, end: int, cues: Cues, first_names: Any) ->
     return bool(cues.after_department.search(text, max(0, start - 40), start))
 
 
+_POSTCODE_BEFORE = re.compile(r"(?<!\w)\d{4}[ \t]?[A-Z]{2}[ \t]+\Z")
+
+
 def a_place(text: str, start: int, end: int, cues: Cues) -> bool:
-    """Whether a name is a place, a language or a date, not a person: a street's word alone after an article ("op de
-    Dam"), a language after "het" ("in het Engels"), or a month after a day ("on 1 July", where "July" is a first
-    name too)."""
+    """Whether a name is a place, a language or a date, not a person: a word right after a Dutch postcode ("2871 AA
+    Hoogvliet"), a street's word alone after an article ("op de Dam"), a language after "het" ("in het Engels"), or
+    a month after a day ("on 1 July", where "July" is a first name too)."""
+    if _POSTCODE_BEFORE.search(text, max(0, start - 12), start):
+        return True  # a place after its postcode: "2871 AA Hoogvliet aan de Vaart"
     *lower, word = text[start:end].split()  # deduce may keep "op de" with it: "op de Dam"
     if any(not w.islower() for w in lower):
         return False
@@ -334,8 +339,8 @@ def not_a_persons_name(text: str, start: int, end: int, cues: Cues, *, cued: boo
     point of the compass ("Centrum-Oost", "Zuid-Holland"), or a law after an article's number ("art. 4.840 Bal")."""
     if _WEB_DOMAIN.match(text, end) or _POSSESSIVE_NOUN.match(text, end):
         return True
-    if re.search(r"[^\W\d_]['’]s[ \t]+$", text[max(0, start - 6):start]):
-        return True  # the noun after a possessive: "Day" of "King's Day"
+    if re.search(r"(?<![^\W\d_])[A-ZÀ-Ž][^\W\d_]*['’]s[ \t]+$", text[max(0, start - 40):start]):
+        return True  # the noun after a possessive: "Day" of "King's Day"; not a name after "it's"
     if _QUOTE_OPENS.search(text, max(0, start - 40), start) and _QUOTE_CLOSES.match(text, end):
         return True  # in quotes: a title ("'Soldaat van Oranje'", "'Für Elise' van Beethoven", "'Ik hou van Holland'")
     word = text[_word_start(text, start):_REST_OF_WORD.match(text, end).end()].lower()

@@ -355,9 +355,11 @@ class Cues:
             joined_before=re.compile(rf"(?<![^\W_])([^\W\d_]+)[ \t]+(?i:{either(words('en_woord'))})[ \t]+\Z"),
             next_in_list=re.compile(rf"[ \t]*(?:,|/|(?i:{either(words('en_woord'))}))[ \t]*"),
             # "dienstvoertuig (", "dienstauto van de gemeente (kenteken "
-            service_vehicle_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('dienstvoertuig'))})"
-                                              rf"(?:[ \t]+(?:van|of)[ \t]+(?:(?:de|het|the)[ \t]+)?{_LETTER}+)?"
-                                              rf"[ \t]*[(:]?[ \t]*(?:(?:{either(words('kenteken'))})[ \t]*:?[ \t]*)?"
+            # ... also further on in its clause: "Handhavingsvoertuig van de gemeente (elektrische Renault Kangoo,
+            # kenteken V-112-XG)", "bestelbus gemeente (afd. Groen): 42-BTN-7"
+            service_vehicle_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('dienstvoertuig'))})(?!{_LETTER})"
+                                              rf"(?:(?!\.\s)[^!?\n]){{0,60}}?"
+                                              rf"[ \t]*[(:,]?[ \t]*(?:(?:{either(words('kenteken'))})[ \t]*:?[ \t]*)?"
                                               rf"\Z", re.IGNORECASE),
             address_of_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('adres_woord'))})[ \t]+(?:van|of)[ \t]+"
                                          rf"(?:de|het|the)[ \t]+({_LETTER}+)[^.!?\n\d]{{0,80}}(?:\?{_NEXT_TURN})?\Z",

@@ -340,6 +340,8 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
             continue  # "111222333" is a number, not a phone number as anyone writes it
         if written.startswith(("000", "+0")):
             continue  # no country code begins with 0: "chip nummer 0004518827" is a code, not a phone number
+        if start and (text[start - 1].isalpha() or text[start - 1] == "_"):
+            continue  # the digits of a code glued to its letters: a meter's "E0031400012345"
         named = cues.before(text, start, ("referentie", "telefoon"))
         if written.startswith("00") and named == "referentie":
             continue  # a reference with leading zeros: "abonnement nr. 00448127"
@@ -429,14 +431,14 @@ def find_plates(text: str, cues: Cues) -> Iterator[Span]:
             if _a_format(match.group()) or (named == "referentie" and not _LABEL_BEFORE.search(text, 0, match.start())):
                 continue  # a format ("XX-999-X"), or a code its reference word names ("verkeersbesluit VB-23-17"),
                 # not a plate a form's label lists ("Bezoekersvergunning: 67-ZHN-4")
-            if cues.service_vehicle_before.search(text, max(0, match.start() - 60), match.start()):
+            if cues.service_vehicle_before.search(text, max(0, match.start() - 100), match.start()):
                 continue  # an organisation's vehicle: "dienstvoertuig VZ-619-T"
             found.append(match.end())
             yield Span(match.start(), match.end(), "licence_plate")
     for pattern, reach in ((_PLATE_AFTER_CUE, 4), (_FOREIGN_PLATE, 1)):
         for match in pattern.finditer(text):
             listed = any(cues.next_in_list.fullmatch(text, end, match.start()) for end in found)
-            if cues.service_vehicle_before.search(text, max(0, match.start() - 60), match.start()):
+            if cues.service_vehicle_before.search(text, max(0, match.start() - 100), match.start()):
                 continue
             if (listed or cues.before(text, match.start(), ("kenteken",), reach)) and not _a_format(match.group()):
                 found.append(match.end())

@@ -288,6 +288,13 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         if (form := cues.legal_form.match(text, start)) and form.group().strip(" ,"):
             continue  # a legal form and the word after it, taken for initials: "B.V. start" of "Smits & Zn. B.V. start"
         start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names | cues.possessives)
+        if start and text[start - 1] in "'’" and not re.search(r"(?<![^\W\d_])[A-Z]['’]\Z", text[:start]):
+            # the end of a word before it ("it's Chloe Martin", "I'm Farid"), not a name's ("O'Connor"); where that
+            # ends a sentence, the next word starts one: "klachten over BOA's. Gemiddelde afhandeltermijn"
+            glued = re.match(r"[^\W\d_]{1,2}(\.?)[ \t]+", text[start:end])
+            if glued is None or glued.group(1):
+                continue
+            start += glued.end()
         if before_a_street(text, end, streets, cues) or a_pets_name(text, start, cues) or \
                 named_before_its_animal(text, end, cues):
             continue

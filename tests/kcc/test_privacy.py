@@ -1366,3 +1366,29 @@ def test_scanned_letters_and_english_chats(text, masked):
 ])
 def test_months_streets_offices_and_organisations_in_letters_and_chats_are_no_ones(text):
     assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a name after a contraction ("it's") is still a name; the possessive's noun ("King's Day") is not
+    ("Resident: hi it's Chloe Martin again", "Resident: hi it's [naam] again"),
+    # a resident's own van with a foreign plate stays masked
+    ("Kl. belt over parkeervergunning voor bedrijfsbus met Pools kenteken WGM 7782K.",
+     "Kl. belt over parkeervergunning voor bedrijfsbus met Pools kenteken [kenteken]."),
+])
+def test_contractions_and_residents_vans(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    # a public body's vehicle named earlier in its clause
+    "Handhavingsvoertuig van de gemeente (elektrische Renault Kangoo, kenteken V-112-XG) stond in het laadvak.",
+    "Verkeersongeval met gemeentelijk veegvoertuig (kenteken BV-SL-42, eigendom gemeente Deventer).",
+    # a place right after its postcode in a municipality's letterhead; its account with no BSN read inside it
+    "Gemeente Hoogvliet aan de Vaart\nStadserf 1\n2871 AA Hoogvliet aan de Vaart\nKvK 50212345",
+    "Goedemorgen,\nOnze nota 2025-1188. IBAN NL92 INGB 9976 3692 12, Takelbedrijf Van Vliet B.V., tel. 010-4152020.",
+    # a possessive's "s." before a sentence's first word; a code's digits glued to its letters
+    "Statistiek: 18 klachten over BOA's. Gemiddelde afhandeltermijn bezwaar: 41 dagen.",
+    "Meternummers E0031400012345 en G4-2019-88371. Verbruik nihil.",
+])
+def test_enforcement_reports_vehicles_and_letterheads_are_no_ones(text):
+    assert mask_personal_data(text) == text

@@ -410,6 +410,19 @@ phone 14/14, name 90/91, birth_date 19/19, false positives 1/100 (an organisatio
 every other set unchanged but for one false positive fewer (the eleventh's) and six names that sign a letter now
 masked whole.
 
+``pii_twentyseventh.jsonl`` (200 snippets, 100 without personal data, a twenty-seventh blind writer, asked for
+objections, complaints and enforcement reports full of numbers that are no one's: ECLI and court case numbers,
+cadastral parcels, WOZ object numbers, EAN codes, meter and chassis numbers, RSINs that pass the 11-test, BOA
+numbers, municipal and company vehicles), written 2026-12-03 after the twenty-sixth set's rules and measured once,
+untouched: every recall at its target (names 107/114, the rest 1.000) and false positives **16/100**. Its false
+positives were then read, and general rules made from them, tested with cases of their own in test_privacy.py: a
+public body's vehicle named earlier in the plate's clause ("Handhavingsvoertuig van de gemeente (..., kenteken"); a
+place right after its postcode; what another finder read inside an account a letterhead lists; the "s." of a
+possessive before a sentence's first word; a code's digits glued to its letters ("E0031400012345"). Since: false
+positives 7/100, an expected failure below (organisations' phone numbers named by a department or a law firm, a
+law firm's name ending in a surname, an RSIN named a sentence later, a function mailbox, a company's van); every
+other set unchanged but for one name after "it's" now masked alone.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -440,14 +453,18 @@ SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "p
         "pii_eighth", "pii_ninth", "pii_tenth", "pii_eleventh", "pii_twelfth", "pii_thirteenth", "pii_fourteenth",
         "pii_fifteenth", "pii_sixteenth", "pii_seventeenth", "pii_eighteenth", "pii_nineteenth",
         "pii_twentieth", "pii_twentyfirst", "pii_twentysecond", "pii_twentythird", "pii_twentyfourth",
-        "pii_twentyfifth", "pii_twentysixth")
+        "pii_twentyfifth", "pii_twentysixth", "pii_twentyseventh")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
 # and false positives 10/79, the sixth set's email 16/17 and false positives 4/113, the seventh set's false
 # positives 6/137, the twentieth set's 3/100, the twenty-third's 29/100 and the twenty-fifth's bsn 13/14 and false
 # positives 4/100 reached the targets with the general rules (see above); none is short now
-SHORT: dict[tuple[str, str], str] = {}
+SHORT: dict[tuple[str, str], str] = {
+    ("pii_twentyseventh", "false_positives"): "7/100: organisations' phone numbers named by a department or a law "
+                                              "firm, a law firm's name ending in a surname, an RSIN named after it, "
+                                              "a function mailbox, a company's van",
+}
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
               "postcode": 0.85, "birth_date": 0.85, "licence_plate": 0.85}
