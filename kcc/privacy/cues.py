@@ -88,6 +88,7 @@ class Cues:
     reference_word: re.Pattern[str]
     email_system: frozenset[str]
     email_role: frozenset[str]
+    email_role_endings: tuple[str, ...]
     email_public: frozenset[str]
     email_people: frozenset[str]
     possessives: frozenset[str]
@@ -268,6 +269,7 @@ class Cues:
                                       rf"(?P<ending>s?-?(?:{endings}))?(?!{_LETTER})", re.IGNORECASE),
             email_system=frozenset(w.lower() for w in words("email_systeem")),
             email_role=frozenset(w.lower() for w in words("email_functie") + words("geen_naam")),
+            email_role_endings=tuple(w.lower() for w in words("email_functie_einde")),
             email_public=frozenset(w.lower() for w in words("email_overheid")),
             email_people=frozenset(w.lower() for w in words("email_personen")),
             possessives=frozenset(w.lower() for w in words("persoon_bezittelijk")),

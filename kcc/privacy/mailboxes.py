@@ -61,6 +61,9 @@ def is_word_mailbox(address: str, cues: Cues) -> bool:
         return False
     if a_name(local):
         return False
+    if any(local.endswith(end) and len(local) >= len(end) + 4 and not a_name(local[:-len(end)])
+           for end in cues.email_role_endings):
+        return True  # a function's mailbox: "klachtencoordinator@brakkenstein.nl"
     if zipf_frequency(local, "nl") >= _MIN_ZIPF:
         return True
     # a compound of two words, neither a name ("ondernemersloket", "wmoloket" has no second word of four letters)

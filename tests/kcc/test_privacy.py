@@ -1389,6 +1389,8 @@ def test_contractions_and_residents_vans(text, masked):
     # a possessive's "s." before a sentence's first word; a code's digits glued to its letters
     "Statistiek: 18 klachten over BOA's. Gemiddelde afhandeltermijn bezwaar: 41 dagen.",
     "Meternummers E0031400012345 en G4-2019-88371. Verbruik nihil.",
+    # a function's mailbox named by its ending
+    "handhaving@brakkenstein.nl; cc: klachtencoordinator@brakkenstein.nl",
 ])
 def test_enforcement_reports_vehicles_and_letterheads_are_no_ones(text):
     assert mask_personal_data(text) == text

@@ -418,9 +418,10 @@ untouched: every recall at its target (names 107/114, the rest 1.000) and false 
 positives were then read, and general rules made from them, tested with cases of their own in test_privacy.py: a
 public body's vehicle named earlier in the plate's clause ("Handhavingsvoertuig van de gemeente (..., kenteken"); a
 place right after its postcode; what another finder read inside an account a letterhead lists; the "s." of a
-possessive before a sentence's first word; a code's digits glued to its letters ("E0031400012345"). Since: false
-positives 7/100, an expected failure below (organisations' phone numbers named by a department or a law firm, a
-law firm's name ending in a surname, an RSIN named a sentence later, a function mailbox, a company's van); every
+possessive before a sentence's first word; a code's digits glued to its letters ("E0031400012345"); a function's
+mailbox by its name's ending ("klachtencoordinator@"). Since: false positives 6/100, an expected failure below
+(organisations' phone numbers named by a department or a law firm, a law firm's name ending in a surname, an RSIN
+named further on in its sentence, a company's van, a municipal van named before an abbreviation); every
 other set unchanged but for one name after "it's" now masked alone.
 
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
@@ -461,9 +462,9 @@ SET = DATA / "pii_labelled.jsonl"
 # positives 6/137, the twentieth set's 3/100, the twenty-third's 29/100 and the twenty-fifth's bsn 13/14 and false
 # positives 4/100 reached the targets with the general rules (see above); none is short now
 SHORT: dict[tuple[str, str], str] = {
-    ("pii_twentyseventh", "false_positives"): "7/100: organisations' phone numbers named by a department or a law "
+    ("pii_twentyseventh", "false_positives"): "6/100: organisations' phone numbers named by a department or a law "
                                               "firm, a law firm's name ending in a surname, an RSIN named after it, "
-                                              "a function mailbox, a company's van",
+                                              "a company's van, a municipal van named before an abbreviation",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
