@@ -127,6 +127,12 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
         return True  # the institution's word ends the phrase: "this is Wervelde municipality, how can I help"
     if cued:
         return False
+    if (titled := _TITLED_BY_AN_INSTITUTION.search(text, max(0, start - 60), start)) and \
+            cues.institution_noun(titled.group(1)) and not cues.after_team_word.search(text, titled.start(1),
+                                                                                      titled.start(2)) and \
+            not any([w] in surnames or w.lower() in cues.particles for w in titled.group(2).split()):
+        return True  # its own words before the name: "Stichting Derdengelden Van der Linden"; a team's are not
+        # ("Afdeling Burgerzaken Pietersen")
     if (following and following.group(1)[:1].isupper() and (cues.street.search(following.group(1))
                                                             or following.group(1).lower() in cues.foreign_street_words)
             and not re.match(r"[ \t]*\d", text[following.end():])):
@@ -139,17 +145,21 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
     return last.lower() in cues.institution_words and (len(words) == 1 or words[-2].lower() not in cues.particles)
 
 
+_FIRM_WORDS = 5  # "Stichting Derdengelden Van der Linden & Bakker"
+
+
 def _a_firms_partner(text: str, start: int, cues: Cues, surnames: Any) -> bool:
     """Whether the name at ``start`` follows "&" and a firm's name that starts with an institution word, one to
-    three capitalised words or particles after it: "Jansen" of "Advocatenkantoor De Wit & Jansen"."""
+    five capitalised words or particles after it: "Jansen" of "Advocatenkantoor De Wit & Jansen"."""
     joined = _AND_BEFORE.search(text, max(0, start - 80), start)
     if not joined:
         return False
     words = text[max(0, start - 80):joined.start()].split()
-    for count in range(1, min(3, len(words) - 1) + 1):
+    for count in range(1, min(_FIRM_WORDS, len(words) - 1) + 1):
         if not all(w[:1].isupper() or w.lower() in cues.particles for w in words[-count:]):
             return False
-        if institution_word(words[-count - 1], cues, surnames):
+        if institution_word(words[-count - 1], cues, surnames) or (
+                count > 1 and cues.institution_noun(words[-count - 1]) and words[-count - 1][:1].isupper()):
             return True
     return False
 
@@ -221,6 +231,8 @@ _LISTED_BEFORE = re.compile(r"(\S+?)[ \t]*(?:[ \t](?:en|and|&)[ \t]+|,[ \t]*|[ \
 _ANIMAL_AFTER = re.compile(r"[ \t]*,[ \t]*([^\W\d_]+)[ \t]+([^\W\d_]+)")
 # right before a name: a capitalised word (an institution's noun, group 1), an article and up to two capitalised
 # words of its name ("Kinderopvang De Kleine " before "Reus")
+# an institution's word, then one or two capitalised words of its name, right before a name
+_TITLED_BY_AN_INSTITUTION = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[ \t]+((?:[A-Z][^\W\d_]+[ \t]+){1,2})\Z")
 _NAMED_BY_AN_INSTITUTION = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[ \t]+(?:De|Het|Den|'t)[ \t]+"
                                       r"(?:[A-Z][^\W\d_]*[ \t]+){0,2}\Z")
 _TWO_SENTENCES_BACK = re.compile(r"(?:[^.!?\n]*[.!?\n]+)?[^.!?\n]*\Z")

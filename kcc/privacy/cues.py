@@ -358,9 +358,11 @@ class Cues:
             next_in_list=re.compile(rf"[ \t]*(?:,|/|(?i:{either(words('en_woord'))}))[ \t]*"),
             # "dienstvoertuig (", "dienstauto van de gemeente (kenteken "
             # ... also further on in its clause: "Handhavingsvoertuig van de gemeente (elektrische Renault Kangoo,
-            # kenteken V-112-XG)", "bestelbus gemeente (afd. Groen): 42-BTN-7"
+            # kenteken V-112-XG)", "bestelbus gemeente (afd. Groen): 42-BTN-7" (an abbreviation's full stop ends no
+            # clause)
             service_vehicle_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('dienstvoertuig'))})(?!{_LETTER})"
-                                              rf"(?:(?!\.\s)[^!?\n]){{0,60}}?"
+                                              rf"(?:(?<!{_LETTER})(?:{either(words('afkorting'))})[ \t]"
+                                              rf"|(?!\.\s)[^!?\n]){{0,60}}?"
                                               rf"[ \t]*[(:,]?[ \t]*(?:(?:{either(words('kenteken'))})[ \t]*:?[ \t]*)?"
                                               rf"\Z", re.IGNORECASE),
             address_of_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('adres_woord'))})[ \t]+(?:van|of)[ \t]+"

@@ -319,6 +319,11 @@ def _an_organisations_number(text: str, start: int, cues: Cues) -> bool:
 _LABEL_OF_THE_ONE_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*[|,;/]?[ \t]*")
 
 
+# a mailbox right before, in a list of one party's contact details: "info@...nl, 020-..." ("tel." between or not)
+_MAILBOX_BEFORE = re.compile(r"(?<![\w.+-])([\w+-]+)@[\w-]+(?:\.[\w-]+)+[ \t]*[,;/|][ \t]*(?:(?:tel|t)\.?:?[ \t]*)?\Z",
+                             re.IGNORECASE)
+
+
 def find_phones(text: str, cues: Cues) -> Iterator[Span]:
     """Phone numbers written as such (a trunk 0, + or 00 up front; Dutch when no country code is given), except
     service numbers and a number its cue names an organisation's ("algemeen nummer"). With a country code written
@@ -377,6 +382,9 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
                 w.islower() and cues.institution_noun(w)
                 for w in re.findall(r"[^\W\d_]+", after.group(1))):
             continue  # "0591-551020 (vaste lijn dorpshuis)": an institution's line
+        if (mailbox := _MAILBOX_BEFORE.search(text, max(0, start - 80), start)) and \
+                mailbox.group(1).lower() in cues.email_role:
+            continue  # listed with an organisation's function mailbox: "(info@haddou-advocaten.nl, 020-6241187)"
         if _IBAN_TEMPLATE.search(text, max(0, start - 20), start):
             continue  # the digits of an IBAN's pattern: "NLxx BANK 0123 4567 89"
         if _PRINTED_ON.search(text, max(0, start - 60), start) or cues.example.search(text, max(0, start - 30), start):

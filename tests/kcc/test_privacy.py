@@ -1374,6 +1374,10 @@ def test_months_streets_offices_and_organisations_in_letters_and_chats_are_no_on
     # a resident's own van with a foreign plate stays masked
     ("Kl. belt over parkeervergunning voor bedrijfsbus met Pools kenteken WGM 7782K.",
      "Kl. belt over parkeervergunning voor bedrijfsbus met Pools kenteken [kenteken]."),
+    # a team's words before a name leave it a person's
+    ("Afdeling Burgerzaken Pietersen belde terug.", "Afdeling Burgerzaken [naam] belde terug."),
+    # a resident's own mailbox before a phone number leaves the number a person's
+    ("Contact: s.bakker@gmail.com, 06-41234567", "Contact: [e-mailadres], [telefoonnummer]"),
 ])
 def test_contractions_and_residents_vans(text, masked):
     assert mask_personal_data(text) == masked
@@ -1383,12 +1387,21 @@ def test_contractions_and_residents_vans(text, masked):
     # a public body's vehicle named earlier in its clause
     "Handhavingsvoertuig van de gemeente (elektrische Renault Kangoo, kenteken V-112-XG) stond in het laadvak.",
     "Verkeersongeval met gemeentelijk veegvoertuig (kenteken BV-SL-42, eigendom gemeente Deventer).",
+    # ... across an abbreviation's full stop in that clause
+    "Schade aan dienstbus (afd. Wijkbeheer): kenteken 7-VTR-22, melding intern doorgezet.",
     # a place right after its postcode in a municipality's letterhead; its account with no BSN read inside it
     "Gemeente Hoogvliet aan de Vaart\nStadserf 1\n2871 AA Hoogvliet aan de Vaart\nKvK 50212345",
     "Goedemorgen,\nOnze nota 2025-1188. IBAN NL92 INGB 9976 3692 12, Takelbedrijf Van Vliet B.V., tel. 010-4152020.",
     # a possessive's "s." before a sentence's first word; a code's digits glued to its letters
     "Statistiek: 18 klachten over BOA's. Gemiddelde afhandeltermijn bezwaar: 41 dagen.",
     "Meternummers E0031400012345 en G4-2019-88371. Verbruik nihil.",
+    # a phone number listed with an organisation's function mailbox
+    "Reactie van Advocatenkantoor Ruys (info@ruys-advocaten.nl, 020-6241187) ontvangen.",
+    "Reactie van Mulder Advocaten (info@mulderadvocaten.nl, tel. 020-6241187) ontvangen.",
+    "Vraag doorgezet naar Stichting Present (contact@stichtingpresent.nl / 0570-612345).",
+    # an institution's own words before a firm's names, and its partner after "&"
+    "IBAN NL77 INGB 2460 2791 83 t.n.v. Stichting Derdengelden Van der Linden & Bakker",
+    "Kantoor Van der Linden & Bakker",
     # a function's mailbox named by its ending
     "handhaving@brakkenstein.nl; cc: klachtencoordinator@brakkenstein.nl",
 ])

@@ -422,7 +422,13 @@ possessive before a sentence's first word; a code's digits glued to its letters 
 mailbox by its name's ending ("klachtencoordinator@"). Since: false positives 6/100, an expected failure below
 (organisations' phone numbers named by a department or a law firm, a law firm's name ending in a surname, an RSIN
 named further on in its sentence, a company's van, a municipal van named before an abbreviation); every
-other set unchanged but for one name after "it's" now masked alone.
+other set unchanged but for one name after "it's" now masked alone. The next session (2026-12-03, third) read three
+of those six: a service vehicle's clause runs on across an abbreviation's full stop ("(afd. Groen):"); a phone
+number listed right after an organisation's function mailbox ("(info@...nl, 020-...)") is the organisation's; an
+institution's word, then one or two capitalised words of its own before a name ("Stichting Derdengelden Van der
+Linden"), and a firm's partner after "&" up to five words after its institution's word. Since: false positives
+4/100 (a department's phone number, a law firm's name on its letterhead's first line, an RSIN named further on, a
+company's van); every other set unchanged.
 
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
@@ -462,9 +468,9 @@ SET = DATA / "pii_labelled.jsonl"
 # positives 6/137, the twentieth set's 3/100, the twenty-third's 29/100 and the twenty-fifth's bsn 13/14 and false
 # positives 4/100 reached the targets with the general rules (see above); none is short now
 SHORT: dict[tuple[str, str], str] = {
-    ("pii_twentyseventh", "false_positives"): "6/100: organisations' phone numbers named by a department or a law "
-                                              "firm, a law firm's name ending in a surname, an RSIN named after it, "
-                                              "a company's van, a municipal van named before an abbreviation",
+    ("pii_twentyseventh", "false_positives"): "4/100: an organisation's phone number named by a department, a law "
+                                              "firm's name ending in a surname on its letterhead, an RSIN named "
+                                              "further on in its sentence, a company's van",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
