@@ -12,7 +12,7 @@ from typing import Any
 from kcc.privacy.cues import Cues
 from kcc.spelling import zipf
 
-_REST_OF_WORD = re.compile(r"[\w'’-]*")
+_REST_OF_WORD = re.compile(r"(?:\w|['’-](?=\w))*")  # a closing quote or a dash after a word is not the word's
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
 _AMPERSAND_BEFORE = re.compile(r"[ \t]*&[ \t]*$")
 _AND_BEFORE = re.compile(r"[ \t]*&[ \t]*$")
@@ -24,12 +24,12 @@ _PREVIOUS_SENTENCE_AT = re.compile(r"([^.!?\n]+)[.!?]+[ \t]+(?:op|aan|in|at|on)(
 # an institution's common noun right before the address: "bij afvalbrengstation Handelsweg 3-5", "adres
 # milieustraat: Energieweg 20"
 _AFTER_AN_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_A-Z]+)[ \t]*:?[ \t]+$")
-# ... or its common noun (and its name), then a comma: "basisschool De Regenboog, Schoolstraat 21", "het
-# gemeentehuis, Raadhuisplein 1"
+# ... or its common noun (and its name), then a comma or a bracket: "basisschool De Regenboog, Schoolstraat 21", "het
+# gemeentehuis, Raadhuisplein 1", "bij Rijksmuseum Twenthe (Lasondersingel 129-131)"
 _AFTER_A_NAMED_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_]+)(?:[ \t]+['‘\"]?"
                                         r"(?:(?:De|Het|Den|'t|de|het|van|voor|der|den)[ \t]+)*"
                                         r"(?:[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?[ \t]+){0,2}"
-                                        r"[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?['’\"]?)?,[ \t]+$")
+                                        r"[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?['’\"]?)?(?:,[ \t]+|[ \t]*\([ \t]*)$")
 # a word this common in Dutch (wordfreq's Zipf scale: "groen" 4.8, "wonen" 5.1; the surname "Visser" 4.1) is more
 # likely a sub-team's name than a surname after a department's name
 COMMON_WORD_ZIPF = 4.5
@@ -39,8 +39,9 @@ _WEB_DOMAIN = re.compile(r"\.[a-z]{2,6}\b")
 # a compound with a lower-case noun after a hyphen ("Philips-wasmachine"); not a surname's particle ("Jansen-van Dijk")
 _GLUED_NOUN = re.compile(r"-(?!(?:van|de|der|den|ten|ter|te|het)\b)[a-zà-ÿ]{4,}")
 # an opening quote before a name, at a word's start, with no quote between ("'Ik hou " before "van Holland'"), and
-# the closing one after it, at a word's end
-_QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s(]))['‘\"“][^'‘’\"“”.!?\n]{0,40}\Z")
+# the closing one after it, at a word's end; not a value's quote after "=", "[", a comma or a colon and a space
+# ("first=[T-2025-120100, 'Kees van der Zwaag', ...]", "Naam: 'Joost Lansink'")
+_QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s(]))(?<![=\[,:][ \t])['‘\"“][^'‘’\"“”.!?\n]{0,40}\Z")
 _QUOTE_CLOSES = re.compile(r"[^'‘’\"“”.!?\n]{0,40}['’\"”](?![^\W_])")
 _VERSE = re.compile(r"[ \t]+\d{1,3}:\d{1,3}\b")
 
@@ -127,6 +128,8 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
         return True  # the institution's word ends the phrase: "this is Wervelde municipality, how can I help"
     if cued:
         return False
+    if following and following.group(1).lower() in cues.named_events:
+        return True  # an event or a prize named after a person: "de Pieter Zeeman lezing", "de Johan Cruijff Schaal"
     if (titled := _TITLED_BY_AN_INSTITUTION.search(text, max(0, start - 60), start)) and \
             cues.institution_noun(titled.group(1)) and not cues.after_team_word.search(text, titled.start(1),
                                                                                       titled.start(2)) and \
@@ -162,6 +165,19 @@ def _a_firms_partner(text: str, start: int, cues: Cues, surnames: Any) -> bool:
                 count > 1 and cues.institution_noun(words[-count - 1]) and words[-count - 1][:1].isupper()):
             return True
     return False
+
+
+# at a line's start: a word, a number and a colon, a list's label ("Post 1: kruising ...")
+_LIST_LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?([^\W\d_]+)[ \t]+(\d{1,3})[ \t]*:", re.MULTILINE)
+
+
+def a_list_label(text: str, start: int, end: int) -> bool:
+    """Whether an "address" is a numbered list's label: a word, a number and a colon at a line's start, and the same
+    word with another number at another line's ("Post 1: kruising ...", "Post 2: rotonde ..."); one line "Markt 5:
+    kraam" stays an address."""
+    labels = [m for m in _LIST_LABEL.finditer(text)]
+    here = next((m for m in labels if m.start(1) == start and m.end(2) >= end), None)
+    return here is not None and any(m.group(1) == here.group(1) and m.group(2) != here.group(2) for m in labels)
 
 
 def named_year(text: str, start: int, end: int, cues: Cues) -> bool:
@@ -351,8 +367,9 @@ def not_a_persons_name(text: str, start: int, end: int, cues: Cues, *, cued: boo
     point of the compass ("Centrum-Oost", "Zuid-Holland"), or a law after an article's number ("art. 4.840 Bal")."""
     if _WEB_DOMAIN.match(text, end) or _POSSESSIVE_NOUN.match(text, end):
         return True
-    if re.search(r"(?<![^\W\d_])[A-ZÀ-Ž][^\W\d_]*['’]s[ \t]+$", text[max(0, start - 40):start]):
-        return True  # the noun after a possessive: "Day" of "King's Day"; not a name after "it's"
+    if (owner := re.search(r"(?<![^\W\d_])([A-ZÀ-Ž][^\W\d_]*)['’]s[ \t]+$", text[max(0, start - 40):start])) and \
+            owner.group(1).lower() not in cues.contracted:
+        return True  # the noun after a possessive: "Day" of "King's Day"; not a name after "it's", "It's"
     if _QUOTE_OPENS.search(text, max(0, start - 40), start) and _QUOTE_CLOSES.match(text, end):
         return True  # in quotes: a title ("'Soldaat van Oranje'", "'Für Elise' van Beethoven", "'Ik hou van Holland'")
     word = text[_word_start(text, start):_REST_OF_WORD.match(text, end).end()].lower()

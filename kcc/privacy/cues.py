@@ -92,6 +92,10 @@ class Cues:
     email_public: frozenset[str]
     email_people: frozenset[str]
     possessives: frozenset[str]
+    # English words whose "'s" is "is", "has" or "us" ("It's Daniel Okafor"), no owner's ("King's Day")
+    contracted: frozenset[str]
+    # right after a name: an event or a prize named after a person ("lezing", "cup")
+    named_events: frozenset[str]
     organisation_before: frozenset[str]
     articles: frozenset[str]
     company: re.Pattern[str]
@@ -129,6 +133,7 @@ class Cues:
     # before: an account's word and its holder (group 1), then no other account word (group 2: the words between)
     holder_after: re.Pattern[str]
     holder_words_after: re.Pattern[str]
+    account_of_before: re.Pattern[str]
     account_holder_before: re.Pattern[str]
     # a text's last word standing alone after a greeting ("gr. dennis") or a sentence's end ("wat nu? rachid"):
     # group "greeting" says which, group "name" is the word
@@ -273,6 +278,8 @@ class Cues:
             email_public=frozenset(w.lower() for w in words("email_overheid")),
             email_people=frozenset(w.lower() for w in words("email_personen")),
             possessives=frozenset(w.lower() for w in words("persoon_bezittelijk")),
+            contracted=frozenset(w.lower() for w in words("samentrekking")),
+            named_events=frozenset(w.lower() for w in words("evenement_naar_persoon")),
             organisation_before=frozenset(w.lower() for w in words("organisatie_voor")),
             articles=frozenset(w.lower() for w in words("lidwoord")),
             company=re.compile(rf"(?<![^\W_])(?:{either(named_after_people)})(?![^\W_])", re.IGNORECASE),
@@ -314,6 +321,11 @@ class Cues:
             holder_words_after=re.compile(rf"[ \t,]*\(?(?:{either(words('tenaamstelling'))}|"
                                           rf"(?:{either(words('rekening_woord'))})(?:[ \t]+van)?)[ \t]+"
                                           r"((?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+)", re.IGNORECASE),
+            # a compound of an institution's word and an account's word right before an IBAN: "verenigingsrekening"
+            # (group 1 "vereniging"); not an account's word itself ("Bankrekening NL14...")
+            account_of_before=re.compile(rf"(?<![^\W_])(?!(?:{either(words('rekening_woord'))})[ \t]*:?[ \t]*\Z)"
+                                         rf"([^\W\d_]{{3,}}?)s?(?:{either(words('rekening_woord'))})[ \t]*:?[ \t]*\Z",
+                                         re.IGNORECASE),
             account_holder_before=re.compile(
                 rf"(?<![^\W_])(?:{either(words('rekening_woord'))})[ \t]+"
                 rf"(?:(?:van|of|for|voor)[ \t]+(?:{_LETTER}+ing[ \t]+)?)?(?:(?:de|het|the)[ \t]+)?"

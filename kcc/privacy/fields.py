@@ -1,7 +1,8 @@
 """Values that a label names: what forms, exports and case systems paste into a note. A column's header ("naam;
 geboortedatum;postcode", "| naam | geb.dat |"), a line's label ("Achternaam: Gebremedhin"), a JSON key
 (``"voornaam":"Siti"``) or an XML element (``<geslachtsnaam>Doelwijt</geslachtsnaam>``) says what the value is, where
-the value alone does not: "Ramdin" in a column of surnames, "19870312" in a column of dates of birth.
+the value alone does not: "Ramdin" in a column of surnames, "19870312" in a column of dates of birth. So does a log's
+key before its quoted value (``name='Jolanda Reinders'``).
 
 The labels are data (``veldlabel`` in ``kcc/data/privacy.yaml``: a label's word -> the kind of personal data); an
 organisation's number or account ("aanbieder_iban", "IBAN werkgever") and a case number ("zaaknummer") are no
@@ -30,6 +31,8 @@ _COLUMN_LETTER = re.compile(r"^[A-Z][ \t]*:[ \t]*")  # "A: naam" in a spreadshee
 _LINE = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*(?P<label>[^\W\d][^:\n]{0,40}?)[ \t]*:[ \t]*(?P<value>[^\n]*?)"
                    r"[ \t]*$", re.MULTILINE)
 _JSON = re.compile(r"\"(?P<label>[^\"\n]{1,40})\"[ \t]*:[ \t]*\"(?P<value>[^\"\n]*)\"")
+# a log's key and quoted value: "name='Jolanda Reinders'", "evenement='Zomer op de Markt'"
+_KEY_VALUE = re.compile(r"(?<![\w.-])(?P<label>[^\W\d][\w.-]{0,40})=(?P<quote>['\"])(?P<value>[^'\"\n]*)(?P=quote)")
 _XML = re.compile(r"<(?P<label>[A-Za-z][\w.-]{0,40})>(?P<value>[^<>\n]*)</(?P=label)>")
 # the shapes of a value of each kind; a name: up to six words of letters (initials, particles, "Achternaam, V.")
 _NAME = re.compile(r"(?:[^\W\d_]\.|[^\W\d_]+)(?:(?:[ \t]+|[ \t]*,[ \t]*|-|['’]|(?<=\.))(?:[^\W\d_]\.|[^\W\d_]+)){0,5}")
@@ -172,10 +175,10 @@ def _labelled(text: str, cues: Cues, pattern: re.Pattern[str]) -> Iterator[Span]
 
 
 def labelled_values(text: str, cues: Cues) -> list[Span]:
-    """Spans of the values that a column header, a line's label, a JSON key or an XML element names as personal
-    data (see the module's docstring), and of kind "reference" those it names as no one's (a case number, an
+    """Spans of the values that a column header, a line's label, a JSON key, an XML element or a log's key names as
+    personal data (see the module's docstring), and of kind "reference" those it names as no one's (a case number, an
     organisation's details): what another finder found inside one of those is no personal data."""
-    if ":" not in text and not any(d in text for d in _DELIMITERS) and "<" not in text:
+    if ":" not in text and not any(d in text for d in _DELIMITERS) and "<" not in text and "=" not in text:
         return []
     return [*_tables(text, cues), *_labelled(text, cues, _LINE), *_labelled(text, cues, _JSON),
-            *_labelled(text, cues, _XML)]
+            *_labelled(text, cues, _XML), *(_labelled(text, cues, _KEY_VALUE) if "=" in text else ())]

@@ -252,10 +252,13 @@ def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Itera
             # not when the words between say the account is the writer's: "... ik betaal vanaf mijn NL91..."
             holder = None if set(re.findall(r"[^\W\d_]+", before.group(2).lower())) & cues.own_account else before
         public_bank = re.sub(r"[\s.-]", "", text[match.start():end])[4:8].upper() in cues.public_banks
-        organisation = ((named := cues.holder_words_after.match(text, end)) and any(
-            w.lower() in cues.email_public or cues.institution_noun(w)
-            for w in named.group(1).split())) or cues.legal_form_before.search(text, max(0, match.start() - 20),
-                                                                                 match.start())
+        organisation = ((named := cues.holder_words_after.match(text, end)) and (any(
+            w.lower() in cues.email_public or cues.institution_noun(w) for w in named.group(1).split())
+            or cues.legal_form.search(text[named.start(1):named.start(1) + 60].split("\n")[0]))) \
+            or cues.legal_form_before.search(text, max(0, match.start() - 20), match.start()) \
+            or ((compound := cues.account_of_before.search(text, max(0, match.start() - 40), match.start()))
+                and cues.institution_noun(compound.group(1)))
+        # ("t.n.v. Visser Podiumverhuur B.V.", "de verenigingsrekening NL28 ...": an organisation's)
         if not (public_bank or organisation or (holder and (holder.group(1).lower() in cues.email_public
                                                             or cues.institution_noun(holder.group(1))))):
             yield Span(match.start(), end, "iban")
@@ -296,6 +299,12 @@ def _dutch_subscriber_number(written: str) -> bool:
 _LAST_WORDS = re.compile(r"((?:[^\W\d_][\w'-]*[ \t]+){0,2}[^\W\d_][\w'-]*)[ \t]*[(:,]?[ \t]*\Z")
 
 
+# the subject of "is reachable at" right before a number: "Het marktkantoor is (telefonisch) bereikbaar via"
+_REACHABLE_AT = re.compile(r"(?<![^\W_])([^\W\d_]+)[ \t]+(?:is|zijn|is[ \t]+only)[ \t]+(?:[^\W\d_]+[ \t]+){0,2}?"
+                           r"(?:bereikbaar|te[ \t]+bereiken|reachable)[ \t]+(?:via|op|onder|on|at)[ \t]*:?[ \t]*\Z",
+                           re.IGNORECASE)
+
+
 def _an_organisations_number(text: str, start: int, cues: Cues) -> bool:
     """Whether the number at ``start`` is named an organisation's right before it: an institution's or a public
     body's word among the last three words ("Telefoonnummer uitvaartcentrum Maasland 043-...", "Tel. gemeente
@@ -309,6 +318,8 @@ def _an_organisations_number(text: str, start: int, cues: Cues) -> bool:
     words = last.group(1).split()
     if set(w.lower() for w in words) & cues.possessives or cues.person.search(window):
         return False
+    if (reachable := _REACHABLE_AT.search(window)) and cues.institution_noun(reachable.group(1)):
+        return True  # "Het marktkantoor is bereikbaar via 0541-..."
     if any(w.lower() in cues.email_public or cues.institution_noun(w) for w in words):
         return True
     return bool(cues.referral_before.search(window))
@@ -319,6 +330,7 @@ def _an_organisations_number(text: str, start: int, cues: Cues) -> bool:
 _LABEL_OF_THE_ONE_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*[|,;/]?[ \t]*")
 
 
+_CODE_PREFIX = re.compile(r"(?<![^\W_])[A-Z]{2,5}-\Z")  # a code's letters and a dash: "INC-", "VM-"
 # a mailbox right before, in a list of one party's contact details: "info@...nl, 020-..." ("tel." between or not)
 _MAILBOX_BEFORE = re.compile(r"(?<![\w.+-])([\w+-]+)@[\w-]+(?:\.[\w-]+)+[ \t]*[,;/|][ \t]*(?:(?:tel|t)\.?:?[ \t]*)?\Z",
                              re.IGNORECASE)
@@ -345,8 +357,8 @@ def find_phones(text: str, cues: Cues) -> Iterator[Span]:
             continue  # "111222333" is a number, not a phone number as anyone writes it
         if written.startswith(("000", "+0")):
             continue  # no country code begins with 0: "chip nummer 0004518827" is a code, not a phone number
-        if start and (text[start - 1].isalpha() or text[start - 1] == "_"):
-            continue  # the digits of a code glued to its letters: a meter's "E0031400012345"
+        if start and (text[start - 1].isalpha() or text[start - 1] == "_") or _CODE_PREFIX.search(text, 0, start):
+            continue  # a code's digits glued to its letters: a meter's "E0031400012345", an incident's "INC-0049001"
         named = cues.before(text, start, ("referentie", "telefoon"))
         if written.startswith("00") and named == "referentie":
             continue  # a reference with leading zeros: "abonnement nr. 00448127"

@@ -15,6 +15,7 @@ from typing import Any
 
 from kcc.privacy.context import (
     WORD_BEFORE,
+    a_list_label,
     a_pets_name,
     a_place,
     a_public_figure,
@@ -185,6 +186,42 @@ def _a_things_name(name: str, cues: Cues, first_names: Any, surnames: Any) -> bo
         common_compound(name, first_names, surnames, head_may_be_a_name=True)
 
 
+_TIME_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")  # "18:00" after "Sportpark Veldwijk 18": an hour, no house number
+# at a line's start, a code of a letter or three and digits before the word: a stall's, a room's ("C4 Bloemen")
+_AFTER_A_CODE = re.compile(r"(?:^|(?<=\n))[ \t]*[A-Z]{1,3}\d{1,4}[a-z]?[ \t]+\Z")
+# how common a word must be in Dutch (wordfreq's Zipf scale) for an initial before it to make no name of it
+_COMMON_WORD = 3.5
+
+
+def _an_initial_and_a_word(name: str, first_names: Any, surnames: Any) -> bool:
+    """An initial and a common Dutch word that no name list holds: "C. Verwachte" of "Categorie: C. Verwachte
+    bezoekers" is a value and the next sentence's first word; "J. Groen" and "A. Bulut" are names."""
+    from wordfreq import zipf_frequency
+
+    # (or its full stop alone, the letter taken by an address: ". Vraagt" of "Singel 104 A. Vraagt traplift")
+    match = re.fullmatch(r"[A-ZÀ-Ž]?\.[ \t]*([A-ZÀ-Ž][^\W\d_]+)", name)
+    if not match:
+        return False
+    word = match.group(1)
+    return [word] not in surnames and [word] not in first_names and zipf_frequency(word.lower(), "nl") >= _COMMON_WORD
+
+
+def _initials_before_a_street(text: str, names: list[tuple[int, int]], streets: list[tuple[int, int]]
+                              ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """A name that ends in an initial, right before what deduce took for a street and no house number after it: the
+    street is the surname ("Mw. B. Oosterhof", "J. Westbroek"); both lists without it as a street."""
+    joined = []
+    for start, end in names:
+        if re.search(r"(?<![^\W\d_])[A-ZÀ-Ž]\.\s?\Z", text[start:end]):
+            street = next(((s, e) for s, e in streets if end <= s <= end + 1 and not text[end:s].strip()
+                           and not re.match(r"[ \t]*\d", text[e:])), None)
+            if street is not None:
+                streets = [s for s in streets if s != street]
+                end = street[1]
+        joined.append((start, end))
+    return joined, streets
+
+
 def _one_letter(text: str, start: int, end: int) -> bool:
     """Whether a "name" is one letter without a full stop after it: a placeholder ("dhr. X"), not an initial."""
     return end - start == 1 and text[start].isalpha() and not text.startswith(".", end)
@@ -259,8 +296,9 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         if text[start:end].split()[0].lower() in cues.not_streets:
             continue  # a plot, no street: "Kavel 12-B op bedrijventerrein De Mars"
         if counted(text, start, end, cues) or named_year(text, start, end, cues) or dated(text, start, end, cues) \
-                or a_street_segment(text, start, _addition(text, end, cues)):
-            continue
+                or a_street_segment(text, start, _addition(text, end, cues)) or a_list_label(text, start, end) \
+                or _TIME_AFTER.match(text, end):
+            continue  # "Sportpark Veldwijk 18:00" is a place and an hour
         if ordinal := cues.ordinal_before.search(text, max(0, start - 30), start):
             start = ordinal.start()  # "1e Jan Steenstraat 88", "Rue de la Station 4": the ordinal is the street's
         address = Span(start, _addition(text, end, cues), "address")
@@ -278,6 +316,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     # a shop or company named after a person, with or without an article ("bij Albert Heijn"): no one
     companies = [(m.start(), m.end()) for m in cues.company.finditer(text)]
     names = [(s, e) for s, e in names if not any(c < e and s < d for c, d in companies)]
+    names, streets = _initials_before_a_street(text, names, streets)
     for start, end in names:
         if any(s < end and start < e for s, e in streets):
             continue  # part of a street's name ("Burgemeester de Withstraat")
@@ -288,9 +327,11 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         if (form := cues.legal_form.match(text, start)) and form.group().strip(" ,"):
             continue  # a legal form and the word after it, taken for initials: "B.V. start" of "Smits & Zn. B.V. start"
         start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names | cues.possessives)
-        if start and text[start - 1] in "'’" and not re.search(r"(?<![^\W\d_])[A-Z]['’]\Z", text[:start]):
+        if start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha() and \
+                not re.search(r"(?<![^\W\d_])[A-Z]['’]\Z", text[:start]):
             # the end of a word before it ("it's Chloe Martin", "I'm Farid"), not a name's ("O'Connor"); where that
             # ends a sentence, the next word starts one: "klachten over BOA's. Gemiddelde afhandeltermijn"
+            # (after a letter: an opening quote is no word's end, "name='Jolanda Reinders'", "['Kees van der Zwaag'")
             glued = re.match(r"[^\W\d_]{1,2}(\.?)[ \t]+", text[start:end])
             if glued is None or glued.group(1):
                 continue
@@ -321,6 +362,9 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             continue
         if not titled and _a_things_name(text[start:end], cues, first_names, surnames):
             continue
+        if not titled and (_AFTER_A_CODE.search(text, max(0, start - 12), start)
+                           or _an_initial_and_a_word(text[start:end], first_names, surnames)):
+            continue  # an item after its code in a list ("C4 Bloemen (8 m)"); "Categorie: C. Verwachte bezoekers"
         if _one_letter(text, start, end) or (not titled and _spelled(text, start, end, cues, first_names)):
             continue  # "dhr. X": a letter without a full stop stands for a name; "D van Dirk" spells a letter
         if titled and _title_before_a_word(text, start, end, cues, model):

@@ -1407,3 +1407,48 @@ def test_contractions_and_residents_vans(text, masked):
 ])
 def test_enforcement_reports_vehicles_and_letterheads_are_no_ones(text):
     assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    # an event's or a company's name after its field's label; a numbered list's labels; a place and an hour
+    "Naam evenement: Rembrandt Jazz Festival",
+    "Post 1: kruising Dr. Ariënslaan / Hoge Bothofstraat\nPost 2: rotonde Gronausestraat",
+    "Start: Sportpark Veldwijk 18:00",
+    # a stall's goods after its code; an initial and a common word (a value, then the next sentence)
+    "C4 Bloemen (8 m)\nC5 Vis (6 m, 32A)",
+    "Categorie: C. Verwachte bezoekers: 12.000.",
+    # an incident's code; a team's mailbox at a place's domain
+    "Incident INC-0049001 gemeld bij de provider.",
+    "cron job sent to kcc-teamleiders@enschede.nl: 37 open callbacks",
+    # an association's and a company's account
+    "Het bedrag wordt overgemaakt op de verenigingsrekening NL28 KNAB 1540 0112 68.",
+    "Graag overmaken op NL67 INGB 2376 6599 31 t.n.v. Visser Podiumverhuur B.V.",
+    # an institution's address in brackets after its name; a letter to a hotel; an office's number
+    "Vraag over een ijskar bij Rijksmuseum Twenthe (Lasondersingel 129-131).",
+    "Aan: Van der Valk Hotel Hengelo\nt.a.v. afdeling Sales\nBornsestraat 400\n7556 BN Hengelo",
+    "Het marktkantoor is bereikbaar via 0541-588111.",
+    # an event named after a person; an event's name as a log's quoted value
+    "De aanmelding voor de Pieter Zeeman lezing is geopend.",
+    "duur=00:15:00 evenement='Zomer op de Markt'",
+])
+def test_events_markets_and_call_logs_are_no_ones(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a name as a quoted value of a log's key or a list; a title, an initial and a surname deduce took for a street
+    ("name='Jolanda Reinders' number='06 1988 7730'", "name='[naam]' number='[telefoonnummer]'"),
+    ("first=[T-2025-120100, 'Kees van der Zwaag', 'vraag braderie']",
+     "first=[T-2025-120100, '[naam]', 'vraag braderie']"),
+    ("caller='Mw. B. Oosterhof' reason='kermis'", "caller='Mw. [naam]' reason='kermis'"),
+    ("agent_name='Joost Lansink' agent_ext=4423", "agent_name='[naam]' agent_ext=4423"),
+    # a name after "It's" (no possessive), and after "Best," at a mail's end
+    ("Visitor: It's Daniel Okafor, I booked pitch 44.", "Visitor: It's [naam], I booked pitch 44."),
+    ("Thanks for your help.\n\nBest,\nMaya Lindqvist", "Thanks for your help.\n\nBest,\n[naam]"),
+    # an account's own word is no organisation's compound; one line "Markt 5:" stays an address; an hour with a dot
+    ("Bankrekening NL14RABO6728692311. Doorgezet naar W&I.", "Bankrekening [IBAN]. Doorgezet naar W&I."),
+    ("Markt 5: kraam van mevrouw Jansen", "[adres]: kraam van mevrouw [naam]"),
+    ("Kerkstraat 12 om 14.30 uur", "[adres] om 14.30 uur"),
+])
+def test_quoted_values_and_mails_keep_their_names_masked(text, masked):
+    assert mask_personal_data(text) == masked
