@@ -175,7 +175,7 @@ def a_list_label(text: str, start: int, end: int) -> bool:
     """Whether an "address" is a numbered list's label: a word, a number and a colon at a line's start, and the same
     word with another number at another line's ("Post 1: kruising ...", "Post 2: rotonde ..."); one line "Markt 5:
     kraam" stays an address."""
-    labels = [m for m in _LIST_LABEL.finditer(text)]
+    labels = list(_LIST_LABEL.finditer(text))
     here = next((m for m in labels if m.start(1) == start and m.end(2) >= end), None)
     return here is not None and any(m.group(1) == here.group(1) and m.group(2) != here.group(2) for m in labels)
 
@@ -245,10 +245,10 @@ _LISTED_BEFORE = re.compile(r"(\S+?)[ \t]*(?:[ \t](?:en|and|&)[ \t]+|,[ \t]*|[ \
 
 # right after a name: a comma, a possessive or an article, a word ("Max, onze puppy")
 _ANIMAL_AFTER = re.compile(r"[ \t]*,[ \t]*([^\W\d_]+)[ \t]+([^\W\d_]+)")
-# right before a name: a capitalised word (an institution's noun, group 1), an article and up to two capitalised
-# words of its name ("Kinderopvang De Kleine " before "Reus")
 # an institution's word, then one or two capitalised words of its name, right before a name
 _TITLED_BY_AN_INSTITUTION = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[ \t]+((?:[A-Z][^\W\d_]+[ \t]+){1,2})\Z")
+# right before a name: a capitalised word (an institution's noun, group 1), an article and up to two capitalised
+# words of its name ("Kinderopvang De Kleine " before "Reus")
 _NAMED_BY_AN_INSTITUTION = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[ \t]+(?:De|Het|Den|'t)[ \t]+"
                                       r"(?:[A-Z][^\W\d_]*[ \t]+){0,2}\Z")
 _TWO_SENTENCES_BACK = re.compile(r"(?:[^.!?\n]*[.!?\n]+)?[^.!?\n]*\Z")
