@@ -23,6 +23,7 @@ _MAX_GAP_WORDS = 4
 # further back, in the same clause: no number, no comma, no end of a sentence between
 _CLAUSE_BREAK = re.compile(r"[\d,;!?\n]|\.(?:\s|$)")
 _CLAUSE_REACH = 160
+_CONFIRM_REACH = 300  # a turn or two of a chat
 _MAX_CLAUSE_WORDS = 12
 # a reference named anywhere earlier in the sentence ("het nummer van mijn melding ... was N")
 _SENTENCE_END = re.compile(r"[!?\n]|\.(?:\s|$)")
@@ -140,6 +141,8 @@ class Cues:
     signature: re.Pattern[str]
     # right before a number: a path whose last resource is a person ("persoon/")
     person_path_before: re.Pattern[str]
+    # after a number: a later turn that calls it the writer's BSN ("dat is inderdaad mijn BSN")
+    bsn_confirmed: re.Pattern[str]
     # a greeting and what follows it, up to the name that may sign the text ("Vr.gr. Ahmad Al-Khatib")
     greeting: re.Pattern[str]
     # a few words after a phone number that call it an organisation's, in its clause: " nog het algemene nummer"
@@ -333,6 +336,10 @@ class Cues:
                 re.IGNORECASE),
             signature=re.compile(rf"(?:(?P<greeting>(?<![^\W_])(?:{either(words('groet'))}))[ \t]*[,.!:]?|[.!?\n])"
                                  rf"[ \t\n]*(?P<name>{_LETTER}{{2,}})[ \t]*[.!]?[ \t\n]*\Z", re.IGNORECASE),
+            bsn_confirmed=re.compile(rf"(?<!{_LETTER})(?:dat|het|die|this|that|it)(?:['’]s|[ \t]+(?:is|was))[ \t]+"
+                                     rf"(?:(?:{either(words('bsn_bevestiging'))})[ \t]+)?"
+                                     rf"(?:{either(words('persoon_bezittelijk'))})[ \t]+(?:{either(words('bsn'))})"
+                                     rf"(?!{_LETTER})", re.IGNORECASE),
             person_path_before=re.compile(rf"(?<![^\W_])(?:{either(words('bsn_pad'))})[/=]\Z", re.IGNORECASE),
             greeting=re.compile(rf"(?<![^\W_])(?:{either(words('groet'))})[ \t]*[,.!:]?[ \t\n]*", re.IGNORECASE),
             organisation_number_after=re.compile(rf"(?:[ \t]+(?!(?:{either(words('nevenschikking'))})(?!{_LETTER}))"
@@ -441,6 +448,12 @@ class Cues:
         between = cues[last_bsn + 1:]
         return (not any(self.says_number.search(m.group()) for m in between)
                 and not any(ch.isdigit() for ch in text[cues[last_bsn].end():start]))
+
+    def bsn_confirmed_after(self, text: str, end: int) -> bool:
+        """Whether a later turn, within ``_CONFIRM_REACH`` characters and with no other long number between, calls
+        the number that ends at ``end`` the writer's BSN ("Zaak 308568163 denk ik ... dat is inderdaad mijn BSN")."""
+        confirmed = self.bsn_confirmed.search(text, end, end + _CONFIRM_REACH)
+        return confirmed is not None and not re.search(r"\d{6}", re.sub(r"[ .-]", "", text[end:confirmed.start()]))
 
     def reference_in_clause(self, text: str, start: int) -> bool:
         """Whether a reference cue that says "number" names the number at ``start`` from further back in the same

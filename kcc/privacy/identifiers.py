@@ -197,8 +197,10 @@ def find_bsns(text: str, cues: Cues) -> Iterator[Span]:
         if cue == "bsn" and _a_date(groups, separators):
             continue  # "my BSN appointment is on 14-03-2025"
         if cue == "referentie" and is_bsn("".join(groups)) and (cues.bsn_past_a_plain_reference(text, start) or
-                                                                 cues.person_path_before.search(text, 0, start)):
-            # "BSN ontbreekt in aanvraag, kl. geeft door: N", "object=persoon/N": the 11-test and a BSN's cue agree
+                                                                 cues.person_path_before.search(text, 0, start) or
+                                                                 cues.bsn_confirmed_after(text, end)):
+            # "BSN ontbreekt in aanvraag, kl. geeft door: N", "object=persoon/N", "Zaak N ... dat is inderdaad mijn
+            # BSN": the 11-test and a BSN's cue agree
             cue = "bsn"
         if cue == "bsn" or (cue is None and is_bsn("".join(groups))
                             and not _not_a_bsn_shape(groups, separators, text[:start])

@@ -1448,6 +1448,11 @@ def test_events_markets_and_call_logs_are_no_ones(text):
     # an account's own word is no organisation's compound; one line "Markt 5:" stays an address; an hour with a dot
     ("Bankrekening NL14RABO6728692311. Doorgezet naar W&I.", "Bankrekening [IBAN]. Doorgezet naar W&I."),
     ("Markt 5: kraam van mevrouw Jansen", "[adres]: kraam van mevrouw [naam]"),
+    # a number called a case number that a later turn calls the writer's BSN (and passes the 11-test); not when
+    # another number stands between or no turn says so
+    ("Klant: mijn dossier is 111222333 geloof ik\nAgent: dat lijkt een BSN?\nKlant: ja klopt, dat is mijn BSN",
+     "Klant: mijn dossier is [BSN] geloof ik\nAgent: dat lijkt een BSN?\nKlant: ja klopt, dat is mijn BSN"),
+    ("Zaaknummer 111222333. Kl. weet haar BSN niet.", "Zaaknummer 111222333. Kl. weet haar BSN niet."),
     ("Kerkstraat 12 om 14.30 uur", "[adres] om 14.30 uur"),
 ])
 def test_quoted_values_and_mails_keep_their_names_masked(text, masked):

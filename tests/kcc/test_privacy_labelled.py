@@ -447,8 +447,9 @@ place's domain ("kcc-teamleiders@"); an association's account ("verenigingsreken
 a legal form; an institution's address in brackets after its name; a hotel's address in a letter to it; "the
 market office is reachable at"; an event named after a person ("de Pieter Zeeman lezing"). Since: names 98/98,
 false positives 3/100 (a company's line in a call log named only by the log's caller type, a market's name and
-year, "Bond van Kermisexploitanten" and a mayor's signature); the BSN miss stays (a number the resident called a
-case number and, a turn later, his BSN). Every other set unchanged but for names masked more whole and, after a
+year, "Bond van Kermisexploitanten" and a mayor's signature); later the same session its BSN miss too (a number
+the resident called a case number and, a turn later, his BSN: a later turn that says "dat is (inderdaad) mijn BSN"
+with no other number between makes a number that passes the 11-test a BSN): bsn 16/16. Every other set unchanged but for names masked more whole and, after a
 plate or an address's letter, the next sentence's first word no longer masked.
 
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
@@ -495,7 +496,6 @@ SHORT: dict[tuple[str, str], str] = {
     ("pii_twentyeighth", "false_positives"): "3/100: a company's line in a call log named by the log's caller type, "
                                              "a market's name and year, an association named 'Bond' and a mayor's "
                                              "signature",
-    ("pii_twentyeighth", "bsn"): "15/16: a number the resident called a case number and, a turn later, his BSN",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
