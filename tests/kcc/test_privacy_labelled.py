@@ -449,8 +449,9 @@ market office is reachable at"; an event named after a person ("de Pieter Zeeman
 false positives 3/100 (a company's line in a call log named only by the log's caller type, a market's name and
 year, "Bond van Kermisexploitanten" and a mayor's signature); later the same session its BSN miss too (a number
 the resident called a case number and, a turn later, his BSN: a later turn that says "dat is (inderdaad) mijn BSN"
-with no other number between makes a number that passes the 11-test a BSN): bsn 16/16. Every other set unchanged but for names masked more whole and, after a
-plate or an address's letter, the next sentence's first word no longer masked.
+with no other number between makes a number that passes the 11-test a BSN): bsn 16/16. Every other set unchanged
+but for names masked more whole and, after a plate or an address's letter, the next sentence's first word no longer
+masked.
 
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
