@@ -40,6 +40,7 @@ from kcc.privacy.cued_names import cued_names, first_names_joined
 from kcc.privacy.cues import Cues
 from kcc.privacy.deduce_model import load
 from kcc.privacy.identifiers import Span
+from kcc.spelling import zipf
 
 _NAMES = {"names", "prefix_with_initial", "prefix_with_interfix", "prefix_with_name", "interfix_with_name",
           "initial_with_name", "initial_interfix", "first_name_lookup", "surname_lookup", "name_context",
@@ -196,14 +197,12 @@ _COMMON_WORD = 3.5
 def _an_initial_and_a_word(name: str, first_names: Any, surnames: Any) -> bool:
     """An initial and a common Dutch word that no name list holds: "C. Verwachte" of "Categorie: C. Verwachte
     bezoekers" is a value and the next sentence's first word; "J. Groen" and "A. Bulut" are names."""
-    from wordfreq import zipf_frequency
-
     # (or its full stop alone, the letter taken by an address: ". Vraagt" of "Singel 104 A. Vraagt traplift")
     match = re.fullmatch(r"[A-ZÀ-Ž]?\.[ \t]*([A-ZÀ-Ž][^\W\d_]+)", name)
     if not match:
         return False
     word = match.group(1)
-    return [word] not in surnames and [word] not in first_names and zipf_frequency(word.lower(), "nl") >= _COMMON_WORD
+    return [word] not in surnames and [word] not in first_names and zipf(word.lower(), "nl") >= _COMMON_WORD
 
 
 def _initials_before_a_street(text: str, names: list[tuple[int, int]], streets: list[tuple[int, int]]
