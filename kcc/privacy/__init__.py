@@ -31,7 +31,7 @@ from kcc.privacy.fields import labelled_values
 from kcc.privacy.identifiers import Span, find_identifiers, is_bsn, plain_address
 from kcc.privacy.letters import senders_addresses, without_letterheads
 from kcc.privacy.mailboxes import find_owner_mailboxes, is_word_mailbox
-from kcc.privacy.names import find_names_and_addresses, names_around
+from kcc.privacy.names import find_names_and_addresses, names_again, names_around
 from kcc.privacy.spoken import read_out
 
 __all__ = ["PLACEHOLDER", "PLACEHOLDERS", "is_bsn", "mask_identifiers", "mask_personal_data", "warm_up", "ready"]
@@ -119,7 +119,8 @@ def _personal_data(text: str, cues: Cues) -> list[Span]:
     spans += _dates_beside_a_person(text, spans, cues)
     spans = [*spans, *_postcodes_after_an_address(text, spans), *names_around(text, spans, cues)]
     spans = without_letterheads(text, spans, cues)
-    return spans + senders_addresses(text, spans)
+    spans += senders_addresses(text, spans)
+    return spans + names_again(text, spans, cues)
 
 
 # right after an address: another country's postcode before its place ("Kleikstraße 27, 52134 Herzogenrath",

@@ -4,6 +4,7 @@ finder (``kcc.privacy.names``) asks these before it masks; the words are data in
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import cache
@@ -115,7 +116,8 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
         return True
     if any(w.lower() in cues.organisation_before for w in words[:-1]):
         return True  # "van Bakkerij De Korenschoof", "GGD Hollands Noorden": no one's name holds such a word
-    if word_end > end and cues.street.search(last):
+    a_street = cues.street.search(last) and not _a_double_surname(last, surnames)
+    if word_end > end and a_street:
         return True
     if len(words) > 1 and last[:1].isupper() and last.lower() in cues.foreign_street_words and \
             not re.match(r"[ \t]*\d", text[word_end:]):
@@ -140,12 +142,19 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
                                                             or following.group(1).lower() in cues.foreign_street_words)
             and not re.match(r"[ \t]*\d", text[following.end():])):
         return True  # a street's or market's name without a number: "Albert" of "Albert Cuypmarkt", "Rose Street"
-    if cues.street.search(last) and [last] not in surnames:
+    if a_street and [last] not in surnames:
         return True  # "Willem-Alexanderbrug" after "Koning": a street's or a bridge's name; "mw Westdijk" stays
     if following and following.group(1).lower() in cues.institution_words:
         return True
     # "Maria Montessori Lyceum", "Huis" of "Anne Frank Huis"; not "Van Hal"
     return last.lower() in cues.institution_words and (len(words) == 1 or words[-2].lower() not in cues.particles)
+
+
+def _a_double_surname(word: str, surnames: Any) -> bool:
+    """Surnames of the lists joined by hyphens ("Dijk-Hoek" of "Cornelia van Dijk-Hoek"), though one ends like a
+    street ("Hoek")."""
+    parts = word.split("-")
+    return len(parts) > 1 and all([part] in surnames for part in parts)
 
 
 _FIRM_WORDS = 5  # "Stichting Derdengelden Van der Linden & Bakker"
@@ -247,9 +256,9 @@ _LISTED_BEFORE = re.compile(r"(\S+?)[ \t]*(?:[ \t](?:en|and|&)[ \t]+|,[ \t]*|[ \
 _ANIMAL_AFTER = re.compile(r"[ \t]*,[ \t]*([^\W\d_]+)[ \t]+([^\W\d_]+)")
 # an institution's word, then one or two capitalised words of its name, right before a name
 _TITLED_BY_AN_INSTITUTION = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[ \t]+((?:[A-Z][^\W\d_]+[ \t]+){1,2})\Z")
-# right before a name: a capitalised word (an institution's noun, group 1), an article and up to two capitalised
-# words of its name ("Kinderopvang De Kleine " before "Reus")
-_NAMED_BY_AN_INSTITUTION = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[ \t]+(?:De|Het|Den|'t)[ \t]+"
+# right before a name: a word (an institution's noun, group 1), an article and up to two capitalised
+# words of its name ("Kinderopvang De Kleine " before "Reus", "zorgboerderij De Kleine ")
+_NAMED_BY_AN_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_]{3,})[ \t]+(?:De|Het|Den|'t)[ \t]+"
                                       r"(?:[A-Z][^\W\d_]*[ \t]+){0,2}\Z")
 _TWO_SENTENCES_BACK = re.compile(r"(?:[^.!?\n]*[.!?\n]+)?[^.!?\n]*\Z")
 
@@ -302,13 +311,28 @@ def a_pets_name(text: str, start: int, cues: Cues) -> bool:
     return False
 
 
+def _whole_word_start(text: str, start: int) -> int:
+    """Where the word of a name's part begins: "-Yilmaz" of "Brouwer-Yilmaz", "J. Dekker" of "H.J. Dekker"."""
+    if text[start:start + 1] == "-":
+        while start and text[start - 1].isalpha():
+            start -= 1
+    while start >= 2 and text[start - 1] == "." and text[start - 2].isupper() and \
+            (start == 2 or not text[start - 3].isalpha()):
+        start -= 2
+    return start
+
+
 def a_public_figure(text: str, start: int, cues: Cues) -> bool:
     """Whether the name at ``start`` is a public figure's: the maker or subject of a work ("het standbeeld van
     Michiel de Ruyter", "'Het Diner' van Herman Koch") or whom something is named after ("vernoemen naar Annie
     M.G. Schmidt")."""
+    # from the whole word: "-Yilmaz" of "Wethouder K. Brouwer-Yilmaz", "J. Dekker" of "Burgemeester H.J. Dekker"
+    start = _whole_word_start(text, start)
     words = text[start:start + 80].split()
     while len(words) > 2 and words[0].lower() in cues.particles:  # "van", "de"
         words.pop(0)
+    if words and words[0].lower() in cues.royal_titles:  # and an academic title: "Burgemeester mr. H.J. Dekker"
+        words[1:] = itertools.dropwhile(lambda w: re.fullmatch(r"[a-z]{1,4}\.", w), words[1:])
     if len(words) > 1 and words[0].lower() in cues.royal_titles and words[1][:1].isupper():
         return True  # the title kept with the name: "van koning Willem-Alexander" ("Koning" is a surname too)
     if len(words) > 2 and words[0].lower() in cues.royal_titles and words[1] in ("van", "of") and \

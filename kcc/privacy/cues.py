@@ -191,6 +191,8 @@ class Cues:
     phone_cue_end: re.Pattern[str]
     # the person cues after which the caller says their own name ("goedemorgen, met", "de naam is"), lower case
     speaker_cues: frozenset[str]
+    # a line's label for who speaks or handled the contact, right before a value: "Behandelend medewerker: "
+    speaker_label: re.Pattern[str]
     # the titles among the person cues ("mw", "dhr."), after which a surname in lower case is one too ("mevr ruiz")
     title_cues: frozenset[str]
     # agents' abbreviations in lower case ("tb", "ivm"): no one's name
@@ -302,7 +304,7 @@ class Cues:
             by_public_figure=re.compile(rf"(?:(?:(?<![^\W_])(?i:{either(words('werk'))})|['’\"”]"
                                         rf"|(?<![^\W_])(?:De|Het|Een|The)(?:[ \t]+[A-Z]\S*)+)[ \t]+(?i:van)"
                                         rf"|(?<![^\W_])(?i:{either(words('vernoemd_naar') + words('vorstelijk'))}))"
-                                        rf"[ \t]+(?:[A-Z]\S*[ \t]+){{0,3}}$"),
+                                        rf"[ \t]+(?:(?:[A-Z]\S*|[a-z]{{1,4}}\.)[ \t]+){{0,3}}$"),
             languages=frozenset(w.lower() for w in words("taal")),
             after_team_word=re.compile(rf"(?<![^\W_])(?i:{either(words('team_woord'))})[ \t]+$"),
             royal_titles=frozenset(w.lower() for w in words("vorstelijk")),
@@ -382,7 +384,8 @@ class Cues:
             service_vehicle_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('dienstvoertuig'))})(?!{_LETTER})"
                                               rf"(?:(?<!{_LETTER})(?:{either(words('afkorting'))})[ \t]"
                                               rf"|(?!\.\s)[^!?\n]){{0,60}}?"
-                                              rf"[ \t]*[(:,]?[ \t]*(?:(?:{either(words('kenteken'))})[ \t]*:?[ \t]*)?"
+                                              rf"[ \t]*[(:,]?[ \t]*"
+                                              rf"(?:(?:{either(words('kenteken'))})[ \t]*[:=]?[ \t]*)?"
                                               rf"\Z", re.IGNORECASE),
             address_of_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('adres_woord'))})[ \t]+(?:van|of)[ \t]+"
                                          rf"(?:de|het|the)[ \t]+({_LETTER}+)[^.!?\n\d]{{0,80}}(?:\?{_NEXT_TURN})?\Z",
@@ -395,6 +398,7 @@ class Cues:
                                          rf"[ \t]*:[ \t]*<?[ \t]*\Z", re.IGNORECASE),
             phone_cue_end=re.compile(rf"(?<!{_LETTER})(?:{either(words('telefoon'))})\.?[ \t:]*\Z", re.IGNORECASE),
             speaker_cues=frozenset(w.lower() for w in words("persoon_cue_spreker")),
+            speaker_label=re.compile(rf"(?:^|(?<=[\n.!?]))[ \t]*(?i:{either(words('spreker_label'))})[ \t]*:[ \t]*\Z"),
             title_cues=frozenset(w.lower() for w in words("persoon_titel")),
             abbreviation_words=frozenset(w.lower() for w in words("afkorting")),
             field_labels=_field_labels(data, path),

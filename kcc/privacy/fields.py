@@ -8,7 +8,7 @@ The labels are data (``veldlabel`` in ``kcc/data/privacy.yaml``: a label's word 
 organisation's number or account ("aanbieder_iban", "IBAN werkgever") and a case number ("zaaknummer") are no
 one's. A value is masked only when
 it has the shape of its kind (a date, a number, words that can be a name) and is no placeholder ("(niet ingevuld)",
-"***", ``null``): an empty form says nothing about anyone.
+"***", ``null``, only zeros for digits: "NL00TEST0000000000"): an empty form says nothing about anyone.
 
 Example::
 
@@ -70,6 +70,8 @@ def _a_name(name: str, cues: Cues) -> bool:
     """Words that can be a person's name: each capitalised, an initial or a particle ("De Graaf", "Kidane, Yonas",
     "van Dijk, J."), none a role's or an institution's word ("Paspoort aanvragen", "Team Noord" are no one)."""
     words = [w for w in re.split(r"[\s,]+", name) if w]
+    if any(w.lower() in cues.organisation_before for w in words[:-1]):
+        return False  # "Taxi Centrale Hoek", "Kinderopvang De Kleine Reus"
     return all((w[:1].isupper() or w.lower() in cues.particles) and w.lower() not in cues.not_names
                and not institution_word(w, cues) for w in words) and any(w[:1].isupper() for w in words)
 
@@ -80,7 +82,7 @@ def _a_value(value: str, kind: str, cues: Cues, beside_number: bool = True) -> t
     for it). E-mail addresses are left to their finder, which knows a team's mailbox."""
     stripped = value.strip(" \t\"'_")  # "___Pieter Bos___": a form's line, filled in
     if not stripped or kind == "email" or stripped.lower() in cues.empty_values or \
-            re.search(r"[*{}<>\[\]]|x{2}", stripped.lower()):
+            re.search(r"[*{}<>\[\]]|x{2}", stripped.lower()) or set(re.findall(r"\d", stripped)) == {"0"}:
         return None
     start = value.index(stripped)
     if kind == "reference":

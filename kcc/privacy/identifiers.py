@@ -223,15 +223,24 @@ def _valid_iban_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# right before an IBAN: an organisation's name, its noun (group 1) and its own words, and its IBAN cue ("Uitvaartcentrum
+# Vos & De Wit, IBAN "); not a noun alone ("schuld bij Kredietbank, IBAN ": the writer's account)
+_NAMED_HOLDER_BEFORE = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]{3,})"
+                                  r"(?:[ \t]+(?:&|[A-Z][^\W\d_]*\.?|de|van|der|den|het|en))+"
+                                  r"[ \t]*,[ \t]*(?i:iban|rekening(?:nummer)?|rek\.?(?:nr\.?)?)?[ \t]*:?[ \t]*\Z")
+
+
 def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Iterator[Span]:
-    """Valid IBANs of any country; after a cue ("rekeningnummer") also one with wrong check digits. Not a public
+    """Valid IBANs of any country; after a cue ("rekeningnummer") also one with wrong check digits, unless its digits
+    are all zeros (a placeholder: "NL00TEST0000000000"). Not a public
     body's or an organisation's account, named as its holder right after it ("NL38 BNGH 0285 0123 45 ten name van de
     gemeente") or before it ("IBAN van de Verein DE78 ...", "Camping De Gulperberg B.V., NL85 ..."), or held at a
     bank without private clients (``bank_publiek``): that goes to ``public`` when given."""
     at = 0
     while match := _IBAN.search(text, at):
         end = _valid_iban_end(text, match.start(), match.end())
-        if end is None and cues.before(text, match.start(), ("iban",)):
+        if end is None and cues.before(text, match.start(), ("iban",)) and \
+                set(re.findall(r"\d", match.group())) != {"0"}:
             # up to its last group with a digit: "NL91ABNA0417164301 en" is not "NL91ABNA0417164301 EN"
             end = match.start() + max(m.end() for m in re.finditer(r"\S*\d", match.group()))
             if len(re.sub(r"[\s.-]", "", text[match.start():end])) not in _IBAN_LENGTHS:
@@ -250,6 +259,8 @@ def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Itera
             w.lower() in cues.email_public or cues.institution_noun(w) for w in named.group(1).split())
             or cues.legal_form.search(text[named.start(1):named.start(1) + 60].split("\n")[0]))) \
             or cues.legal_form_before.search(text, max(0, match.start() - 20), match.start()) \
+            or ((named := _NAMED_HOLDER_BEFORE.search(text, max(0, match.start() - 80), match.start()))
+                and cues.institution_noun(named.group(1))) \
             or ((compound := cues.account_of_before.search(text, max(0, match.start() - 40), match.start()))
                 and cues.institution_noun(compound.group(1)))
         # ("t.n.v. Visser Podiumverhuur B.V.", "de verenigingsrekening NL28 ...": an organisation's)

@@ -187,6 +187,11 @@ def _a_things_name(name: str, cues: Cues, first_names: Any, surnames: Any) -> bo
         common_compound(name, first_names, surnames, head_may_be_a_name=True)
 
 
+# how rare in Dutch (wordfreq's Zipf scale) a name's word must be to be a name where a sentence starts, after a
+# speaker's label ("Medewerker: Femke"), and for its other occurrences to be the name too ("Milan", "Olena", "Johan"
+# 4.4); not "Mark" (4.7) or "Post" (4.9), which are words as well
+_RARE_NAME_WORD = 4.5
+_UNHEARD_OF = 2.5  # rarer than this in Dutch and in English: no word, a name ("Kateryna" before "Shevchenko")
 _TIME_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")  # "18:00" after "Sportpark Veldwijk 18": an hour, no house number
 # at a line's start, a code of a letter or three and digits before the word: a stall's, a room's ("C4 Bloemen")
 _AFTER_A_CODE = re.compile(r"(?:^|(?<=\n))[ \t]*[A-Z]{1,3}\d{1,4}[a-z]?[ \t]+\Z")
@@ -205,14 +210,19 @@ def _an_initial_and_a_word(name: str, first_names: Any, surnames: Any) -> bool:
     return [word] not in surnames and [word] not in first_names and zipf(word.lower(), "nl") >= _COMMON_WORD
 
 
-def _initials_before_a_street(text: str, names: list[tuple[int, int]], streets: list[tuple[int, int]]
+def _initials_before_a_street(text: str, names: list[tuple[int, int]], streets: list[tuple[int, int]],
+                              particles: set[str], words_as_streets: list[tuple[int, int]]
                               ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """A name that ends in an initial, right before what deduce took for a street and no house number after it: the
-    street is the surname ("Mw. B. Oosterhof", "J. Westbroek"); both lists without it as a street."""
+    """A name that ends in an initial or a particle, right before what deduce took for a street and no house number
+    after it: the street is the surname ("Mw. B. Oosterhof", "J. Westbroek", "wijlen Cornelia van Dijk"); both lists
+    without it as a street. ``words_as_streets``: every word deduce took for a street, a surname's ending or not."""
     joined = []
     for start, end in names:
-        if re.search(r"(?<![^\W\d_])[A-ZÀ-Ž]\.\s?\Z", text[start:end]):
-            street = next(((s, e) for s, e in streets if end <= s <= end + 1 and not text[end:s].strip()
+        words = text[start:end].split()
+        after_particle = len(words) > 1 and words[-1] in particles and words[0][:1].isupper()
+        if after_particle or re.search(r"(?<![^\W\d_])[A-ZÀ-Ž]\.\s?\Z", text[start:end]):
+            street = next(((s, e) for s, e in (words_as_streets if after_particle else streets)
+                           if end <= s <= end + 1 and not text[end:s].strip()
                            and not re.match(r"[ \t]*\d", text[e:])), None)
             if street is not None:
                 streets = [s for s in streets if s != street]
@@ -246,16 +256,19 @@ def _spelled(text: str, start: int, end: int, cues: Cues, first_names: Any) -> b
 
 
 def _by_surname_ending(text: str, cues: Cues, first_names: Any, found: list[Span]) -> list[Span]:
-    """Surnames no list holds, by their ending ("staat als Stojanović"), with a listed first name right before
-    ("Ana Stojanović"); not where a span already lies, nor a place ("Nowy Dwór" ends in none of them)."""
+    """Surnames no list holds, by their ending ("staat als Stojanović"), with a first name right before that is listed
+    ("Ana Stojanović") or no word in Dutch or English ("Kateryna Shevchenko"); not where a span already lies, nor a
+    place ("Nowy Dwór" ends in none of them)."""
     spans = []
     for match in cues.surname_ending.finditer(text):
         start = match.start()
         if any(s.start < match.end() and start < s.end for s in found) or is_place(cues, match.group()):
             continue
         window = max(0, start - 30)
-        first = re.search(r"([A-Z][^\W\d_]+)[ \t]+$", text[window:start])
-        if first and [first.group(1)] in first_names:
+        first = re.search(r"([A-ZÀ-Ž][^\W\d_]+)[ \t]+$", text[window:start])
+        if first and ([first.group(1)] in first_names or (
+                max(zipf(first.group(1).lower(), "nl"), zipf(first.group(1).lower(), "en")) < _UNHEARD_OF
+                and not is_place(cues, first.group(1)))):
             start = window + first.start(1)
         spans.append(Span(start, match.end(), "name"))
     return spans
@@ -315,7 +328,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     # a shop or company named after a person, with or without an article ("bij Albert Heijn"): no one
     companies = [(m.start(), m.end()) for m in cues.company.finditer(text)]
     names = [(s, e) for s, e in names if not any(c < e and s < d for c, d in companies)]
-    names, streets = _initials_before_a_street(text, names, streets)
+    names, streets = _initials_before_a_street(text, names, streets, interfix_words,
+                                               [(s, e) for tag, s, e in written if tag == "straat"])
     for start, end in names:
         if any(s < end and start < e for s, e in streets):
             continue  # part of a street's name ("Burgemeester de Withstraat")
@@ -357,8 +371,10 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             spans += [Span(start, a.end, "address") for a in spans if a.kind == "address" and a.start >= end
                       and not text[end:a.start].strip()]
             continue
-        if not titled and not re.search(r"[\s.]", text[start:end]) and starts_sentence(text, start):
-            continue
+        if not titled and not re.search(r"[\s.]", text[start:end]) and starts_sentence(text, start) and not (
+                text[start:end].lower() not in common and _rare(text[start:end])
+                and cues.speaker_label.search(text, max(0, start - 40), start)):
+            continue  # "Kost het iets?"; but "Behandelend medewerker: Femke."
         if not titled and _a_things_name(text[start:end], cues, first_names, surnames):
             continue
         if not titled and (_AFTER_A_CODE.search(text, max(0, start - 12), start)
@@ -395,13 +411,16 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
 _BEFORE_A_BRACKETED_DATE = re.compile(r"((?:[A-ZÀ-Ž][\w'’-]*[ \t]+){0,2}[A-ZÀ-Ž][\w'’-]*)[ \t]*\([^()\d\n]{0,12}\Z")
 # right after a name: more of a surname joined by hyphens ("Lieuw-A-Soe"), and the name spelled out ("lopes l o p e s")
 _HYPHENED_PARTS = re.compile(r"(?:-[A-ZÀ-Ž][^\W\d_]*)+")
+# right after a first name: the surname's initial ("Johan K.")
+_SURNAMES_INITIAL = re.compile(r"[ \t]+[A-ZÀ-Ž]\.(?![^\W_])")
 _SPELLED_OUT = re.compile(r"[ \t,:(]*((?:[^\W\d_][ \t.-]+){2,}[^\W\d_])(?![^\W\d_])")
 
 
 def names_around(text: str, spans: list[Span], cues: Cues) -> list[Span]:
     """More of the names the finders found, or names beside what they found: capitalised words right before a date
     of birth in brackets ("Aanvraag van Selam Tekle (geb. 22-07-1998)"), not roles or institutions ("Dochter");
-    the rest of a surname joined by hyphens ("Cheryl Lieuw-A-Soe", where the lists hold "Lieuw"); and a name
+    the rest of a surname joined by hyphens ("Cheryl Lieuw-A-Soe", where the lists hold "Lieuw"), a first name's
+    surname's initial ("Johan K."); and a name
     spelled out letter by letter right after it ("de naam is lopes l o p e s")."""
     found = []
     for span in spans:
@@ -418,6 +437,8 @@ def names_around(text: str, spans: list[Span], cues: Cues) -> list[Span]:
         end = span.end
         if hyphened := _HYPHENED_PARTS.match(text, end):
             end = hyphened.end()
+        elif " " not in text[span.start:end] and (initial := _SURNAMES_INITIAL.match(text, end)):
+            end = initial.end()  # "Teruggebeld door Johan K."
         last = re.findall(r"[^\W\d_]+", text[span.start:end])[-1:]
         if (spelled := _SPELLED_OUT.match(text, end)) and last and \
                 re.sub(r"[^\w]", "", spelled.group(1)).lower() == last[0].lower():
@@ -425,4 +446,37 @@ def names_around(text: str, spans: list[Span], cues: Cues) -> list[Span]:
         if end > span.end:
             found.append(Span(span.start, end, "name"))
     return found
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![^\W_])[A-ZÀ-Ž][^\W\d_]{2,}(?![^\W_])")
+# right before a word: a word (group 1) and a name's particles, if any ("Advocatenkantoor Van ", "Bakkerij ")
+# right after a word: up to two capitalised words, then a word (group 1): "Hoekstra" of "Hoekstra Bakker Advocaten"
+_INSTITUTION_AFTER = re.compile(r"(?:[ \t]+&?[ \t]*[A-ZÀ-Ž][^\W\d_]+){0,2}[ \t]+([^\W\d_]+)")
+_WORD_AND_PARTICLES_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[ \t]+(?:(?:[Vv]an|[Dd]e[nr]?|[Tt]e[nr])[ \t]+)*\Z")
+
+
+def names_again(text: str, spans: list[Span], cues: Cues) -> list[Span]:
+    """The other occurrences of a found name's word, as written, where no finder saw them: "Milan" at a sentence's
+    start after "de ouders van Milan Jansen", "Welkom Olena!" after "ik ben Olena". Only words rare enough in Dutch (no
+    title, particle, street or common word) count, so that "Post" of "juf Marjolein Post" leaves "de post" alone;
+    and not where the word names an institution ("mr. Verschuren" and "Verschuren & Kok Advocaten", "Bakkerij
+    Visser", "Advocatenkantoor Van Dijk", "Hoekstra Bakker Advocaten")."""
+    words = {m.group() for s in spans if s.kind == "name" for m in _CAPITALISED_WORD.finditer(text, s.start, s.end)
+             if m.group().lower() not in cues.particles | cues.not_names | cues.title_cues
+             and not cues.street.search(m.group()) and _rare(m.group())}
+    if not words:
+        return []
+    covered = [(s.start, s.end) for s in spans]
+    surnames = load().lookup_structs["surname"]
+    return [Span(m.start(), m.end(), "name") for m in _CAPITALISED_WORD.finditer(text) if m.group() in words
+            and not any(start <= m.start() and m.end() <= end for start, end in covered)
+            and not is_institution(text, m.start(), m.end(), cues, surnames)  # "Verschuren & Kok Advocaten"
+            and not ((noun := _WORD_AND_PARTICLES_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+                     and (cues.institution_noun(noun.group(1)) or noun.group(1).lower() in cues.organisation_before))
+            and not ((noun := _INSTITUTION_AFTER.match(text, m.end())) and cues.institution_noun(noun.group(1)))]
+
+
+def _rare(word: str) -> bool:
+    """Rare enough in Dutch and in English to be a name where its capital says nothing (``_RARE_NAME_WORD``)."""
+    return max(zipf(word.lower(), "nl"), zipf(word.lower(), "en")) < _RARE_NAME_WORD
 

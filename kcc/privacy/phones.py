@@ -85,9 +85,10 @@ _LABEL_OF_THE_ONE_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*[|,;/]?[ \t
 
 
 _CODE_PREFIX = re.compile(r"(?<![^\W_])[A-Z]{2,5}-\Z")  # a code's letters and a dash: "INC-", "VM-"
-# a mailbox right before, in a list of one party's contact details: "info@...nl, 020-..." ("tel." between or not)
-_MAILBOX_BEFORE = re.compile(r"(?<![\w.+-])([\w+-]+)@[\w-]+(?:\.[\w-]+)+[ \t]*[,;/|][ \t]*(?:(?:tel|t)\.?:?[ \t]*)?\Z",
-                             re.IGNORECASE)
+# a mailbox right before, in a list of one party's contact details: "info@...nl, 020-..." ("tel." between or not),
+# "administratie@...nl of bel 0578-..."
+_MAILBOX_BEFORE = re.compile(r"(?<![\w.+-])([\w+-]+)@[\w-]+(?:\.[\w-]+)+[ \t]*(?:[,;/|]|[ \t](?:of|or|en|and))[ \t]*"
+                             r"(?:(?:tel|t|bel|call)\.?:?[ \t]*)?\Z", re.IGNORECASE)
 
 
 def find_phones(text: str, cues: Cues) -> Iterator[Span]:

@@ -1457,3 +1457,53 @@ def test_events_markets_and_call_logs_are_no_ones(text):
 ])
 def test_quoted_values_and_mails_keep_their_names_masked(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    # what a caller says after the speaker's label; a taxi firm after it
+    "Beller: Ja, dat klopt.\nAgent: Prima.",
+    "Caller: My son starts school in August.",
+    "Beller: Taxi Centrale Bos, de witte busjes.",
+    # a funeral home's, a care farm's and a law firm's name; a funeral home's account named before its IBAN
+    "Factuur aan Uitvaartonderneming Meijer & Kok, IBAN NL91 ABNA 0417 1643 00, graag binnen 30 dagen.",
+    "Zij werkt bij zorgboerderij De Groene Wolf in Dalfsen.",
+    "Met vriendelijke groet,\nBrouwer Advocatuur",
+    # a hearse's and a school taxi's plate
+    "De lijkwagen (kenteken 9-KXT-55) mag bij de aula laden.",
+    "leerlingenvervoer: voertuig kenteken=VZ-201-X ingecheckt bij SBO De Linde",
+    # an alderman and a mayor named with initials, a double surname or an academic title
+    "Wethouder M. Brouwer-Demir opent de nieuwe school.",
+    "Burgemeester drs. P.J. Hoekstra-de Vries reikt de oorkondes uit.",
+    # a mayor's secretariat's mailbox; a school's phone after its mailbox; a placeholder IBAN in a log
+    "Stuur het naar secretariaat.burgemeester@almelo.nl.",
+    "Vragen? Mail naar administratie@obs-delinde.nl of bel 0546-812300.",
+    "WARN check failed iban=NL00BANK0000000000 env=test",
+])
+def test_funerals_schools_and_speakers_words_are_no_ones(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a name's other occurrences, also at a sentence's start; not a firm named after the same person
+    ("Aan de ouders van Jorrit Wiersma\n\nJorrit is niet meer ingeschreven.",
+     "Aan de ouders van [naam]\n\n[naam] is niet meer ingeschreven."),
+    ("Hoogachtend,\nmr. Ilse Verschuren\nVerschuren & Kok Advocaten",
+     "Hoogachtend,\nmr. [naam]\nVerschuren & Kok Advocaten"),
+    # a role's word before a name (a teacher, a witness); a surname after "achternaam"
+    ("Juf Marieke Post belde over de taxibus.", "Juf [naam] belde over de taxibus."),
+    ("Getuige Bram Hofstede heeft geen geldig ID.", "Getuige [naam] heeft geen geldig ID."),
+    ("Het bruidspaar Tom & Sanne (achternaam Zoubiri) trouwt in mei.",
+     "Het bruidspaar [naam] & [naam] (achternaam [naam]) trouwt in mei."),
+    # a name after a particle that deduce took for a street, a double surname
+    ("Het graf van wijlen Hendrika van Dam-Hoek is geruimd.", "Het graf van wijlen [naam] is geruimd."),
+    # a first name after a speaker's or handler's label; a first name no word and a surname by its ending
+    ("Behandelend medewerker: Ilse.", "Behandelend medewerker: [naam]."),
+    ("Mijn vrouw is Oksana Kovalenko.", "Mijn vrouw is [naam]."),
+    # a first name and a surname's initial; a private person's name with initials and a double surname
+    ("Teruggebeld door Sander V. om 11 uur.", "Teruggebeld door [naam] om 11 uur."),
+    ("Mevrouw K. Bakker-Yildiz belde over de akte.", "Mevrouw [naam] belde over de akte."),
+    # a debt at a bank, then the writer's own IBAN: the bank's noun alone names no holder
+    ("Schuld bij Kredietbank, IBAN NL91ABNA0417164300", "Schuld bij Kredietbank, IBAN [IBAN]"),
+])
+def test_burgerzaken_notes_keep_their_names_masked(text, masked):
+    assert mask_personal_data(text) == masked
