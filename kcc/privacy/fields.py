@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from kcc.privacy.context import institution_word
 from kcc.privacy.cues import Cues
-from kcc.privacy.identifiers import Span
+from kcc.privacy.identifiers import Span, only_zeros
 
 _DELIMITERS = ("\t", "|", ";", ",")
 _LABEL_WORD = re.compile(r"[^\W\d_]+(?:[.-][^\W\d_]+)*\.?")
@@ -82,7 +82,7 @@ def _a_value(value: str, kind: str, cues: Cues, beside_number: bool = True) -> t
     for it). E-mail addresses are left to their finder, which knows a team's mailbox."""
     stripped = value.strip(" \t\"'_")  # "___Pieter Bos___": a form's line, filled in
     if not stripped or kind == "email" or stripped.lower() in cues.empty_values or \
-            re.search(r"[*{}<>\[\]]|x{2}", stripped.lower()) or set(re.findall(r"\d", stripped)) == {"0"}:
+            re.search(r"[*{}<>\[\]]|x{2}", stripped.lower()) or only_zeros(stripped):
         return None
     start = value.index(stripped)
     if kind == "reference":

@@ -230,6 +230,11 @@ _NAMED_HOLDER_BEFORE = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]{3,})"
                                   r"[ \t]*,[ \t]*(?i:iban|rekening(?:nummer)?|rek\.?(?:nr\.?)?)?[ \t]*:?[ \t]*\Z")
 
 
+def only_zeros(value: str) -> bool:
+    """Whether a value's digits are all zeros: a placeholder ("NL00TEST0000000000", "000000000"), no one's number."""
+    return set(re.findall(r"\d", value)) == {"0"}
+
+
 def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Iterator[Span]:
     """Valid IBANs of any country; after a cue ("rekeningnummer") also one with wrong check digits, unless its digits
     are all zeros (a placeholder: "NL00TEST0000000000"). Not a public
@@ -240,7 +245,7 @@ def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Itera
     while match := _IBAN.search(text, at):
         end = _valid_iban_end(text, match.start(), match.end())
         if end is None and cues.before(text, match.start(), ("iban",)) and \
-                set(re.findall(r"\d", match.group())) != {"0"}:
+                not only_zeros(match.group()):
             # up to its last group with a digit: "NL91ABNA0417164301 en" is not "NL91ABNA0417164301 EN"
             end = match.start() + max(m.end() for m in re.finditer(r"\S*\d", match.group()))
             if len(re.sub(r"[\s.-]", "", text[match.start():end])) not in _IBAN_LENGTHS:
