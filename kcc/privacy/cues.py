@@ -116,6 +116,8 @@ class Cues:
     works: frozenset[str]
     # right before a name: a department's name and a dash or slash ("Stadsbeheer – ")
     after_department: re.Pattern[str]
+    # right before a phone number: a department's name ("Belastingen ", "Burgerzaken: ")
+    department_before: re.Pattern[str]
     # the last part of a place's name after a hyphen, or its first before one: "Centrum-Oost", "Zuid-Holland"
     compass: frozenset[str]
     # right before a value: an example's word ("bijv. ")
@@ -310,6 +312,8 @@ class Cues:
             royal_titles=frozenset(w.lower() for w in words("vorstelijk")),
             works=frozenset(w.lower() for w in words("werk")),
             after_department=re.compile(rf"[^\W\d_]*(?i:{either(words('afdeling_einde'))})[ \t]*[–—/-][ \t]*$"),
+            department_before=re.compile(rf"(?<![^\W_])(?=[A-Z])[^\W\d_]*(?i:{either(words('afdeling_einde'))})"
+                                         rf"[ \t]*[:–—-]?[ \t]*\Z"),
             compass=frozenset(w.lower() for w in words("windstreek")),
             example=re.compile(rf"(?<![^\W_])(?i:{either(words('voorbeeld'))})[ \t]*:?[ \t]*$"),
             birth_bound=re.compile(rf"(?<![^\W_])(?i:{either(words('geboren_na'))})[ \t]+"

@@ -62,11 +62,14 @@ _REACHABLE_AT = re.compile(r"(?<![^\W_])([^\W\d_]+)[ \t]+(?:is|zijn|is[ \t]+only
 def _an_organisations_number(text: str, start: int, cues: Cues) -> bool:
     """Whether the number at ``start`` is named an organisation's right before it: an institution's or a public
     body's word among the last three words ("Telefoonnummer uitvaartcentrum Maasland 043-...", "Tel. gemeente
-    Lanaken (+32 ...)"), or a referral a few words before it ("verwezen naar GrensInfoPunt Aken-Eurode (tel. +49
+    Lanaken (+32 ...)"), a department's name right before it ("Belastingen 0570-..."), or a referral a few words
+    before it ("verwezen naar GrensInfoPunt Aken-Eurode (tel. +49
     ..."), with no person named between and no possessive ("mijn")."""
     window = text[max(0, start - 80):start]
     if cue := cues.phone_cue_end.search(window):
         window = window[:cue.start()]
+    if cues.department_before.search(window) and not cues.person.search(window):
+        return True  # "Belastingen 0570-693333": a department's line
     if (last := _LAST_WORDS.search(window)) is None:
         return False
     words = last.group(1).split()

@@ -1478,6 +1478,8 @@ def test_quoted_values_and_mails_keep_their_names_masked(text, masked):
     "Stuur het naar secretariaat.burgemeester@almelo.nl.",
     "Vragen? Mail naar administratie@obs-delinde.nl of bel 0546-812300.",
     "WARN check failed iban=NL00BANK0000000000 env=test",
+    # a department's line in a list of numbers
+    "Bereikbaar: Burgerzaken 14 0546, Vergunningen: 0546-541111, Belastingen 0546-542222.",
 ])
 def test_funerals_schools_and_speakers_words_are_no_ones(text):
     assert mask_personal_data(text) == text
@@ -1502,6 +1504,8 @@ def test_funerals_schools_and_speakers_words_are_no_ones(text):
     # a first name and a surname's initial; a private person's name with initials and a double surname
     ("Teruggebeld door Sander V. om 11 uur.", "Teruggebeld door [naam] om 11 uur."),
     ("Mevrouw K. Bakker-Yildiz belde over de akte.", "Mevrouw [naam] belde over de akte."),
+    # a person named before a department's word keeps the number masked
+    ("Mw. Jansen, Zorg 06-12345678", "Mw. [naam], Zorg [telefoonnummer]"),
     # a debt at a bank, then the writer's own IBAN: the bank's noun alone names no holder
     ("Schuld bij Kredietbank, IBAN NL91ABNA0417164300", "Schuld bij Kredietbank, IBAN [IBAN]"),
 ])
