@@ -113,9 +113,11 @@ def _personal_data(text: str, cues: Cues) -> list[Span]:
     # a case number's or an organisation's field holds no one's data, whatever its digits look like
     cleared = [s for s in labelled if s.kind == "reference"]
     spans = [s for s in spans if not any(c.start <= s.start and s.end <= c.end for c in cleared)]
-    # an institution's postcode, right after its address: "het gemeentehuis, Raadhuisplein 1, 2801 HK"
-    spans = [s for s in spans if s.kind != "postcode" or not any(
-        a.end <= s.start and _BESIDE.fullmatch(text, a.end, s.start) for a in public)]
+    # an institution's postcode, right after its address: "het gemeentehuis, Raadhuisplein 1, 2801 HK"; and its phone
+    # number after them and its place: "Autobedrijf Jansen, Industrieweg 22, 6541 TP Nijmegen, tel. 024 ..."
+    spans = [s for s in spans if not any(a.end <= s.start and (
+        (s.kind == "postcode" and _BESIDE.fullmatch(text, a.end, s.start))
+        or (s.kind == "phone" and _PLACE_AND_PHONE_CUE.fullmatch(text, a.end, s.start))) for a in public)]
     spans += _dates_beside_a_person(text, spans, cues)
     spans = [*spans, *_postcodes_after_an_address(text, spans), *names_around(text, spans, cues)]
     spans = without_letterheads(text, spans, cues)
@@ -133,6 +135,10 @@ def _postcodes_after_an_address(text: str, spans: list[Span]) -> list[Span]:
             and (match := _FOREIGN_POSTCODE.match(text, a.end))]
 
 
+# between an address and a phone number: its postcode and place, if any, and a phone cue ("tel.", "T")
+_PLACE_AND_PHONE_CUE = re.compile(r"[ \t]*,?[ \t]*(?:[1-9]\d{3}[ \t]?[A-Z]{2}[ \t]+)?"
+                                  r"(?:[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)?[ \t]*[,|]?[ \t]*"
+                                  r"(?:(?i:tel|telefoon|t|phone)\.?:?[ \t]*)?")
 _BESIDE = re.compile(r"[ \t]*[,;()]?[ \t]*[,;()]?[ \t]*")  # "Jansen, 1996-07-23", "Bos (7 oktober 1939)"
 
 

@@ -325,7 +325,8 @@ def _whole_word_start(text: str, start: int) -> int:
 def a_public_figure(text: str, start: int, cues: Cues) -> bool:
     """Whether the name at ``start`` is a public figure's: the maker or subject of a work ("het standbeeld van
     Michiel de Ruyter", "'Het Diner' van Herman Koch") or whom something is named after ("vernoemen naar Annie
-    M.G. Schmidt")."""
+    M.G. Schmidt"), or an office holder who signs under the office ("De burgemeester van Hengelo,\nmr. K.A.
+    Veldhuis")."""
     # from the whole word: "-Yilmaz" of "Wethouder K. Brouwer-Yilmaz", "J. Dekker" of "Burgemeester H.J. Dekker"
     start = _whole_word_start(text, start)
     words = text[start:start + 80].split()
@@ -338,7 +339,8 @@ def a_public_figure(text: str, start: int, cues: Cues) -> bool:
     if len(words) > 2 and words[0].lower() in cues.royal_titles and words[1] in ("van", "of") and \
             words[2][:1].isupper():
         return True  # the office of a place, no one's name: "Burgemeester van Dijkerveen", "Mayor of London"
-    return bool(cues.by_public_figure.search(text, max(0, start - 60), start))
+    return bool(cues.by_public_figure.search(text, max(0, start - 60), start)
+                or cues.office_line_before.search(text, max(0, start - 80), start))
 
 
 def a_teams_name(text: str, start: int, cues: Cues) -> bool:
@@ -409,6 +411,11 @@ def not_a_persons_name(text: str, start: int, end: int, cues: Cues, *, cued: boo
     return bool(before) and before.group(1).lower() in cues.works
 
 
+# right before an address: where an organisation is established, no one lives ("gevestigd aan het ")
+_ESTABLISHED_AT = re.compile(r"(?<![^\W_])(?i:gevestigd|kantoor[ \t]+houdend|registered[ \t]+office)[ \t]+"
+                             r"(?i:aan|op|in|at)(?:[ \t]+(?i:de|het|the))?[ \t]+\Z")
+
+
 def an_institutions_address(text: str, start: int, cues: Cues, surnames: Any = None) -> bool:
     """Whether an address follows an institution, with "aan"/"op"/"in", right after it or after its name and a
     comma: the institution's ("het stadhuis aan de Amstel 1", "de bibliotheek op het Marktplein 3",
@@ -418,8 +425,9 @@ def an_institutions_address(text: str, start: int, cues: Cues, surnames: Any = N
     if (about := cues.address_of_before.search(text, max(0, start - 160), start)) and \
             cues.institution_noun(about.group(1)):
         return True  # "het adres van het gemeentehuis voor een bezwaarschrift: Stadhuisplein 1"
-    if cues.visiting_address_before.search(text, max(0, start - 30), start):
-        return True  # "Bezoekadres: Stadhuisplein 1"
+    if cues.visiting_address_before.search(text, max(0, start - 30), start) or \
+            _ESTABLISHED_AT.search(text, max(0, start - 40), start):
+        return True  # "Bezoekadres: Stadhuisplein 1", "B.V. gevestigd aan het Stationsplein 45"
     if floor := cues.floor_before.search(text, max(0, start - 30), start):
         start = floor.start()  # "(Stadhuis, 3e verdieping, Markt 1)": the floor is the institution's
     before = _AT_AN_INSTITUTION.search(text[max(0, start - 60):start])

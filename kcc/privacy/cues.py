@@ -108,6 +108,8 @@ class Cues:
     born_after: re.Pattern[str]
     legal_form: re.Pattern[str]
     by_public_figure: re.Pattern[str]
+    # a signature's office on the line before a name: "De burgemeester van Hengelo,\nmr. "
+    office_line_before: re.Pattern[str]
     languages: frozenset[str]
     # right before a name: the team's or department's word ("team Groen")
     after_team_word: re.Pattern[str]
@@ -307,6 +309,9 @@ class Cues:
                                         rf"|(?<![^\W_])(?:De|Het|Een|The)(?:[ \t]+[A-Z]\S*)+)[ \t]+(?i:van)"
                                         rf"|(?<![^\W_])(?i:{either(words('vernoemd_naar') + words('vorstelijk'))}))"
                                         rf"[ \t]+(?:(?:[A-Z]\S*|[a-z]{{1,4}}\.)[ \t]+){{0,3}}$"),
+            office_line_before=re.compile(rf"(?<![^\W_])(?i:{either(words('vorstelijk'))})"
+                                          rf"(?:[ \t]+(?i:van|of)[ \t]+[^\n,]{{1,40}})?[ \t]*,?[ \t]*\n[ \t]*"
+                                          rf"(?:[a-z]{{1,4}}\.[ \t]*)*\Z"),
             languages=frozenset(w.lower() for w in words("taal")),
             after_team_word=re.compile(rf"(?<![^\W_])(?i:{either(words('team_woord'))})[ \t]+$"),
             royal_titles=frozenset(w.lower() for w in words("vorstelijk")),
@@ -384,10 +389,14 @@ class Cues:
             # "dienstvoertuig (", "dienstauto van de gemeente (kenteken "
             # ... also further on in its clause: "Handhavingsvoertuig van de gemeente (elektrische Renault Kangoo,
             # kenteken V-112-XG)", "bestelbus gemeente (afd. Groen): 42-BTN-7" (an abbreviation's full stop ends no
-            # clause)
-            service_vehicle_before=re.compile(rf"(?<!{_LETTER})(?:{either(words('dienstvoertuig'))})(?!{_LETTER})"
+            # clause); not past a log's next field ("scanauto_kenteken=V-312-BX plate_read=") nor a word that makes a
+            # vehicle someone's own ("leenauto van de garage, want mijn eigen auto, de ")
+            service_vehicle_before=re.compile(rf"(?<!{_LETTER})"
+                                              rf"{''.join(f'(?<!{re.escape(w)} )' for w in words('eigen_voertuig'))}"
+                                              rf"(?:{either(words('dienstvoertuig'))})(?!{_LETTER})"
                                               rf"(?:(?<!{_LETTER})(?:{either(words('afkorting'))})[ \t]"
-                                              rf"|(?!\.\s)[^!?\n]){{0,60}}?"
+                                              rf"|(?!\.\s|[ \t][\w-]+=|(?<!{_LETTER})"
+                                              rf"(?:{either(words('eigen_voertuig'))})(?!{_LETTER}))[^!?\n]){{0,60}}?"
                                               rf"[ \t]*[(:,]?[ \t]*"
                                               rf"(?:(?:{either(words('kenteken'))})[ \t]*[:=]?[ \t]*)?"
                                               rf"\Z", re.IGNORECASE),

@@ -68,7 +68,8 @@ _PLATE_AFTER_CUE = re.compile(rf"(?<![\w-])(?:{_sidecode(_SIDECODES + _BELGIAN, 
 # right after a cue only (one word between at most), another country's plate: letters of its district, then groups
 # of letters and digits ("DO-AB 123", "PO 3KL21", "W-12345"), five to nine of them with at least one digit
 _FOREIGN_PLATE = re.compile(r"(?<![\w-])(?=(?:[- ]?[A-Z0-9]){5,9}(?![\w-]))[A-Z]{1,3}(?:[- ](?=\S*\d)[A-Z0-9]{1,5}"
-                            r"|[- ][A-Z]{1,2}(?:[- ]?[A-Z0-9]{1,5}))(?:[- ][A-Z0-9]{1,4})?(?![\w-])")
+                            r"|[- ][A-Z]{1,2}(?:[- ]?[A-Z0-9]{1,5}))(?:[- ][A-Z0-9]{1,4})?(?![\w-])"
+                            r"|(?<![\w-])[A-Z]{2}\d{2}[ ]?[A-Z]{3}(?![\w-])")  # a British one: "LK19 XFP"
 
 
 def is_bsn(digits: str) -> bool:
@@ -310,6 +311,13 @@ def _a_format(code: str) -> bool:
     return letters == {"X"} and digits <= {"9", "0"}
 
 
+def _no_ones_vehicle(text: str, start: int, cues: Cues) -> bool:
+    """An organisation's vehicle ("dienstvoertuig VZ-619-T", "Scanauto SC-02 (kenteken ...") or an example's plate
+    ("bijvoorbeeld 12-ABC-3")."""
+    return bool(cues.service_vehicle_before.search(text, max(0, start - 100), start)
+                or cues.example.search(text, max(0, start - 30), start))
+
+
 def find_plates(text: str, cues: Cues) -> Iterator[Span]:
     """Dutch and Belgian plates in their sidecodes; after a cue also with spaces, and another country's; the next
     of a list after one ("kentekens 21-SNB-4 en DN-AB 77")."""
@@ -320,14 +328,14 @@ def find_plates(text: str, cues: Cues) -> Iterator[Span]:
             if _a_format(match.group()) or (named == "referentie" and not _LABEL_BEFORE.search(text, 0, match.start())):
                 continue  # a format ("XX-999-X"), or a code its reference word names ("verkeersbesluit VB-23-17"),
                 # not a plate a form's label lists ("Bezoekersvergunning: 67-ZHN-4")
-            if cues.service_vehicle_before.search(text, max(0, match.start() - 100), match.start()):
-                continue  # an organisation's vehicle: "dienstvoertuig VZ-619-T"
+            if _no_ones_vehicle(text, match.start(), cues):
+                continue
             found.append(match.end())
             yield Span(match.start(), match.end(), "licence_plate")
     for pattern, reach in ((_PLATE_AFTER_CUE, 4), (_FOREIGN_PLATE, 1)):
         for match in pattern.finditer(text):
             listed = any(cues.next_in_list.fullmatch(text, end, match.start()) for end in found)
-            if cues.service_vehicle_before.search(text, max(0, match.start() - 100), match.start()):
+            if _no_ones_vehicle(text, match.start(), cues):
                 continue
             if (listed or cues.before(text, match.start(), ("kenteken",), reach)) and not _a_format(match.group()):
                 found.append(match.end())

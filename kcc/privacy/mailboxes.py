@@ -57,7 +57,8 @@ def is_word_mailbox(address: str, cues: Cues) -> bool:
     if set(labels) & cues.email_public and parts and all(len(part) >= 3 and part.isalpha() and not a_name(part)
                                                          for part in parts):
         return True  # a public body's team: "wijkteam.centrum@gemeente.nl", "griffie.bestuursrecht@rechtspraak.nl"
-    if len(parts) > 1 and len(labels) == 1 and not cues.domain_names_people(domain) and all(
+    if len(parts) > 1 and len(labels) == 1 and [labels[0].capitalize()] in listed["placename"] and \
+            not cues.domain_names_people(domain) and all(
             part in cues.email_role or (len(part) >= 4 and part.isalpha() and not a_name(part)
                                         and zipf_frequency(part, "nl") >= _MIN_ZIPF) for part in parts):
         return True  # a team's at a place's domain, named by words that are no names: "kcc-teamleiders@enschede.nl"

@@ -54,6 +54,11 @@ _LAST_WORDS = re.compile(r"((?:[^\W\d_][\w'-]*[ \t]+){0,2}[^\W\d_][\w'-]*)[ \t]*
 
 
 # the subject of "is reachable at" right before a number: "Het marktkantoor is (telefonisch) bereikbaar via"
+# a sentence (an hour's dot within) whose first words (group 1) name its subject and that ends in "bereikbaar via"
+_REACHABLE_IN_SENTENCE = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t]*((?:[^\W\d_]+[ \t]+){1,3})"
+                                    r"(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,140}?(?<![^\W_])"
+                                    r"(?:bereikbaar|te[ \t]+bereiken|reachable)[ \t]+(?:via|op|onder|on|at)"
+                                    r"[ \t]*:?[ \t]*\Z", re.IGNORECASE)
 _REACHABLE_AT = re.compile(r"(?<![^\W_])([^\W\d_]+)[ \t]+(?:is|zijn|is[ \t]+only)[ \t]+(?:[^\W\d_]+[ \t]+){0,2}?"
                            r"(?:bereikbaar|te[ \t]+bereiken|reachable)[ \t]+(?:via|op|onder|on|at)[ \t]*:?[ \t]*\Z",
                            re.IGNORECASE)
@@ -77,6 +82,10 @@ def _an_organisations_number(text: str, start: int, cues: Cues) -> bool:
         return False
     if (reachable := _REACHABLE_AT.search(window)) and cues.institution_noun(reachable.group(1)):
         return True  # "Het marktkantoor is bereikbaar via 0541-..."
+    if (sentence := _REACHABLE_IN_SENTENCE.search(text, max(0, start - 160), start)) and \
+            any(cues.institution_noun(w) for w in sentence.group(1).split()) and \
+            not set(re.findall(r"[^\W\d_]+", sentence.group().lower())) & cues.possessives:
+        return True  # "Het autodepot aan de Cruquiusweg 110 is dagelijks open ... en telefonisch bereikbaar via"
     if any(w.lower() in cues.email_public or cues.institution_noun(w) for w in words):
         return True
     return bool(cues.referral_before.search(window))

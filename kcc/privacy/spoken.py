@@ -126,10 +126,17 @@ _SPACED_DIGITS = re.compile(r"(?<![\w-])\d(?:[ ]\d)+(?:[ ]?[-/.][ ]?\d(?:[ ]\d)*
 _OCR_DIGITS = str.maketrans("OolI|", "00111")
 
 
+def _line(text: str, at: int) -> str:
+    """The line of ``text`` that ``at`` is on."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
+
+
 def _scanned_runs(text: str) -> list[tuple[int, int, str]]:
     """Numbers as a scan reads them, written as they were meant: "0l-O5-2O24" as "01-05-2024", "1 1 - 0 4 - 1 9 5 5"
-    as "11-04-1955"."""
-    found = [(m.start(), m.end(), m.group().translate(_OCR_DIGITS)) for m in _OCR_NUMBER.finditer(text)]
+    as "11-04-1955"; not a bar between a table's cells ("1990-11-02|6-KRN-15" in a line with more bars)."""
+    found = [(m.start(), m.end(), m.group().translate(_OCR_DIGITS)) for m in _OCR_NUMBER.finditer(text)
+             if "|" not in m.group() or _line(text, m.start()).count("|") < 2]
     found += [(m.start(), m.end(), m.group().replace(" ", "")) for m in _SPACED_DIGITS.finditer(text)]
     return found
 

@@ -1511,3 +1511,46 @@ def test_funerals_schools_and_speakers_words_are_no_ones(text):
 ])
 def test_burgerzaken_notes_keep_their_names_masked(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    # a scan car's, a municipal van's and a garage's loan cars' plates; an example's plate
+    "Scanauto SC-07 (kenteken 7-KLM-22) rijdt deze week door Noord.",
+    "Melding: gemeentebus van Wijkbeheer (kenteken V-345-KL) blokkeert de uitrit.",
+    "Onze leenauto's (kentekens 5-TRS-41 en 5-TRS-42) staan op het eigen terrein.",
+    "Vul het kenteken in, bijvoorbeeld 34-XYZ-5.",
+    # parking garages and a depot; a law and a car brand named after people
+    "Parkeer in Parkeergarage Vermeer of Parkeergarage Hals.",
+    "Het autodepot aan de Kanaalweg 40 is op zondag open en telefonisch bereikbaar via 030 555 1200.",
+    "Boetes onder de Wet Mulder gaan naar het CJIB.",
+    "Is de zone ook open voor een Mercedes-Benz Sprinter?",
+    # a company's registered address; its phone after its address and place, or after its sales mailbox
+    "Lease Vloot B.V. is gevestigd aan het Laan van Europa 12, 3526 KS Utrecht.",
+    "Garagebedrijf Van Dam, Energieweg 7, 7812 AB Emmen, tel. 0591 555 120, haalt wrakken op.",
+    "Neem contact op via verkoop@autovandam.nl of 0591 555 121.",
+    # a mayor who signs under the office; a department's line; a pipe table's bar is no digit
+    "Hoogachtend,\nde burgemeester,\nmr. J.K. Bosman",
+    "Tow log: truck=SLEEP-03 vehicle_type=personenauto result=ok",
+])
+def test_parking_and_vehicles_that_are_no_ones(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a resident's own car beside a loan car or a taxi; a scan log's read plate after the scan car's own
+    ("Ik rijd in een leenauto, want mijn eigen auto, de GH-812-K, staat in de garage.",
+     "Ik rijd in een leenauto, want mijn eigen auto, de [kenteken], staat in de garage."),
+    ("Chauffeur met eigen taxi, kenteken TX-410-B, vraagt een standplaats.",
+     "Chauffeur met eigen taxi, kenteken [kenteken], vraagt een standplaats."),
+    ("scan vehicle=SC-01 scanauto_kenteken=V-100-AB plate_read=KL-220-M result=OK",
+     "scan vehicle=SC-01 scanauto_kenteken=V-100-AB plate_read=[kenteken] result=OK"),
+    # a British plate after its cue; a Polish consumer mail provider's mailbox; a pipe table's second row
+    ("My car has a UK plate, AB12 CDE.", "My car has a UK plate, [kenteken]."),
+    ("Groet,\nMarek Zielinski\nmarek.zielinski@wp.pl", "Groet,\n[naam]\n[e-mailadres]"),
+    ("bsn|naam|geboortedatum|kenteken\n111222333|A. Bos|1980-01-02|AB-123-C\n123456782|B. Kok|1981-03-04|7-TRV-21",
+     "bsn|naam|geboortedatum|kenteken\n[BSN]|[naam]|[geboortedatum]|[kenteken]\n[BSN]|[naam]|[geboortedatum]|[kenteken]"),
+    # a person named before the office's word keeps the number masked; a resident's phone after "bereikbaar via"
+    ("Jan zit op school en is bereikbaar via 06-12345678.", "Jan zit op school en is bereikbaar via [telefoonnummer]."),
+])
+def test_residents_vehicles_and_tables_stay_masked(text, masked):
+    assert mask_personal_data(text) == masked

@@ -477,6 +477,24 @@ shaped like a plate; surnames and first names talked about as names; a number af
 names masked more whole (a roster's first name, a surname repeated in a letter, an OCR'd surname), a school taxi's
 plate no longer masked, and a greeting's word before a name left alone ("Bedankt [naam]").
 
+``pii_thirtieth.jsonl`` (200 snippets, 100 without personal data, a thirtieth blind writer, asked for parking,
+traffic and vehicles: permits, disabled parking, fines, towing, scan cars, car sharing, lease and company cars,
+charging points, road works; plates in every sidecode and from abroad, scan-car and app logs, exports), written
+2026-12-03 after the twenty-ninth set's rules and measured once, untouched: e-mail **13/14** (a private mailbox at a
+Polish provider taken for a team's at a place's domain), names 109/110, addresses 35/37, birth dates 13/14 (a pipe
+table's bar read as a scan's digit "1"), plates 75/78, the rest 1.000, false positives **18/100**. Rules since,
+tested with sentences of their own in test_privacy.py: a team's mailbox of several words only at a place's domain,
+and more consumer mail providers; a table's bar is no OCR'd digit; a scan car's, a municipal van's, a garage's loan
+car's, a car-sharing car's and a tow truck's plate (not past a word that makes it someone's own, "mijn eigen auto",
+nor past a log's next field), an example's plate ("bijvoorbeeld 12-ABC-3"), a British plate after its cue; parking
+garages and depots as institutions; a law and car brands named after people ("Wet Mulder", "Mercedes-Benz"); a
+company's registered address ("gevestigd aan"); an institution's phone number after its address and place, after
+its sales or planning mailbox, or at the end of a sentence whose subject it is ("Het autodepot ... is telefonisch
+bereikbaar via"); a first name after a speaker's label only when it ends the line; a mayor who signs under the
+office. Since: e-mail 14/14, plates 78/78, birth dates 14/14, false positives 4/100 (a lower-case job after "ik
+ben", a car-sharing fleet's CSV, an example plate far from its cue word, a tow truck's plate in a log); the ninth
+set one false positive fewer, every other set unchanged.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -507,7 +525,8 @@ SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "p
         "pii_eighth", "pii_ninth", "pii_tenth", "pii_eleventh", "pii_twelfth", "pii_thirteenth", "pii_fourteenth",
         "pii_fifteenth", "pii_sixteenth", "pii_seventeenth", "pii_eighteenth", "pii_nineteenth",
         "pii_twentieth", "pii_twentyfirst", "pii_twentysecond", "pii_twentythird", "pii_twentyfourth",
-        "pii_twentyfifth", "pii_twentysixth", "pii_twentyseventh", "pii_twentyeighth", "pii_twentyninth")
+        "pii_twentyfifth", "pii_twentysixth", "pii_twentyseventh", "pii_twentyeighth", "pii_twentyninth",
+        "pii_thirtieth")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
@@ -523,6 +542,8 @@ SHORT: dict[tuple[str, str], str] = {
     ("pii_twentyninth", "false_positives"): "7/100: a sole trader's company mailbox, a first name that is a word, a "
                                             "product code shaped like a plate, names talked about as names (2), a "
                                             "mistyped BSN after its cue, a register's 'Deel 1A'",
+    ("pii_thirtieth", "false_positives"): "4/100: a lower-case job after 'ik ben', a car-sharing fleet's CSV, an "
+                                          "example plate far from its cue word, a tow truck's plate in a log",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
