@@ -394,8 +394,10 @@ def not_a_persons_name(text: str, start: int, end: int, cues: Cues, *, cued: boo
     if _WEB_DOMAIN.match(text, end) or _POSSESSIVE_NOUN.match(text, end):
         return True
     if (owner := re.search(r"(?<![^\W\d_])([A-ZÀ-Ž][^\W\d_]*)['’]s[ \t]+$", text[max(0, start - 40):start])) and \
-            owner.group(1).lower() not in cues.contracted:
-        return True  # the noun after a possessive: "Day" of "King's Day"; not a name after "it's", "It's"
+            owner.group(1).lower() not in cues.contracted and \
+            not (len(owner.group(1)) > 1 and owner.group(1).isupper()):
+        return True  # the noun after a possessive: "Day" of "King's Day"; not a name after "it's", "It's", nor after
+        # an acronym's Dutch plural ("BOA's S. Meijer en K. Alkema")
     if _QUOTE_OPENS.search(text, max(0, start - 40), start) and _QUOTE_CLOSES.match(text, end):
         return True  # in quotes: a title ("'Soldaat van Oranje'", "'Für Elise' van Beethoven", "'Ik hou van Holland'")
     word = text[_word_start(text, start):_REST_OF_WORD.match(text, end).end()].lower()

@@ -273,8 +273,9 @@ class Cues:
             person=re.compile(rf"(?<![^\W_]){cue_first}(?:{cue}|{relative})(?:(?<=[.:])|(?![^\W_]))",
                               re.IGNORECASE),
             particles=frozenset(w.lower() for w in words("naam_partikel")),
-            institution=re.compile(rf"(?:{_LETTER}{{3}}|-)(?:{either(words('instelling_einde'))})$", re.IGNORECASE),
-            institution_words=frozenset(w.lower() for w in words("instelling_einde")),
+            institution=re.compile(rf"(?:{_LETTER}{{3}}|-)"
+                                   rf"(?:{either(words('instelling_einde') + words('instelling_soort'))})$", re.IGNORECASE),
+            institution_words=frozenset(w.lower() for w in words("instelling_einde") + words("instelling_soort")),
             nationalities=frozenset(w.lower() for w in words("nationaliteit")),
             number_word=re.compile(rf"(?<!{_LETTER})(?:{either(words('nummer_woord'))})(?!{_LETTER})", re.IGNORECASE),
             # a reference word alone, at the end of a compound ("parkeervergunning"), or before "nummer"

@@ -1551,6 +1551,8 @@ def test_parking_and_vehicles_that_are_no_ones(text):
      "bsn|naam|geboortedatum|kenteken\n[BSN]|[naam]|[geboortedatum]|[kenteken]\n[BSN]|[naam]|[geboortedatum]|[kenteken]"),
     # a person named before the office's word keeps the number masked; a resident's phone after "bereikbaar via"
     ("Jan zit op school en is bereikbaar via 06-12345678.", "Jan zit op school en is bereikbaar via [telefoonnummer]."),
+    # names after an acronym's Dutch plural ("BOA's"), not a possessive's noun
+    ("De BOA's R. Veenstra en T. Kok hebben bonnen geschreven.", "De BOA's [naam] en [naam] hebben bonnen geschreven."),
 ])
 def test_residents_vehicles_and_tables_stay_masked(text, masked):
     assert mask_personal_data(text) == masked
