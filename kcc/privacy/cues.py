@@ -274,7 +274,8 @@ class Cues:
                               re.IGNORECASE),
             particles=frozenset(w.lower() for w in words("naam_partikel")),
             institution=re.compile(rf"(?:{_LETTER}{{3}}|-)"
-                                   rf"(?:{either(words('instelling_einde') + words('instelling_soort'))})$", re.IGNORECASE),
+                                   rf"(?:{either(words('instelling_einde') + words('instelling_soort'))})$",
+                                   re.IGNORECASE),
             institution_words=frozenset(w.lower() for w in words("instelling_einde") + words("instelling_soort")),
             nationalities=frozenset(w.lower() for w in words("nationaliteit")),
             number_word=re.compile(rf"(?<!{_LETTER})(?:{either(words('nummer_woord'))})(?!{_LETTER})", re.IGNORECASE),
