@@ -418,17 +418,27 @@ _ESTABLISHED_AT = re.compile(r"(?<![^\W_])(?i:gevestigd|kantoor[ \t]+houdend|reg
                              r"(?i:aan|op|in|at)(?:[ \t]+(?i:de|het|the))?[ \t]+\Z")
 
 
-def an_institutions_address(text: str, start: int, cues: Cues, surnames: Any = None) -> bool:
+# right after an address: the business park it is on ("Industrieweg 9, bedrijventerrein Noord")
+_BUSINESS_PARK_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:op[ \t]+)?(?:het[ \t]+)?"
+                                  r"(?i:bedrijventerrein|industrieterrein|bedrijvenpark|business[ \t]+park"
+                                  r"|gewerbegebiet)(?![^\W_])")
+
+
+def an_institutions_address(text: str, start: int, cues: Cues, surnames: Any = None,
+                            end: int | None = None) -> bool:
     """Whether an address follows an institution, with "aan"/"op"/"in", right after it or after its name and a
     comma: the institution's ("het stadhuis aan de Amstel 1", "de bibliotheek op het Marktplein 3",
     "afvalbrengstation Handelsweg 3", "buurthuis Het Anker, Dorpsplein 5"), also at the start of the sentence after
     one that names it without a possessive ("Waar is het stadskantoor? Op Stadsplateau 1?"); not a home's ("mijn
-    huis aan de Kerkstraat 5")."""
+    huis aan de Kerkstraat 5"); one right after a legal form ("Gartenbau Schulte GmbH, Industriestraße 14") or
+    followed by its business park ("Industrieweg 9, bedrijventerrein Noord": ``end``, the address's end)."""
     if (about := cues.address_of_before.search(text, max(0, start - 160), start)) and \
             cues.institution_noun(about.group(1)):
         return True  # "het adres van het gemeentehuis voor een bezwaarschrift: Stadhuisplein 1"
     if cues.visiting_address_before.search(text, max(0, start - 30), start) or \
-            _ESTABLISHED_AT.search(text, max(0, start - 40), start):
+            _ESTABLISHED_AT.search(text, max(0, start - 40), start) or \
+            cues.legal_form_before.search(text, max(0, start - 20), start) or \
+            (end is not None and _BUSINESS_PARK_AFTER.match(text, end)):
         return True  # "Bezoekadres: Stadhuisplein 1", "B.V. gevestigd aan het Stationsplein 45"
     if floor := cues.floor_before.search(text, max(0, start - 30), start):
         start = floor.start()  # "(Stadhuis, 3e verdieping, Markt 1)": the floor is the institution's

@@ -102,6 +102,10 @@ def _a_speakers_name(text: str, at: int, cues: Cues, common: frozenset[str],
     return None if end is None else (start, end)
 
 
+# right after a speaker's label's first word: more of a sentence, no name ("Klant: Mag ik ...", "Klant: Bakker worden")
+SPEECH_GOES_ON = re.compile(r"[ \t]+[a-zà-ÿ]")
+
+
 def cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
                 first_names: Any) -> list[tuple[int, int]]:
     """Names right after a person cue ("mevrouw", "mijn naam is", "mijn dochter", "my husband"), whether the lists
@@ -116,9 +120,13 @@ def cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
         # verb follows a title as often ("mw belt", "dhr gecheckt in brp")
         rarer = COMMON_WORD_ZIPF if cue.group().lower() in cues.speaker_cues else \
             RARE_WORD_ZIPF if cue.group().lower() in cues.title_cues else None
+        # a speaker's label ("Klant:", "Beller:"): what follows is what they say, a name only when no sentence goes on
+        label = cues.speaker_label.search(text, max(0, cue.start() - 40), at)
         while name := (_name_after(text, at, cues, common, surnames)
                        or (rarer is not None and _a_speakers_name(text, at, cues, common, rarer))
                        or _lower_case_name(text, at, cues, common, surnames, first_names)):
+            if label and SPEECH_GOES_ON.match(text, name[1]):
+                break  # "Klant: Mag ik op zondag open?"; not "Beller: Wong Ka Ming, eigenaar van ..."
             names.append(name)
             joined = cues.and_between.match(text, name[1])
             if not joined:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from kcc.privacy.context import institution_word
+from kcc.privacy.cued_names import SPEECH_GOES_ON
 from kcc.privacy.cues import Cues
 from kcc.privacy.identifiers import Span, only_zeros
 
@@ -172,6 +173,10 @@ def _labelled(text: str, cues: Cues, pattern: re.Pattern[str]) -> Iterator[Span]
         numbered = any(re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", after)
                        for w in cues.house_number_labels)  # only an address asks: "straat: ... huisnummer: ..."
         found = _a_value(value, kind, cues, numbered)
+        if found and kind == "name" and pattern is _LINE and \
+                cues.speaker_label.search(text, match.start(), match.start("value")) and \
+                SPEECH_GOES_ON.match(text, match.start("value") + found[1]):
+            continue  # what a speaker says, not their name: "Klant: Mag ik op zondag open?"
         if found:
             yield Span(match.start("value") + found[0], match.start("value") + found[1], kind)
 

@@ -311,11 +311,18 @@ def _a_format(code: str) -> bool:
     return letters == {"X"} and digits <= {"9", "0"}
 
 
-def _no_ones_vehicle(text: str, start: int, cues: Cues) -> bool:
-    """An organisation's vehicle ("dienstvoertuig VZ-619-T", "Scanauto SC-02 (kenteken ...") or an example's plate
-    ("bijvoorbeeld 12-ABC-3")."""
+def _no_ones_vehicle(text: str, start: int, end: int, cues: Cues) -> bool:
+    """An organisation's vehicle ("dienstvoertuig VZ-619-T", "Scanauto SC-02 (kenteken ...", "VSB-12-K, op naam van
+    de BV") or an example's plate ("bijvoorbeeld 12-ABC-3")."""
+    holder = _IN_THE_NAME_OF.match(text, end)
     return bool(cues.service_vehicle_before.search(text, max(0, start - 100), start)
-                or cues.example.search(text, max(0, start - 30), start))
+                or cues.example.search(text, max(0, start - 30), start)
+                or (holder and (cues.legal_form.match(holder.group(1)) or cues.institution_noun(holder.group(1))
+                                or holder.group(1).lower() in cues.email_public)))
+
+
+# right after a plate: whose name it is in ("op naam van de BV", group 1 the holder's word)
+_IN_THE_NAME_OF = re.compile(r"[ \t]*[,(]?[ \t]*(?i:op[ \t]+naam[ \t]+van)[ \t]+(?:(?i:de|het)[ \t]+)?(\S+)")
 
 
 def find_plates(text: str, cues: Cues) -> Iterator[Span]:
@@ -328,14 +335,14 @@ def find_plates(text: str, cues: Cues) -> Iterator[Span]:
             if _a_format(match.group()) or (named == "referentie" and not _LABEL_BEFORE.search(text, 0, match.start())):
                 continue  # a format ("XX-999-X"), or a code its reference word names ("verkeersbesluit VB-23-17"),
                 # not a plate a form's label lists ("Bezoekersvergunning: 67-ZHN-4")
-            if _no_ones_vehicle(text, match.start(), cues):
+            if _no_ones_vehicle(text, match.start(), match.end(), cues):
                 continue
             found.append(match.end())
             yield Span(match.start(), match.end(), "licence_plate")
     for pattern, reach in ((_PLATE_AFTER_CUE, 4), (_FOREIGN_PLATE, 1)):
         for match in pattern.finditer(text):
             listed = any(cues.next_in_list.fullmatch(text, end, match.start()) for end in found)
-            if _no_ones_vehicle(text, match.start(), cues):
+            if _no_ones_vehicle(text, match.start(), match.end(), cues):
                 continue
             if (listed or cues.before(text, match.start(), ("kenteken",), reach)) and not _a_format(match.group()):
                 found.append(match.end())

@@ -191,7 +191,8 @@ def _a_things_name(name: str, cues: Cues, first_names: Any, surnames: Any) -> bo
 # speaker's label ("Medewerker: Femke"), and for its other occurrences to be the name too ("Milan", "Olena", "Johan"
 # 4.4); not "Mark" (4.7) or "Post" (4.9), which are words as well
 _RARE_NAME_WORD = 4.5
-_LINE_ENDS = re.compile(r"[^\w\n]*(?:\n|\Z)")  # no more words on the line: "Femke.", "Mees 😊"
+# no more words in the sentence: "Femke.", "Mees 😊", "KCC-medewerker: Jeroen. Terugbelnotitie ..."
+_SENTENCE_ENDS = re.compile(r"[^\w\n.!?]*(?:[.!?](?:\s|\Z)|\n|\Z)")
 _UNHEARD_OF = 2.5  # rarer than this in Dutch and in English: no word, a name ("Kateryna" before "Shevchenko")
 _TIME_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")  # "18:00" after "Sportpark Veldwijk 18": an hour, no house number
 # at a line's start, a code of a letter or three and digits before the word: a stall's, a room's ("C4 Bloemen")
@@ -315,7 +316,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         if ordinal := cues.ordinal_before.search(text, max(0, start - 30), start):
             start = ordinal.start()  # "1e Jan Steenstraat 88", "Rue de la Station 4": the ordinal is the street's
         address = Span(start, _addition(text, end, cues), "address")
-        if not an_institutions_address(text, start, cues, surnames):
+        if not an_institutions_address(text, start, cues, surnames, address.end):
             spans.append(address)
         elif public is not None:
             public.append(address)
@@ -374,7 +375,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             continue
         if not titled and not re.search(r"[\s.]", text[start:end]) and starts_sentence(text, start) and not (
                 text[start:end].lower() not in common and _rare(text[start:end])
-                and cues.speaker_label.search(text, max(0, start - 40), start) and _LINE_ENDS.match(text, end)):
+                and cues.speaker_label.search(text, max(0, start - 40), start) and _SENTENCE_ENDS.match(text, end)):
             continue  # "Kost het iets?"; but "Behandelend medewerker: Femke." (not "Bezoeker: Schippers van de ...")
         if not titled and _a_things_name(text[start:end], cues, first_names, surnames):
             continue

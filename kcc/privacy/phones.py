@@ -86,8 +86,9 @@ def _an_organisations_number(text: str, start: int, cues: Cues) -> bool:
             any(cues.institution_noun(w) for w in sentence.group(1).split()) and \
             not set(re.findall(r"[^\W\d_]+", sentence.group().lower())) & cues.possessives:
         return True  # "Het autodepot aan de Cruquiusweg 110 is dagelijks open ... en telefonisch bereikbaar via"
-    if any(w.lower() in cues.email_public or cues.institution_noun(w) for w in words):
-        return True
+    if any(w.lower() in cues.email_public or cues.institution_noun(w) for w in words) or \
+            cues.legal_form.search(last.group(1)):
+        return True  # "(Reisen Nord GmbH, tel. +49 ...)"
     return bool(cues.referral_before.search(window))
 
 

@@ -1556,3 +1556,30 @@ def test_parking_and_vehicles_that_are_no_ones(text):
 ])
 def test_residents_vehicles_and_tables_stay_masked(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    # what a customer says after the speaker's label
+    "Klant: Mag ik mijn winkel op zondag openen?",
+    "Klant: Visser worden lijkt me mooi, maar hoe begin ik?",
+    # a business's establishment, an address on a business park or after a legal form; a company's phone and van
+    "Adres vestiging: Polderweg 12.",
+    "Levering op Havenweg 3, bedrijventerrein Zuid, graag voor vrijdag.",
+    "Die Firma Holzbau Meier GmbH, Lindenstraße 8, 46395 Bocholt, beantragt eine Genehmigung.",
+    "Een Duitse reisorganisatie (Reisen Süd GmbH, tel. +49 89 1234 5678) vraagt naar de tarieven.",
+    "De bedrijfsauto (kenteken VKL-34-B, op naam van de BV) stond op de stoep.",
+])
+def test_entrepreneurs_and_their_businesses_are_no_ones(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a name after a speaker's label, also followed by a comma and more; a car in the name of a person
+    ("Beller: Wong Ka Ming, eigenaar van de toko.", "Beller: [naam], eigenaar van de toko."),
+    ("Naam beller: Ruud. KCC-medewerker: Jeroen. Terugbellen na 14 uur.",
+     "Naam beller: [naam]. KCC-medewerker: [naam]. Terugbellen na 14 uur."),
+    ("Mijn bus (kenteken VSB-12-K, op naam van mijn vrouw) staat voor de deur.",
+     "Mijn bus (kenteken [kenteken], op naam van mijn vrouw) staat voor de deur."),
+])
+def test_entrepreneurs_names_and_cars_stay_masked(text, masked):
+    assert mask_personal_data(text) == masked

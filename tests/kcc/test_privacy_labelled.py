@@ -495,6 +495,20 @@ office. Since: e-mail 14/14, plates 78/78, birth dates 14/14, false positives 4/
 ben", a car-sharing fleet's CSV, an example plate far from its cue word, a tow truck's plate in a log); the ninth
 set one false positive fewer, every other set unchanged.
 
+``pii_thirtyfirst.jsonl`` (200 snippets, 100 without personal data, a thirty-first blind writer, asked for the
+economy desk: starting a business, horeca and advertising permits, Bibob, Sunday opening, rural businesses, tourism,
+sole traders; businesses named after their owners, KvK and VAT numbers, RSINs), written 2026-12-03 after the
+thirtieth set's rules and measured once, untouched: names 124/134, addresses 23/25, postcodes 18/19, birth dates
+21/22, the rest 1.000, false positives **18/100** (the same 18 without the 154 organisation kinds a helper listed
+that session: the list changed nothing on this set). Rules since, tested with sentences of their own in
+test_privacy.py: what a customer says after a speaker's label ("Klant: Mag ik ...", "Klant: Bakker worden ...": no
+name when the sentence goes on in lower case); an establishment's address field at a line's start ("Adres
+vestiging:"); an address after a legal form ("GmbH, Industriestraße 14") or followed by its business park; a phone
+number after a legal form ("Reisen Nord GmbH, tel."); a plate in a company's name ("op naam van de BV"); a first
+name after a handler's label that ends its sentence ("KCC-medewerker: Jeroen. Terugbelnotitie ..."). Since: names
+125/134, false positives 10/100; the twenty-seventh set one false positive fewer (a company's van "op naam van de
+B.V."), every other set unchanged.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -526,16 +540,15 @@ SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "p
         "pii_fifteenth", "pii_sixteenth", "pii_seventeenth", "pii_eighteenth", "pii_nineteenth",
         "pii_twentieth", "pii_twentyfirst", "pii_twentysecond", "pii_twentythird", "pii_twentyfourth",
         "pii_twentyfifth", "pii_twentysixth", "pii_twentyseventh", "pii_twentyeighth", "pii_twentyninth",
-        "pii_thirtieth")
+        "pii_thirtieth", "pii_thirtyfirst")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
 # and false positives 10/79, the sixth set's email 16/17 and false positives 4/113, the seventh set's false
 # positives 6/137, the twentieth set's 3/100, the twenty-third's 29/100 and the twenty-fifth's bsn 13/14 and false
-# positives 4/100 reached the targets with the general rules (see above); none is short now
+# positives 4/100 and the twenty-seventh's false positives (2/100 since 2026-12-03, fourth session) reached the
+# targets with the general rules (see above)
 SHORT: dict[tuple[str, str], str] = {
-    ("pii_twentyseventh", "false_positives"): "3/100: a law firm's name ending in a surname on its letterhead, an "
-                                              "RSIN named further on in its sentence, a company's van",
     ("pii_twentyeighth", "false_positives"): "3/100: a company's line in a call log named by the log's caller type, "
                                              "a market's name and year, an association named 'Bond' and a mayor's "
                                              "signature",
@@ -544,6 +557,10 @@ SHORT: dict[tuple[str, str], str] = {
                                             "mistyped BSN after its cue, a register's 'Deel 1A'",
     ("pii_thirtieth", "false_positives"): "4/100: a lower-case job after 'ik ben', a car-sharing fleet's CSV, an "
                                           "example plate far from its cue word, a tow truck's plate in a log",
+    ("pii_thirtyfirst", "false_positives"): "10/100: a firm, a foundation, a farm and a B&B named after people, an "
+                                            "establishment's address labelled mid-line, a business premises' "
+                                            "address, a postcode alone, a product named after a person, a horeca "
+                                            "register's addresses, 'The Pop-Up Collective'",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
