@@ -245,8 +245,7 @@ def find_ibans(text: str, cues: Cues, public: list[Span] | None = None) -> Itera
     at = 0
     while match := _IBAN.search(text, at):
         end = _valid_iban_end(text, match.start(), match.end())
-        if end is None and cues.before(text, match.start(), ("iban",)) and \
-                not only_zeros(match.group()):
+        if end is None and cues.before(text, match.start(), ("iban",)) and not only_zeros(match.group()):
             # up to its last group with a digit: "NL91ABNA0417164301 en" is not "NL91ABNA0417164301 EN"
             end = match.start() + max(m.end() for m in re.finditer(r"\S*\d", match.group()))
             if len(re.sub(r"[\s.-]", "", text[match.start():end])) not in _IBAN_LENGTHS:

@@ -422,8 +422,8 @@ def names_around(text: str, spans: list[Span], cues: Cues) -> list[Span]:
     """More of the names the finders found, or names beside what they found: capitalised words right before a date
     of birth in brackets ("Aanvraag van Selam Tekle (geb. 22-07-1998)"), not roles or institutions ("Dochter");
     the rest of a surname joined by hyphens ("Cheryl Lieuw-A-Soe", where the lists hold "Lieuw"), a first name's
-    surname's initial ("Johan K."); and a name
-    spelled out letter by letter right after it ("de naam is lopes l o p e s")."""
+    surname's initial ("Johan K."); and a name spelled out letter by letter right after it ("de naam is lopes l o p
+    e s")."""
     found = []
     for span in spans:
         if span.kind == "birth_date" and (before := _BEFORE_A_BRACKETED_DATE.search(text, max(0, span.start - 60),
@@ -451,9 +451,9 @@ def names_around(text: str, spans: list[Span], cues: Cues) -> list[Span]:
 
 
 _CAPITALISED_WORD = re.compile(r"(?<![^\W_])[A-ZÀ-Ž][^\W\d_]{2,}(?![^\W_])")
-# right before a word: a word (group 1) and a name's particles, if any ("Advocatenkantoor Van ", "Bakkerij ")
 # right after a word: up to two capitalised words, then a word (group 1): "Hoekstra" of "Hoekstra Bakker Advocaten"
 _INSTITUTION_AFTER = re.compile(r"(?:[ \t]+&?[ \t]*[A-ZÀ-Ž][^\W\d_]+){0,2}[ \t]+([^\W\d_]+)")
+# right before a word: a word (group 1) and a name's particles, if any ("Advocatenkantoor Van ", "Bakkerij ")
 _WORD_AND_PARTICLES_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[ \t]+(?:(?:[Vv]an|[Dd]e[nr]?|[Tt]e[nr])[ \t]+)*\Z")
 
 

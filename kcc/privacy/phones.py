@@ -67,9 +67,10 @@ _REACHABLE_AT = re.compile(r"(?<![^\W_])([^\W\d_]+)[ \t]+(?:is|zijn|is[ \t]+only
 def _an_organisations_number(text: str, start: int, cues: Cues) -> bool:
     """Whether the number at ``start`` is named an organisation's right before it: an institution's or a public
     body's word among the last three words ("Telefoonnummer uitvaartcentrum Maasland 043-...", "Tel. gemeente
-    Lanaken (+32 ...)"), a department's name right before it ("Belastingen 0570-..."), or a referral a few words
-    before it ("verwezen naar GrensInfoPunt Aken-Eurode (tel. +49
-    ..."), with no person named between and no possessive ("mijn")."""
+    Lanaken (+32 ...)"), a legal form ("Reisen Nord GmbH, tel. ..."), a department's name right before it
+    ("Belastingen 0570-..."), an institution that the sentence is about ("Het autodepot ... is telefonisch bereikbaar
+    via ..."), or a referral a few words before it ("verwezen naar GrensInfoPunt Aken-Eurode (tel. +49 ..."), with no
+    person named between and no possessive ("mijn")."""
     window = text[max(0, start - 80):start]
     if cue := cues.phone_cue_end.search(window):
         window = window[:cue.start()]
