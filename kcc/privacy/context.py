@@ -41,8 +41,9 @@ _WEB_DOMAIN = re.compile(r"\.[a-z]{2,6}\b")
 _GLUED_NOUN = re.compile(r"-(?!(?:van|de|der|den|ten|ter|te|het)\b)[a-zà-ÿ]{4,}")
 # an opening quote before a name, at a word's start, with no quote between ("'Ik hou " before "van Holland'"), and
 # the closing one after it, at a word's end; not a value's quote after "=", "[", a comma or a colon and a space
-# ("first=[T-2025-120100, 'Kees van der Zwaag', ...]", "Naam: 'Joost Lansink'")
-_QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s(]))(?<![=\[,:][ \t])['‘\"“][^'‘’\"“”.!?\n]{0,40}\Z")
+# ("first=[T-2025-120100, 'Kees van der Zwaag', ...]", "Naam: 'Joost Lansink'"), nor after "door" or "by" (who did it:
+# "ingediend door 'Willemijn Hoogland'")
+_QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s(]))(?<![=\[,:][ \t])(?<![Dd]oor )(?<![Bb]y )['‘\"“][^'‘’\"“”.!?\n]{0,40}\Z")
 _QUOTE_CLOSES = re.compile(r"[^'‘’\"“”.!?\n]{0,40}['’\"”](?![^\W_])")
 _VERSE = re.compile(r"[ \t]+\d{1,3}:\d{1,3}\b")
 

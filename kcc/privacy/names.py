@@ -213,19 +213,22 @@ def _an_initial_and_a_word(name: str, first_names: Any, surnames: Any) -> bool:
 
 
 def _initials_before_a_street(text: str, names: list[tuple[int, int]], streets: list[tuple[int, int]],
-                              particles: set[str], words_as_streets: list[tuple[int, int]]
-                              ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """A name that ends in an initial or a particle, right before what deduce took for a street and no house number
-    after it: the street is the surname ("Mw. B. Oosterhof", "J. Westbroek", "wijlen Cornelia van Dijk"); both lists
+                              particles: set[str], words_as_streets: list[tuple[int, int]], first_names: Any,
+                              surnames: Any) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """A name that ends in an initial or a particle, or a first name of the lists alone, right before what deduce took
+    for a street and no house number after it: the street is the surname ("Mw. B. Oosterhof", "J. Westbroek", "wijlen
+    Cornelia van Dijk"; after a first name only a surname of the lists, "door 'Willemijn Hoogland'"); both lists
     without it as a street. ``words_as_streets``: every word deduce took for a street, a surname's ending or not."""
     joined = []
     for start, end in names:
         words = text[start:end].split()
         after_particle = len(words) > 1 and words[-1] in particles and words[0][:1].isupper()
-        if after_particle or re.search(r"(?<![^\W\d_])[A-ZÀ-Ž]\.\s?\Z", text[start:end]):
-            street = next(((s, e) for s, e in (words_as_streets if after_particle else streets)
+        after_first_name = len(words) == 1 and [words[0]] in first_names
+        if after_particle or after_first_name or re.search(r"(?<![^\W\d_])[A-ZÀ-Ž]\.\s?\Z", text[start:end]):
+            street = next(((s, e) for s, e in (words_as_streets if after_particle or after_first_name else streets)
                            if end <= s <= end + 1 and not text[end:s].strip()
-                           and not re.match(r"[ \t]*\d", text[e:])), None)
+                           and not re.match(r"[ \t]*\d", text[e:])
+                           and (not after_first_name or [text[s:e]] in surnames)), None)
             if street is not None:
                 streets = [s for s in streets if s != street]
                 end = street[1]
@@ -331,7 +334,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     companies = [(m.start(), m.end()) for m in cues.company.finditer(text)]
     names = [(s, e) for s, e in names if not any(c < e and s < d for c, d in companies)]
     names, streets = _initials_before_a_street(text, names, streets, interfix_words,
-                                               [(s, e) for tag, s, e in written if tag == "straat"])
+                                               [(s, e) for tag, s, e in written if tag == "straat"], first_names,
+                                               surnames)
     for start, end in names:
         if any(s < end and start < e for s, e in streets):
             continue  # part of a street's name ("Burgemeester de Withstraat")

@@ -1578,6 +1578,9 @@ def test_entrepreneurs_and_their_businesses_are_no_ones(text):
     ("Beller: Wong Ka Ming, eigenaar van de toko.", "Beller: [naam], eigenaar van de toko."),
     ("Naam beller: Ruud. KCC-medewerker: Jeroen. Terugbellen na 14 uur.",
      "Naam beller: [naam]. KCC-medewerker: [naam]. Terugbellen na 14 uur."),
+    # a first name, then a surname deduce took for a street; a name quoted after "door"
+    ("Terugbetaling aan kl. Anton Hulshof, rek.nr. volgt.", "Terugbetaling aan kl. [naam], rek.nr. volgt."),
+    ("aanvraag eerder ingediend door 'Marloes Hoogland'", "aanvraag eerder ingediend door '[naam]'"),
     ("Mijn bus (kenteken VSB-12-K, op naam van mijn vrouw) staat voor de deur.",
      "Mijn bus (kenteken [kenteken], op naam van mijn vrouw) staat voor de deur."),
 ])
