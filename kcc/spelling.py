@@ -74,6 +74,11 @@ def zipf(word: str, language: str) -> float:
     return zipf_frequency(word, language)
 
 
+def zipf_nl_en(word: str) -> float:
+    """How common a word is in Dutch or in English, whichever is higher (contact notes mix the two)."""
+    return max(zipf_frequency(word, "nl"), zipf_frequency(word, "en"))
+
+
 def _match_case(original: str, corrected: str) -> str:
     # only lower-case and Capitalised words get here (see _is_correctable)
     return corrected[:1].upper() + corrected[1:] if original[:1].isupper() else corrected

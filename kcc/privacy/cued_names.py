@@ -10,7 +10,7 @@ from typing import Any
 from kcc.privacy.context import COMMON_WORD_ZIPF, institution_word, is_place
 from kcc.privacy.cues import Cues
 from kcc.privacy.identifiers import Span
-from kcc.spelling import zipf
+from kcc.spelling import zipf_nl_en
 
 # a word of a name after a person cue: "Kaya-Yılmaz", "O'Brien", "'t" (in "van 't Hof"), initials "D.F."
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,4}|['’]?[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -69,7 +69,7 @@ def _lower_case_name(text: str, at: int, cues: Cues, common: frozenset[str], sur
     first name of the lists that is no common word, in Dutch or English, with a surname of the lists after it."""
     match = _NAME_WORD.match(text, at)
     if not match or not match.group().islower() or not _listed_first_name(match.group(), cues, common, first_names) \
-            or max(zipf(match.group(), "nl"), zipf(match.group(), "en")) >= COMMON_WORD_ZIPF:
+            or zipf_nl_en(match.group()) >= COMMON_WORD_ZIPF:
         return None  # "my wife just gave birth": "Just" is a first name too
     end = match.end()
     if (space := _BETWEEN_WORDS.match(text, end)) and (last := _NAME_WORD.match(text, space.end())) and \
@@ -90,7 +90,7 @@ def _a_speakers_name(text: str, at: int, cues: Cues, common: frozenset[str],
         if word in cues.particles:
             start = match.start() if start is None else start
         elif word not in common and word not in cues.not_names | cues.abbreviation_words | cues.title_cues and \
-                max(zipf(word, "nl"), zipf(word, "en")) < rarer:
+                zipf_nl_en(word) < rarer:
             start = match.start() if start is None else start
             end = match.end()
             words += 1

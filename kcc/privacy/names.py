@@ -40,7 +40,7 @@ from kcc.privacy.cued_names import cued_names, first_names_joined
 from kcc.privacy.cues import Cues
 from kcc.privacy.deduce_model import load
 from kcc.privacy.identifiers import Span
-from kcc.spelling import zipf
+from kcc.spelling import zipf, zipf_nl_en
 
 _NAMES = {"names", "prefix_with_initial", "prefix_with_interfix", "prefix_with_name", "interfix_with_name",
           "initial_with_name", "initial_interfix", "first_name_lookup", "surname_lookup", "name_context",
@@ -272,7 +272,7 @@ def _by_surname_ending(text: str, cues: Cues, first_names: Any, found: list[Span
         window = max(0, start - 30)
         first = re.search(r"([A-ZÀ-Ž][^\W\d_]+)[ \t]+$", text[window:start])
         if first and ([first.group(1)] in first_names or (
-                max(zipf(first.group(1).lower(), "nl"), zipf(first.group(1).lower(), "en")) < _UNHEARD_OF
+                zipf_nl_en(first.group(1).lower()) < _UNHEARD_OF
                 and not is_place(cues, first.group(1)))):
             start = window + first.start(1)
         spans.append(Span(start, match.end(), "name"))
@@ -484,5 +484,5 @@ def names_again(text: str, spans: list[Span], cues: Cues) -> list[Span]:
 
 def _rare(word: str) -> bool:
     """Rare enough in Dutch and in English to be a name where its capital says nothing (``_RARE_NAME_WORD``)."""
-    return max(zipf(word.lower(), "nl"), zipf(word.lower(), "en")) < _RARE_NAME_WORD
+    return zipf_nl_en(word.lower()) < _RARE_NAME_WORD
 
