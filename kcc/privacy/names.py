@@ -101,13 +101,18 @@ def _annotations(model: Any, text: str, enabled: frozenset[str]) -> list[tuple[s
     return [(a.tag, int(a.start_char), int(a.end_char)) for a in doc.annotations if a.text.strip()]
 
 
+# in lower case, a word this common in English is that word, though a list holds it as a name ("where I can drop
+# off": "Can" is a first name, "Drop" a surname); deduce's whitelist does this for Dutch's words
+_ENGLISH_COMMONEST = 5.5
+
+
 def _listed_names(text: str, annotations: list[tuple[str, int, int]], interfixes: frozenset[str],
                   whitelist: frozenset[str], possessives: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Names where two parts say it is one: a title or an initial with a name ("mw de groot", "p.vermeulen"), or
     a first name followed by a surname ("piet jansen"). Parts are next to each other, or joined by a hyphen, an
     interfix ("el", "van der") or a short particle with a hyphen ("Al-Hassan"). One word from the lists is not
     enough: "wil", "ben" and "roos" are first names too; and a part that deduce's whitelist holds ("man", "wil")
-    is no part, nor is a possessive ("my bank")."""
+    is no part, nor is a possessive ("my bank") or, in lower case, one of English's commonest words ("can")."""
     names = []
     group: list[tuple[int, int, str]] = []
     # a part starts a word: the "'t" of "don't" is no interfix, whatever the "van 't Hof" it looks like
@@ -122,7 +127,8 @@ def _listed_names(text: str, annotations: list[tuple[str, int, int]], interfixes
                 group.append((start, end, tag))
                 continue
             tags = [(s, t) for s, e, t in group if t.split("+")[0] not in ("voornaam", "achternaam", "interfix")
-                    or (text[s:e].lower() not in whitelist and text[s:e].lower() not in possessives)]
+                    or (text[s:e].lower() not in whitelist and text[s:e].lower() not in possessives
+                        and not (text[s:e].islower() and zipf(text[s:e], "en") >= _ENGLISH_COMMONEST))]
             # an initial is a letter with a full stop: "t", "m'n", "'s" and "a" are words
             titled = any(t.startswith("prefix") or (t.startswith("initiaal") and re.match(r"[^\W\d_]\.", text[s:]))
                          for s, t in tags)
@@ -193,6 +199,11 @@ def _a_things_name(name: str, cues: Cues, first_names: Any, surnames: Any) -> bo
 _RARE_NAME_WORD = 4.5
 # no more words in the sentence: "Femke.", "Mees 😊", "KCC-medewerker: Jeroen. Terugbelnotitie ..."
 _SENTENCE_ENDS = re.compile(r"[^\w\n.!?]*(?:[.!?](?:\s|\Z)|\n|\Z)")
+# a name set apart from the rest of its line: a comma, a dash between spaces, a bracket ("Fleur, mail gestuurd")
+_SET_APART = re.compile(r"[ \t]*(?:,|\(|[–—-][ \t])")
+_A_LIST_GOES_ON = re.compile(r",[ \t]*[a-zà-ÿ]+[ \t]*(?:,|(?:en|of|and|or)[ \t])")
+# a verb, then its subject, where a question starts: the first word is the verb ("Hedde gij ook een nummer?")
+_A_SUBJECT_AFTER = re.compile(r"[ \t]+(?i:ik|je|jij|u|gij|ge|hij|zij|ze|we|wij|jullie|i|you|he|she|they)\b")
 _UNHEARD_OF = 2.5  # rarer than this in Dutch and in English: no word, a name ("Kateryna" before "Shevchenko")
 _TIME_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")  # "18:00" after "Sportpark Veldwijk 18": an hour, no house number
 # at a line's start, a code of a letter or three and digits before the word: a stall's, a room's ("C4 Bloemen")
@@ -377,9 +388,8 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             spans += [Span(start, a.end, "address") for a in spans if a.kind == "address" and a.start >= end
                       and not text[end:a.start].strip()]
             continue
-        if not titled and not re.search(r"[\s.]", text[start:end]) and starts_sentence(text, start) and not (
-                text[start:end].lower() not in common and _rare(text[start:end])
-                and cues.speaker_label.search(text, max(0, start - 40), start) and _SENTENCE_ENDS.match(text, end)):
+        if not titled and not re.search(r"[\s.]", text[start:end]) and starts_sentence(text, start) and \
+                not _a_first_name_first(text, start, end, cues, common, first_names):
             continue  # "Kost het iets?"; but "Behandelend medewerker: Femke." (not "Bezoeker: Schippers van de ...")
         if not titled and _a_things_name(text[start:end], cues, first_names, surnames):
             continue
@@ -480,6 +490,24 @@ def names_again(text: str, spans: list[Span], cues: Cues) -> list[Span]:
             and not ((noun := _WORD_AND_PARTICLES_BEFORE.search(text, max(0, m.start() - 60), m.start()))
                      and (cues.institution_noun(noun.group(1)) or noun.group(1).lower() in cues.organisation_before))
             and not ((noun := _INSTITUTION_AFTER.match(text, m.end())) and cues.institution_noun(noun.group(1)))]
+
+
+def _a_first_name_first(text: str, start: int, end: int, cues: Cues, common: frozenset[str],
+                        first_names: Any) -> bool:
+    """One word where a sentence starts that is a name all the same: a rare word of the name lists after a
+    speaker's label when the sentence ends ("Behandelend medewerker: Femke."), or a first name of the lists, rare
+    as a word, set apart from what follows ("Fleur, mail gestuurd", "Ahmed – team Belastingen", "Frank (handhaving)"
+    in a hand-over), or one that is no word at all ("Sevda heeft me geholpen"; not a dialect's verb before its
+    subject, "Hedde gij ook een nummer?")."""
+    word = text[start:end]
+    if word.lower() in common or not _rare(word):
+        return False
+    if cues.speaker_label.search(text, max(0, start - 40), start) and _SENTENCE_ENDS.match(text, end):
+        return True
+    if _A_LIST_GOES_ON.match(text, end):
+        return False  # an item of a list of words: "Roos, tulp en dahlia"
+    return [word] in first_names and (_SET_APART.match(text, end) is not None or (
+        zipf_nl_en(word.lower()) < _UNHEARD_OF and not _A_SUBJECT_AFTER.match(text, end)))
 
 
 def _rare(word: str) -> bool:

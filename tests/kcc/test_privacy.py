@@ -1586,3 +1586,35 @@ def test_entrepreneurs_and_their_businesses_are_no_ones(text):
 ])
 def test_entrepreneurs_names_and_cars_stay_masked(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a colleague's first name where a hand-over starts, set apart from what follows; one that is no word at all
+    ("Lieke, mail tbv terugbelverzoek gestuurd", "[naam], mail tbv terugbelverzoek gestuurd"),
+    ("Yusuf – team Parkeren, bezwaar naheffing", "[naam] – team Parkeren, bezwaar naheffing"),
+    ("Marloes (wijkteam) belt morgen terug", "[naam] (wijkteam) belt morgen terug"),
+    ("Dilara heeft me heel goed geholpen met mijn aanvraag!", "[naam] heeft me heel goed geholpen met mijn aanvraag!"),
+    # "ter attentie van"
+    ("Doorgezet naar Wmo, t.a.v. Sanne (traplift)", "Doorgezet naar Wmo, t.a.v. [naam] (traplift)"),
+])
+def test_hand_overs_keep_colleagues_names_masked(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize("text", [
+    # a list of flowers, a greeting, English's commonest words in lower case, a department after "t.a.v."
+    "Roos, tulp en narcis mogen bij het gft.",
+    "Hai, waar kan ik mijn oude koelkast inleveren?",
+    "Is there a place where I can drop off an old fridge?",
+    "Brief t.a.v. de afdeling Vergunningen gestuurd.",
+    # a sentence's first word that is a word as well as a name, not set apart
+    "Mark de plek met een paaltje.",
+])
+def test_ordinary_words_where_a_line_starts_stay(text):
+    assert mask_personal_data(text) == text
+
+
+def test_a_dialects_verb_before_its_subject_is_no_name():
+    # "Hedde" is a first name too, and rarer than any word; before "gij" it is Brabantish for "hebt u"
+    assert mask_personal_data("Hedde gij ook een nummer voor de storingsdienst?") == \
+        "Hedde gij ook een nummer voor de storingsdienst?"

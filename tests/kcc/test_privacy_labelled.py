@@ -511,6 +511,19 @@ then a surname deduce took for a street ("kl. Anton Hulshof"), and a name quoted
 Hulshof" masked now; the twenty-seventh set one false positive fewer (a company's van "op naam van de B.V."), every
 other set unchanged.
 
+``pii_thirtysecond.jsonl`` (200 snippets, 100 without personal data, a thirty-second blind writer, asked for the
+first time for an ordinary fortnight of a KCC rather than for traps: every topic, notes, chats, e-mails, hand-overs
+in ``forwarded_to`` and feedback, the contacts without personal data simply those that happen to have none),
+written 2026-12-03 (fifth session) after the thirty-first set's rules and measured once, untouched: names 86/91,
+addresses 29/30, postcodes 10/11, birth dates 9/10, the rest 1.000, false positives **2/100** (0.020: the target).
+Rules since, tested with sentences of their own in test_privacy.py: a first name of the lists where a line starts,
+rare as a word and set apart by a comma, a dash or a bracket ("Fleur, mail tbv terugbelverzoek", "Ahmed – team
+Belastingen"; not "Roos, tulp en dahlia"), or no word at all ("Sevda heeft me geholpen"); "t.a.v." before a name;
+in lower case, English's commonest words are no name ("where I can drop off": "Can" and "Drop" are in the lists).
+Since: names 90/91, false positives 1/100 (the town hall's address after "adres gemeentehuis" in the sentence
+before); more first names masked in older sets ("Kl. (Tomasz)", "Terugbelverzoek: Sophie,"), every set's
+false positives unchanged.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -542,7 +555,7 @@ SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "p
         "pii_fifteenth", "pii_sixteenth", "pii_seventeenth", "pii_eighteenth", "pii_nineteenth",
         "pii_twentieth", "pii_twentyfirst", "pii_twentysecond", "pii_twentythird", "pii_twentyfourth",
         "pii_twentyfifth", "pii_twentysixth", "pii_twentyseventh", "pii_twentyeighth", "pii_twentyninth",
-        "pii_thirtieth", "pii_thirtyfirst")
+        "pii_thirtieth", "pii_thirtyfirst", "pii_thirtysecond")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
