@@ -102,6 +102,8 @@ def _a_speakers_name(text: str, at: int, cues: Cues, common: frozenset[str],
     return None if end is None else (start, end)
 
 
+# "van" or "uit", then a capitalised word, after a place's people ("bewoner van Lombok")
+_RESIDENTS_OF = re.compile(r"(?:van|uit)[ \t]+([A-ZÀ-Ž][^\W\d_]+)")
 # right after a speaker's label's first word: more of a sentence, no name ("Klant: Mag ik ...", "Klant: Bakker worden")
 SPEECH_GOES_ON = re.compile(r"[ \t]+[a-zà-ÿ]")
 
@@ -120,6 +122,9 @@ def cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
         # verb follows a title as often ("mw belt", "dhr gecheckt in brp")
         rarer = COMMON_WORD_ZIPF if cue.group().lower() in cues.speaker_cues else \
             RARE_WORD_ZIPF if cue.group().lower() in cues.title_cues else None
+        if cue.group().lower() in cues.residents and (place := _RESIDENTS_OF.match(text, at)) and \
+                [place.group(1)] not in surnames:
+            continue  # where they live: "een bewoner van Lombok", "inwoners uit Zuilen"; not "bewoner van Dijk"
         # a speaker's label ("Klant:", "Beller:"): what follows is what they say, a name only when no sentence goes on
         label = cues.speaker_label.search(text, max(0, cue.start() - 40), at)
         while name := (_name_after(text, at, cues, common, surnames)

@@ -98,6 +98,8 @@ class Cues:
     # right after a name: an event or a prize named after a person ("lezing", "cup")
     named_events: frozenset[str]
     organisation_before: frozenset[str]
+    # a place's people: "van" or "uit" after them names where they live ("een bewoner van Lombok"), no surname
+    residents: frozenset[str]
     articles: frozenset[str]
     company: re.Pattern[str]
     animals: frozenset[str]
@@ -292,6 +294,7 @@ class Cues:
             contracted=frozenset(w.lower() for w in words("samentrekking")),
             named_events=frozenset(w.lower() for w in words("evenement_naar_persoon")),
             organisation_before=frozenset(w.lower() for w in words("organisatie_voor")),
+            residents=frozenset(w.lower() for w in words("bewoner_van")),
             articles=frozenset(w.lower() for w in words("lidwoord")),
             company=re.compile(rf"(?<![^\W_])(?:{either(named_after_people)})(?![^\W_])", re.IGNORECASE),
             animals=frozenset(w.lower() for w in words("dier") + words("benoemd_ding")),
@@ -594,13 +597,20 @@ class Cues:
 
     @cached_property
     def house_addition(self) -> re.Pattern[str]:
-        """What is written after a house number: "-3", "-III", " b", " bis", " 3 hoog", " unit 4"; not the
+        """What is written after a house number: "-3", "-III", " b", " bis", "bis", " 3 hoog", " unit 4"; not the
         postcode after it ("2 bov 6821 CD")."""
         words = "|".join(re.escape(a) for a in self.house_additions)
         number = r"\s?(?:\d{1,3}|\d{4}(?! ?[A-Z]{2}(?![^\W_])))"
+        stop = r"(?:\.(?=[ \t]*[\d,;)]))?"  # an abbreviation's full stop ("bov. 2"), not one that ends the sentence
         return re.compile(rf"(?:-[^\W_]{{1,4}}|\s{_LETTER}(?![^\W_]|\.\S)"
-                          rf"|\s(?:\d{{1,2}}(?:e|de|ste)?[\s-])?(?:{words})\.?(?:{number})?)(?![^\W_])",
+                          rf"|(?:\s|(?<=\d))(?:\d{{1,2}}(?:e|de|ste)?[\s-])?(?:{words}){stop}(?:{number})?)(?![^\W_])",
                           re.IGNORECASE)
+
+    @cached_property
+    def glued_addition(self) -> re.Pattern[str]:
+        """A word after a house number written against it ("7bis", "12hs"), which hides the number from deduce."""
+        words = "|".join(re.escape(a) for a in self.house_additions)
+        return re.compile(rf"(?<=\d)(?:{words})(?![^\W_])", re.IGNORECASE)
 
 
 @cache

@@ -201,6 +201,9 @@ _RARE_NAME_WORD = 4.5
 _SENTENCE_ENDS = re.compile(r"[^\w\n.!?]*(?:[.!?](?:\s|\Z)|\n|\Z)")
 # a name set apart from the rest of its line: a comma, a dash between spaces, a bracket ("Fleur, mail gestuurd")
 _SET_APART = re.compile(r"[ \t]*(?:,|\(|[–—-][ \t])")
+# a surname's particle written against it: "O'Connor", "D'Souza" (not "I'm")
+_GLUED_PARTICLE = re.compile(r"(?<![^\W\d_])[A-HJ-Z]['’]\Z")
+_A_PHONE_AFTER = re.compile(r"[ \t]*[,:]?[ \t]*(?:\+|00|0)\d")
 _A_LIST_GOES_ON = re.compile(r",[ \t]*[a-zà-ÿ]+[ \t]*(?:,|(?:en|of|and|or)[ \t])")
 # a verb, then its subject, where a question starts: the first word is the verb ("Hedde gij ook een nummer?")
 _A_SUBJECT_AFTER = re.compile(r"[ \t]+(?i:ik|je|jij|u|gij|ge|hij|zij|ze|we|wij|jullie|i|you|he|she|they)\b")
@@ -306,6 +309,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     common, surnames = _words(model, "whitelist"), model.lookup_structs["surname"]
     seen = cues.abbreviation.sub(lambda m: " " * len(m.group()), text)  # same length: spans stay valid
     seen = _HOUR.sub(lambda m: " " * len(m.group()), seen)  # "22.00 u." is an hour, not an initial
+    seen = cues.glued_addition.sub(lambda m: " " * len(m.group()), seen)  # "Mariaplaats 7bis": deduce's number
     capitalised = _capitalised(seen)
     written = _annotations(model, seen, AS_WRITTEN)
     # addresses as deduce finds them where capitals say so; in lower case, a street must look like one
@@ -358,7 +362,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             continue  # a legal form and the word after it, taken for initials: "B.V. start" of "Smits & Zn. B.V. start"
         start, end, titled = _trim(text, start, end, prefixes, interfixes, cues.not_names | cues.possessives)
         if start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha() and \
-                not re.search(r"(?<![^\W\d_])[A-Z]['’]\Z", text[:start]):
+                not _GLUED_PARTICLE.search(text[:start]):
             # the end of a word before it ("it's Chloe Martin", "I'm Farid"), not a name's ("O'Connor"); where that
             # ends a sentence, the next word starts one: "klachten over BOA's. Gemiddelde afhandeltermijn"
             # (after a letter: an opening quote is no word's end, "name='Jolanda Reinders'", "['Kees van der Zwaag'")
@@ -366,6 +370,11 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             if glued is None or glued.group(1):
                 continue
             start += glued.end()
+        if _GLUED_PARTICLE.search(text[max(0, start - 3):start]):
+            start -= 2  # "O'Connor", "D'Souza": the particle is the name's, and so is a first name before it
+            if (first := re.search(r"([A-ZÀ-Ž][^\W\d_]+)[ \t]+\Z", text[max(0, start - 30):start])) and \
+                    [first.group(1)] in first_names:
+                start -= len(first.group())
         if before_a_street(text, end, streets, cues) or a_pets_name(text, start, cues) or \
                 named_before_its_animal(text, end, cues):
             continue
@@ -498,9 +507,14 @@ def _a_first_name_first(text: str, start: int, end: int, cues: Cues, common: fro
     speaker's label when the sentence ends ("Behandelend medewerker: Femke."), or a first name of the lists, rare
     as a word, set apart from what follows ("Fleur, mail gestuurd", "Ahmed – team Belastingen", "Frank (handhaving)"
     in a hand-over), or one that is no word at all ("Sevda heeft me geholpen"; not a dialect's verb before its
-    subject, "Hedde gij ook een nummer?")."""
+    subject, "Hedde gij ook een nummer?"); any first name of the lists right before a phone number ("Frank
+    0626391047")."""
     word = text[start:end]
-    if word.lower() in common or not _rare(word):
+    if word.lower() in common:
+        return False
+    if [word] in first_names and _A_PHONE_AFTER.match(text, end):
+        return True  # a caller's name and number: "wie moet ik bellen. Frank 0626391047"
+    if not _rare(word):
         return False
     if cues.speaker_label.search(text, max(0, start - 40), start) and _SENTENCE_ENDS.match(text, end):
         return True

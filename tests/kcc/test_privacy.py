@@ -1618,3 +1618,25 @@ def test_a_dialects_verb_before_its_subject_is_no_name():
     # "Hedde" is a first name too, and rarer than any word; before "gij" it is Brabantish for "hebt u"
     assert mask_personal_data("Hedde gij ook een nummer voor de storingsdienst?") == \
         "Hedde gij ook een nummer voor de storingsdienst?"
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a first name right before a phone number, also one that is a word too
+    ("wie moet ik bellen. Frank 0612345678", "wie moet ik bellen. [naam] [telefoonnummer]"),
+    # a surname's glued particle, with the first name before it; "I'm" is no particle
+    ("Groeten,\nMegan O'Connor\n06-12345678", "Groeten,\n[naam]\n[telefoonnummer]"),
+    ("Best,\nLaura D'Souza", "Best,\n[naam]"),
+    ("Hi, I'm Aoife and I moved here.", "Hi, I'm [naam] and I moved here."),
+    # a word written against the house number; the sentence's full stop stays
+    ("Zijn adres is Mariaplaats 7bis. Graag aanpassen.", "Zijn adres is [adres]. Graag aanpassen."),
+    # "van" after a resident's word with a surname of the lists after it is a name's particle
+    ("bewoner van Dijk wil teruggebeld worden", "bewoner [naam] wil teruggebeld worden"),
+])
+def test_callers_names_and_addresses_in_their_own_forms(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+def test_where_residents_live_is_no_name():
+    assert mask_personal_data("Groet, een bewoner van Lombok") == "Groet, een bewoner van Lombok"
+    text = "Veel inwoners uit Zuilen bellen hierover."
+    assert mask_personal_data(text) == text

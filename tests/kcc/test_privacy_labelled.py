@@ -524,6 +524,18 @@ Since: names 90/91, false positives 1/100 (the town hall's address after "adres 
 before); more first names masked in older sets ("Kl. (Tomasz)", "Terugbelverzoek: Sophie,"), every set's
 false positives unchanged.
 
+``pii_thirtythird.jsonl`` (200 snippets, 100 without personal data, a thirty-third blind writer, also asked for the
+ordinary, not for traps: a large city's month, topics in proportion to how often they come up, chatbot questions,
+notes, e-mails, hand-overs, call-back requests and feedback, 16 in English or mixed with Polish, Turkish or Arabic),
+written 2026-12-03 (fifth session) after the thirty-second set's rules and measured once, untouched: names 88/90,
+addresses 25/26, the rest 1.000, false positives **1/100**. Rules since, tested with sentences of their own in
+test_privacy.py: a first name of the lists right before a phone number ("Frank 0626391047"); a surname's glued
+particle ("Jasmine O'Connor", whole: "O'" and the first name were left readable; not "I'm"); a word written against
+a house number ("Mariaplaats 7bis"); "van" or "uit" after a place's people ("een bewoner van Lombok") names where
+they live; and an address's placeholder keeps the full stop that ends its sentence. Since: every recall 1.000, false
+positives 0/100; in older sets five more addresses and three more names found whole, every set's false
+positives unchanged.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -555,7 +567,7 @@ SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "p
         "pii_fifteenth", "pii_sixteenth", "pii_seventeenth", "pii_eighteenth", "pii_nineteenth",
         "pii_twentieth", "pii_twentyfirst", "pii_twentysecond", "pii_twentythird", "pii_twentyfourth",
         "pii_twentyfifth", "pii_twentysixth", "pii_twentyseventh", "pii_twentyeighth", "pii_twentyninth",
-        "pii_thirtieth", "pii_thirtyfirst", "pii_thirtysecond")
+        "pii_thirtieth", "pii_thirtyfirst", "pii_thirtysecond", "pii_thirtythird")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
