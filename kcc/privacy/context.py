@@ -191,12 +191,15 @@ def a_list_label(text: str, start: int, end: int) -> bool:
 
 
 def named_year(text: str, start: int, end: int, cues: Cues) -> bool:
-    """Whether an "address" is a name and a year: "Zomerfeest 2025", "Koningsdag 2026": a number that reads as a
-    year after words of which none is a street's word ("Laan van Vollenhove 2034", "Dorpsstraat 1990" are
-    addresses; so is a street without one, "Het Spoor 4", with a number that is no year)."""
+    """Whether an "address" is a name and a year: "Zomerfeest 2025", "Koningsdag 2026", "Kerstmarkt 2025": a number
+    that reads as a year after words of which none is a street's word other than a square's ("Laan van Vollenhove
+    2034", "Dorpsstraat 1990" are addresses; so is a street without one, "Het Spoor 4", with a number that is no
+    year)."""
     match = re.fullmatch(r"(.*\S)\s+((?:19|20)\d{2})", text[start:end])
-    # "xx" before a word: the street pattern wants a word before its ending, and "Laan" alone is a street's word
-    return bool(match) and not any(cues.street.search(f"xx{word}") for word in match.group(1).split())
+    # "xx" before a word: the street pattern wants a word before its ending, and "Laan" alone is a street's word;
+    # a square's houses have low numbers ("Kerstmarkt 2025" is an event's year)
+    return bool(match) and not any(cues.street.search(f"xx{word}") and not word.lower().endswith(cues.square_endings)
+                                   for word in match.group(1).split())
 
 
 _NUMBER_RANGE = re.compile(r"(\d{1,5})[ \t]*-[ \t]*(\d{1,5})(?!\d)")

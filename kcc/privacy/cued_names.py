@@ -72,6 +72,8 @@ def _lower_case_name(text: str, at: int, cues: Cues, common: frozenset[str], sur
             or zipf_nl_en(match.group()) >= COMMON_WORD_ZIPF:
         return None  # "my wife just gave birth": "Just" is a first name too
     end = match.end()
+    if _AT_A_WORKPLACE.match(text, end):
+        return None  # a job: "ik ben kok in een restaurant", "ik ben docent op de basisschool"
     if (space := _BETWEEN_WORDS.match(text, end)) and (last := _NAME_WORD.match(text, space.end())) and \
             last.group().islower() and [last.group().capitalize()] in surnames and last.group() not in common:
         end = last.end()
@@ -102,6 +104,9 @@ def _a_speakers_name(text: str, at: int, cues: Cues, common: frozenset[str],
     return None if end is None else (start, end)
 
 
+# where someone works, after a lower-case word after "ik ben": that word is a job ("kok in een restaurant")
+# ("bij de balie geweest" is where "ik ben sanne" went)
+_AT_A_WORKPLACE = re.compile(r"[ \t]+(?:(?:in|op|aan)[ \t]+(?:een|de|het|the|a|an)|(?:bij|at)[ \t]+(?:een|a|an))[ \t]")
 # "van" or "uit", then a capitalised word, after a place's people ("bewoner van Lombok")
 _RESIDENTS_OF = re.compile(r"(?:van|uit)[ \t]+([A-ZÀ-Ž][^\W\d_]+)")
 # right after a speaker's label's first word: more of a sentence, no name ("Klant: Mag ik ...", "Klant: Bakker worden")

@@ -98,6 +98,7 @@ class Cues:
     # right after a name: an event or a prize named after a person ("lezing", "cup")
     named_events: frozenset[str]
     organisation_before: frozenset[str]
+    square_endings: tuple[str, ...]
     # a place's people: "van" or "uit" after them names where they live ("een bewoner van Lombok"), no surname
     residents: frozenset[str]
     articles: frozenset[str]
@@ -295,6 +296,7 @@ class Cues:
             named_events=frozenset(w.lower() for w in words("evenement_naar_persoon")),
             organisation_before=frozenset(w.lower() for w in words("organisatie_voor")),
             residents=frozenset(w.lower() for w in words("bewoner_van")),
+            square_endings=tuple(w.lower() for w in words("plein_einde")),
             articles=frozenset(w.lower() for w in words("lidwoord")),
             company=re.compile(rf"(?<![^\W_])(?:{either(named_after_people)})(?![^\W_])", re.IGNORECASE),
             animals=frozenset(w.lower() for w in words("dier") + words("benoemd_ding")),

@@ -1640,3 +1640,19 @@ def test_where_residents_live_is_no_name():
     assert mask_personal_data("Groet, een bewoner van Lombok") == "Groet, een bewoner van Lombok"
     text = "Veel inwoners uit Zuilen bellen hierover."
     assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    # an event's year after a market's or a square's name; a job after "ik ben"
+    "Uw standplaats op de Kerstmarkt 2025 is toegewezen.",
+    "Aanvraag voor de Jaarmarkt 2026 ontvangen.",
+    "Ik ben kok in een restaurant en werk tot laat.",
+    "ik ben docent op de basisschool hier",
+])
+def test_an_events_year_and_a_job_are_no_ones(text):
+    assert mask_personal_data(text) == text
+
+
+def test_a_years_number_on_a_street_stays_an_address():
+    assert mask_personal_data("Ik woon op Dorpsstraat 1990.") == "Ik woon op [adres]."
+    assert mask_personal_data("hoi ik ben sanne bij de balie geweest") == "hoi ik ben [naam] bij de balie geweest"

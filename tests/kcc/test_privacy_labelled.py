@@ -534,7 +534,10 @@ particle ("Jasmine O'Connor", whole: "O'" and the first name were left readable;
 a house number ("Mariaplaats 7bis"); "van" or "uit" after a place's people ("een bewoner van Lombok") names where
 they live; and an address's placeholder keeps the full stop that ends its sentence. Since: every recall 1.000, false
 positives 0/100; in older sets five more addresses and three more names found whole, every set's false
-positives unchanged.
+positives unchanged. Then, from the leftovers of older sets: a year after a square's or a market's name is an
+event's ("Kerstmarkt 2025": squares' houses have low numbers; "Dorpsstraat 1990" stays an address), and a lower-case
+word after "ik ben" followed by where one works is a job ("ik ben kok in een restaurant"): the twenty-eighth set at
+2/100, the target, the thirtieth at 3/100.
 
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
@@ -573,17 +576,14 @@ SET = DATA / "pii_labelled.jsonl"
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
 # and false positives 10/79, the sixth set's email 16/17 and false positives 4/113, the seventh set's false
 # positives 6/137, the twentieth set's 3/100, the twenty-third's 29/100 and the twenty-fifth's bsn 13/14 and false
-# positives 4/100 and the twenty-seventh's false positives (2/100 since 2026-12-03, fourth session) reached the
-# targets with the general rules (see above)
+# positives 4/100, the twenty-seventh's false positives (2/100 since 2026-12-03, fourth session) and the
+# twenty-eighth's (2/100 since the fifth session) reached the targets with the general rules (see above)
 SHORT: dict[tuple[str, str], str] = {
-    ("pii_twentyeighth", "false_positives"): "3/100: a company's line in a call log named by the log's caller type, "
-                                             "a market's name and year, an association named 'Bond' and a mayor's "
-                                             "signature",
     ("pii_twentyninth", "false_positives"): "7/100: a sole trader's company mailbox, a first name that is a word, a "
                                             "product code shaped like a plate, names talked about as names (2), a "
                                             "mistyped BSN after its cue, a register's 'Deel 1A'",
-    ("pii_thirtieth", "false_positives"): "4/100: a lower-case job after 'ik ben', a car-sharing fleet's CSV, an "
-                                          "example plate far from its cue word, a tow truck's plate in a log",
+    ("pii_thirtieth", "false_positives"): "3/100: a car-sharing fleet's CSV, an example plate after its cue's "
+                                          "words, a tow truck's plate in a log",
     ("pii_thirtyfirst", "false_positives"): "10/100: a firm, a foundation, a farm and a B&B named after people, an "
                                             "establishment's address labelled mid-line, a business premises' "
                                             "address, a postcode alone, a product named after a person, a horeca "
