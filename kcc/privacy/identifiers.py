@@ -17,6 +17,7 @@ from stdnum.nl import bsn as stdnum_bsn
 from kcc.privacy.cues import Cues
 from kcc.privacy.phones import find_phones, find_spelled_phones
 from kcc.privacy.span import Span
+from kcc.spelling import zipf_nl_en
 
 __all__ = ["Span", "find_identifiers", "is_bsn", "plain_address"]
 
@@ -310,16 +311,27 @@ def _a_format(code: str) -> bool:
     return letters == {"X"} and digits <= {"9", "0"}
 
 
+def _a_word_in_it(plate: str) -> bool:
+    """A plate's shape with spaces whose letters are a common word in lower case: "1234 of" is a number and "of"."""
+    return " " in plate and any(group.islower() and zipf_nl_en(group) >= 4.0
+                                for group in re.findall(r"[^\W\d_]{2,}", plate))  # a letter alone is a plate's
+
+
 def _no_ones_vehicle(text: str, start: int, end: int, cues: Cues) -> bool:
     """An organisation's vehicle ("dienstvoertuig VZ-619-T", "Scanauto SC-02 (kenteken ...", "VSB-12-K, op naam van
     de BV") or an example's plate ("bijvoorbeeld 12-ABC-3")."""
     holder = _IN_THE_NAME_OF.match(text, end)
+    sentence = max(text.rfind(stop, 0, start) for stop in (". ", "? ", "! ", "\n")) + 1
     return bool(cues.service_vehicle_before.search(text, max(0, start - 100), start)
                 or cues.example.search(text, max(0, start - 30), start)
+                or _EXAMPLES_IN_SENTENCE.search(text, max(sentence, start - 120), start)
                 or (holder and (cues.legal_form.match(holder.group(1)) or cues.institution_noun(holder.group(1))
                                 or holder.group(1).lower() in cues.email_public)))
 
 
+# earlier in the plate's sentence: it gives examples ("bijvoorbeeld een Duits kenteken in de vorm B-AB 1234 of een
+# Belgisch kenteken als 1-ABC-123")
+_EXAMPLES_IN_SENTENCE = re.compile(r"(?<![^\W_])(?i:bijvoorbeeld|bijv\.|for example|for instance|e\.g\.)(?![^\W_])")
 # right after a plate: whose name it is in ("op naam van de BV", group 1 the holder's word)
 _IN_THE_NAME_OF = re.compile(r"[ \t]*[,(]?[ \t]*(?i:op[ \t]+naam[ \t]+van)[ \t]+(?:(?i:de|het)[ \t]+)?(\S+)")
 
@@ -339,7 +351,12 @@ def find_plates(text: str, cues: Cues) -> Iterator[Span]:
             found.append(match.end())
             yield Span(match.start(), match.end(), "licence_plate")
     for pattern, reach in ((_PLATE_AFTER_CUE, 4), (_FOREIGN_PLATE, 1)):
-        for match in pattern.finditer(text):
+        at = 0
+        while match := pattern.search(text, at):
+            at = match.end()
+            if _a_word_in_it(match.group()):
+                at = match.start() + 1  # "is 23 RT" of "kenteken is 23 RT XB": the plate starts later
+                continue
             listed = any(cues.next_in_list.fullmatch(text, end, match.start()) for end in found)
             if _no_ones_vehicle(text, match.start(), match.end(), cues):
                 continue

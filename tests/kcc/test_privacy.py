@@ -1656,3 +1656,15 @@ def test_an_events_year_and_a_job_are_no_ones(text):
 def test_a_years_number_on_a_street_stays_an_address():
     assert mask_personal_data("Ik woon op Dorpsstraat 1990.") == "Ik woon op [adres]."
     assert mask_personal_data("hoi ik ben sanne bij de balie geweest") == "hoi ik ben [naam] bij de balie geweest"
+
+
+def test_example_plates_in_a_sentence_that_gives_examples_are_no_ones():
+    text = "Meld bijvoorbeeld een Duits kenteken als M-XY 4321 of een Belgisch kenteken als 2-DEF-456."
+    assert mask_personal_data(text) == text
+
+
+def test_a_plate_with_spaces_after_is_masked_whole():
+    # "is 23 RT" has a plate's shape: the plate starts at "23"
+    assert mask_personal_data("mijn kenteken is 23 RT XB, kan dat?") == "mijn kenteken is [kenteken], kan dat?"
+    # a letter alone in lower case is a plate's group, no word
+    assert mask_personal_data("kenteken doorgegeven als 'gk 417 t'") == "kenteken doorgegeven als '[kenteken]'"

@@ -537,7 +537,10 @@ positives 0/100; in older sets five more addresses and three more names found wh
 positives unchanged. Then, from the leftovers of older sets: a year after a square's or a market's name is an
 event's ("Kerstmarkt 2025": squares' houses have low numbers; "Dorpsstraat 1990" stays an address), and a lower-case
 word after "ik ben" followed by where one works is a job ("ik ben kok in een restaurant"): the twenty-eighth set at
-2/100, the target, the thirtieth at 3/100.
+2/100, the target; plates in a sentence that gives examples ("bijvoorbeeld een Duits kenteken in de vorm B-AB 1234
+of een Belgisch kenteken als 1-ABC-123") and a plate's shape with spaces whose letters are a common word ("1234
+of"), where the search now goes on inside it: "kenteken is 23 RT XB" was masked as "[kenteken] XB" (a bug, in the
+fresh set) and is masked whole. The thirtieth set at 2/100, the target.
 
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
@@ -577,13 +580,12 @@ SET = DATA / "pii_labelled.jsonl"
 # and false positives 10/79, the sixth set's email 16/17 and false positives 4/113, the seventh set's false
 # positives 6/137, the twentieth set's 3/100, the twenty-third's 29/100 and the twenty-fifth's bsn 13/14 and false
 # positives 4/100, the twenty-seventh's false positives (2/100 since 2026-12-03, fourth session) and the
-# twenty-eighth's (2/100 since the fifth session) reached the targets with the general rules (see above)
+# twenty-eighth's and the thirtieth's (2/100 since the fifth session) reached the targets with the general rules
+# (see above)
 SHORT: dict[tuple[str, str], str] = {
     ("pii_twentyninth", "false_positives"): "7/100: a sole trader's company mailbox, a first name that is a word, a "
                                             "product code shaped like a plate, names talked about as names (2), a "
                                             "mistyped BSN after its cue, a register's 'Deel 1A'",
-    ("pii_thirtieth", "false_positives"): "3/100: a car-sharing fleet's CSV, an example plate after its cue's "
-                                          "words, a tow truck's plate in a log",
     ("pii_thirtyfirst", "false_positives"): "10/100: a firm, a foundation, a farm and a B&B named after people, an "
                                             "establishment's address labelled mid-line, a business premises' "
                                             "address, a postcode alone, a product named after a person, a horeca "
