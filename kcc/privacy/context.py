@@ -101,9 +101,10 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
     last = words[-1].strip("'’-")
     if institution_word(last, cues, surnames):
         return True
-    named = _NAMED_BY_AN_INSTITUTION.search(text, max(0, start - 60), start)
+    named = _NAMED_BY_AN_INSTITUTION.search(text, max(0, start - 60), start) or \
+        _RIGHT_AFTER_ITS_NOUN.search(text, max(0, start - 40), start)
     if named and cues.institution_noun(named.group(1)):
-        return True  # "Kinderopvang De Kleine Reus", "Basisschool Het Kompas"
+        return True  # "Kinderopvang De Kleine Reus", "Basisschool Het Kompas", "Stichting Van Oud naar Nieuw"
     form = cues.legal_form.search(text, start)  # in it or right after it, not at its start
     if form and form.start() <= word_end and text[start:form.start()].strip():
         return True  # "De Jong & Zn.", "Van Leeuwen B.V. uit Zwolle" (deduce took "B.V." for initials)
@@ -113,8 +114,9 @@ def is_institution(text: str, start: int, end: int, cues: Cues, surnames: Any, c
     if _a_firms_partner(text, start, cues, surnames):
         return True
     partner = _PARTNER.match(text, word_end)  # "Van der Linden & Bakker Advocaten"
-    if partner and any(w.lower() in cues.institution_words for w in partner.group(1).split()[1:]):
-        return True
+    if partner and any(w.lower() in cues.institution_words or cues.legal_form.fullmatch(w)
+                       for w in partner.group(1).split()[1:]):
+        return True  # "Jansen & Bakker VOF"
     if any(w.lower() in cues.organisation_before for w in words[:-1]):
         return True  # "van Bakkerij De Korenschoof", "GGD Hollands Noorden": no one's name holds such a word
     a_street = cues.street.search(last) and not _a_double_surname(last, surnames)
@@ -264,6 +266,10 @@ _TITLED_BY_AN_INSTITUTION = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[ \t]+((?:[A
 # words of its name ("Kinderopvang De Kleine " before "Reus", "zorgboerderij De Kleine ")
 _NAMED_BY_AN_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_]{3,})[ \t]+(?:De|Het|Den|'t)[ \t]+"
                                       r"(?:[A-Z][^\W\d_]*[ \t]+){0,2}\Z")
+# an institution's noun with a capital right before the name, particles between ("Stichting Van Oud naar Nieuw"):
+# the institution's name
+_RIGHT_AFTER_ITS_NOUN = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]{2,})[ \t]+"
+                                   r"(?:(?i:van|de|der|den|het|'t|ter|ten)[ \t]+)*\Z")
 _TWO_SENTENCES_BACK = re.compile(r"(?:[^.!?\n]*[.!?\n]+)?[^.!?\n]*\Z")
 
 

@@ -1668,3 +1668,17 @@ def test_a_plate_with_spaces_after_is_masked_whole():
     assert mask_personal_data("mijn kenteken is 23 RT XB, kan dat?") == "mijn kenteken is [kenteken], kan dat?"
     # a letter alone in lower case is a plate's group, no word
     assert mask_personal_data("kenteken doorgegeven als 'gk 417 t'") == "kenteken doorgegeven als '[kenteken]'"
+
+
+@pytest.mark.parametrize("text", [
+    # a firm of partners with its legal form; a foundation whose name starts with a particle
+    "Namens Visser & Mulder VOF vragen wij een vooroverleg aan.",
+    "Stichting Van Oud tot Jong wil een tweede winkel openen.",
+])
+def test_firms_and_foundations_named_like_people_are_no_ones(text):
+    assert mask_personal_data(text) == text
+
+
+def test_a_person_after_a_foundations_word_in_lower_case_stays_masked():
+    # "de stichting van" is no name: the foundation's noun must start the name, with a capital
+    assert mask_personal_data("Contact bij de stichting: mw. Van Dijk.") == "Contact bij de stichting: mw. [naam]."

@@ -540,7 +540,9 @@ word after "ik ben" followed by where one works is a job ("ik ben kok in een res
 2/100, the target; plates in a sentence that gives examples ("bijvoorbeeld een Duits kenteken in de vorm B-AB 1234
 of een Belgisch kenteken als 1-ABC-123") and a plate's shape with spaces whose letters are a common word ("1234
 of"), where the search now goes on inside it: "kenteken is 23 RT XB" was masked as "[kenteken] XB" (a bug, in the
-fresh set) and is masked whole. The thirtieth set at 2/100, the target.
+fresh set) and is masked whole. The thirtieth set at 2/100, the target. Then a firm of partners with its legal
+form ("Jansen & Bakker VOF") and an institution's capitalised noun right before a name with particles ("Stichting
+Van Oud naar Nieuw"): the thirty-first set at 8/100.
 
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
@@ -586,10 +588,10 @@ SHORT: dict[tuple[str, str], str] = {
     ("pii_twentyninth", "false_positives"): "7/100: a sole trader's company mailbox, a first name that is a word, a "
                                             "product code shaped like a plate, names talked about as names (2), a "
                                             "mistyped BSN after its cue, a register's 'Deel 1A'",
-    ("pii_thirtyfirst", "false_positives"): "10/100: a firm, a foundation, a farm and a B&B named after people, an "
-                                            "establishment's address labelled mid-line, a business premises' "
-                                            "address, a postcode alone, a product named after a person, a horeca "
-                                            "register's addresses, 'The Pop-Up Collective'",
+    ("pii_thirtyfirst", "false_positives"): "8/100: a farm and a B&B named after people, an establishment's address "
+                                            "labelled mid-line, a business premises' address, a postcode alone, a "
+                                            "product named after a person, a horeca register's addresses, 'The "
+                                            "Pop-Up Collective'",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
