@@ -108,7 +108,7 @@ def _a_speakers_name(text: str, at: int, cues: Cues, common: frozenset[str],
 # ("bij de balie geweest" is where "ik ben sanne" went)
 _AT_A_WORKPLACE = re.compile(r"[ \t]+(?:(?:in|op|aan)[ \t]+(?:een|de|het|the|a|an)|(?:bij|at)[ \t]+(?:een|a|an))[ \t]")
 # "van" or "uit", then a capitalised word, after a place's people ("bewoner van Lombok")
-_RESIDENTS_OF = re.compile(r"(?:van|uit)[ \t]+([A-ZÀ-Ž][^\W\d_]+)")
+_RESIDENTS_OF = re.compile(r"(?:van|uit)[ \t]+(?:(?:de|het|den)[ \t]+)?([A-ZÀ-Ž][^\W\d_]+)")
 # right after a speaker's label's first word: more of a sentence, no name ("Klant: Mag ik ...", "Klant: Bakker worden")
 SPEECH_GOES_ON = re.compile(r"[ \t]+[a-zà-ÿ]")
 
@@ -129,7 +129,7 @@ def cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
             RARE_WORD_ZIPF if cue.group().lower() in cues.title_cues else None
         if cue.group().lower() in cues.residents and (place := _RESIDENTS_OF.match(text, at)) and \
                 [place.group(1)] not in surnames:
-            continue  # where they live: "een bewoner van Lombok", "inwoners uit Zuilen"; not "bewoner van Dijk"
+            continue  # where they live: "een bewoner van (de) Lombok", "inwoners uit Zuilen"; not "bewoner van Dijk"
         # a speaker's label ("Klant:", "Beller:"): what follows is what they say, a name only when no sentence goes on
         label = cues.speaker_label.search(text, max(0, cue.start() - 40), at)
         while name := (_name_after(text, at, cues, common, surnames)

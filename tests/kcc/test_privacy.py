@@ -1682,3 +1682,19 @@ def test_firms_and_foundations_named_like_people_are_no_ones(text):
 def test_a_person_after_a_foundations_word_in_lower_case_stays_masked():
     # "de stichting van" is no name: the foundation's noun must start the name, with a capital
     assert mask_personal_data("Contact bij de stichting: mw. Van Dijk.") == "Contact bij de stichting: mw. [naam]."
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # German nouns after an article or a preposition in a German text; a first name there stays a name
+    ("Wo ist der nächste Recyclinghof für Glas und Papier? Danke!",
+     "Wo ist der nächste Recyclinghof für Glas und Papier? Danke!"),
+    ("Wir möchten nächsten Sommer hier heiraten. Ist das möglich?",
+     "Wir möchten nächsten Sommer hier heiraten. Ist das möglich?"),
+    ("Wir möchten für Peter einen Termin, bitte. Danke und Grüße",
+     "Wir möchten für [naam] einen Termin, bitte. Danke und Grüße"),
+    # a resident of a street, and of a surname with its particles
+    ("Een bewoner van de Beukenlaan", "Een bewoner van de Beukenlaan"),
+    ("bewoner van de Berg belt terug", "bewoner [naam] belt terug"),
+])
+def test_german_nouns_and_a_streets_residents(text, masked):
+    assert mask_personal_data(text) == masked

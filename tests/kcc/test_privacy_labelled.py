@@ -544,6 +544,16 @@ fresh set) and is masked whole. The thirtieth set at 2/100, the target. Then a f
 form ("Jansen & Bakker VOF") and an institution's capitalised noun right before a name with particles ("Stichting
 Van Oud naar Nieuw"): the thirty-first set at 8/100.
 
+``pii_thirtyfourth.jsonl`` (200 snippets, 100 without personal data, a thirty-fourth blind writer, asked for the
+ordinary in a small rural municipality's month: villages, farms, holiday parks, older residents' long e-mails,
+seasonal workers; 13 in English, Polish-Dutch, Romanian-Dutch or German), written 2026-12-03 (fifth session) after
+all the rules above and measured once, untouched: every recall 1.000, false positives **3/100** (0.030: German
+nouns after an article or a preposition read as surnames, "für Glas", "nächsten Sommer"; "een bewoner van de
+Beukenlaan"). Rules since, tested with sentences of their own in test_privacy.py: in a German text, a common German
+word right after an article or a preposition is a noun, unless it is a first name ("für Peter"); a place's
+residents' "van de" before a street. Since: false positives 0/100, every other set unchanged. Over the three writers
+asked for ordinary contacts, the first runs changed 6 of 300 snippets without personal data (0.020).
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -575,7 +585,8 @@ SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "p
         "pii_fifteenth", "pii_sixteenth", "pii_seventeenth", "pii_eighteenth", "pii_nineteenth",
         "pii_twentieth", "pii_twentyfirst", "pii_twentysecond", "pii_twentythird", "pii_twentyfourth",
         "pii_twentyfifth", "pii_twentysixth", "pii_twentyseventh", "pii_twentyeighth", "pii_twentyninth",
-        "pii_thirtieth", "pii_thirtyfirst", "pii_thirtysecond", "pii_thirtythird")
+        "pii_thirtieth", "pii_thirtyfirst", "pii_thirtysecond", "pii_thirtythird",
+        "pii_thirtyfourth")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
