@@ -127,6 +127,11 @@ class Cues:
     compass: frozenset[str]
     # right before a value: an example's word ("bijv. ")
     example: re.Pattern[str]
+    # anywhere earlier in the sentence: it gives examples
+    example_in_sentence: re.Pattern[str]
+    # German: a noun's article or preposition right before a word, and the function words that make a text German
+    german_before_noun: re.Pattern[str]
+    german_function_word: re.Pattern[str]
     # right before a date: a birth cue and a bound ("geboren na "): a group's, no one's date of birth
     birth_bound: re.Pattern[str]
     # an e-mail address spelled out in words ("jan punt de vries at gmail punt com"): its name part's last word is
@@ -328,6 +333,10 @@ class Cues:
                                          rf"[ \t]*[:–—-]?[ \t]*\Z"),
             compass=frozenset(w.lower() for w in words("windstreek")),
             example=re.compile(rf"(?<![^\W_])(?i:{either(words('voorbeeld'))})[ \t]*:?[ \t]*$"),
+            example_in_sentence=re.compile(rf"(?<![^\W_])(?i:{either(words('voorbeeld_in_zin'))})(?![^\W_])"),
+            german_before_noun=re.compile(rf"(?<![^\W_])(?:{either(words('duits_voor_zelfstandig_naamwoord'))})"
+                                          rf"[ \t]+\Z"),
+            german_function_word=re.compile(rf"(?<![^\W_])(?i:{either(words('duits_functiewoord'))})(?![^\W_])"),
             birth_bound=re.compile(rf"(?<![^\W_])(?i:{either(words('geboren_na'))})[ \t]+"
                                    rf"(?i:{either(words('geboren_grens'))})[ \t]+(?:(?i:de|het|the)[ \t]+)?$"),
             spelled_email=re.compile(rf"(?<![^\W_])([\w+-]+(?:\.[\w+-]+)*)[ \t]+"

@@ -324,14 +324,11 @@ def _no_ones_vehicle(text: str, start: int, end: int, cues: Cues) -> bool:
     sentence = max(text.rfind(stop, 0, start) for stop in (". ", "? ", "! ", "\n")) + 1
     return bool(cues.service_vehicle_before.search(text, max(0, start - 100), start)
                 or cues.example.search(text, max(0, start - 30), start)
-                or _EXAMPLES_IN_SENTENCE.search(text, max(sentence, start - 120), start)
+                or cues.example_in_sentence.search(text, max(sentence, start - 120), start)
                 or (holder and (cues.legal_form.match(holder.group(1)) or cues.institution_noun(holder.group(1))
                                 or holder.group(1).lower() in cues.email_public)))
 
 
-# earlier in the plate's sentence: it gives examples ("bijvoorbeeld een Duits kenteken in de vorm B-AB 1234 of een
-# Belgisch kenteken als 1-ABC-123")
-_EXAMPLES_IN_SENTENCE = re.compile(r"(?<![^\W_])(?i:bijvoorbeeld|bijv\.|for example|for instance|e\.g\.)(?![^\W_])")
 # right after a plate: whose name it is in ("op naam van de BV", group 1 the holder's word)
 _IN_THE_NAME_OF = re.compile(r"[ \t]*[,(]?[ \t]*(?i:op[ \t]+naam[ \t]+van)[ \t]+(?:(?i:de|het)[ \t]+)?(\S+)")
 

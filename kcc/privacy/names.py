@@ -203,12 +203,8 @@ _SENTENCE_ENDS = re.compile(r"[^\w\n.!?]*(?:[.!?](?:\s|\Z)|\n|\Z)")
 _SET_APART = re.compile(r"[ \t]*(?:,|\(|[–—-][ \t])")
 # a surname's particle written against it: "O'Connor", "D'Souza" (not "I'm")
 _GLUED_PARTICLE = re.compile(r"(?<![^\W\d_])[A-HJ-Z]['’]\Z")
-# a German noun after an article or a preposition, in a German text (three of its function words at least)
+# a German noun after an article or a preposition (``duits_voor_zelfstandig_naamwoord``), in a German text
 _COMMON_GERMAN_WORD = 4.0
-_GERMAN_WORD_BEFORE = re.compile(r"(?<![^\W_])(?:für|im|am|zum|zur|vom|beim|nächsten|nächste|letzten|diesen|dem|den|"
-                                 r"das|der|die|ein|eine|einen|einem)[ \t]+\Z")
-_GERMAN_FUNCTION_WORDS = re.compile(r"(?<![^\W_])(?:der|die|das|und|ist|wir|für|nicht|ich|Sie|wo|wie|nächste[nr]?|"
-                                    r"möchten|bitte|danke|mit|auf|sind)(?![^\W_])", re.IGNORECASE)
 _A_PHONE_AFTER = re.compile(r"[ \t]*[,:]?[ \t]*(?:\+|00|0)\d")
 _A_LIST_GOES_ON = re.compile(r",[ \t]*[a-zà-ÿ]+[ \t]*(?:,|(?:en|of|and|or)[ \t])")
 # a verb, then its subject, where a question starts: the first word is the verb ("Hedde gij ook een nummer?")
@@ -407,7 +403,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
                 not _a_first_name_first(text, start, end, cues, common, first_names):
             continue  # "Kost het iets?"; but "Behandelend medewerker: Femke." (not "Bezoeker: Schippers van de ...")
         if not titled and (_a_things_name(text[start:end], cues, first_names, surnames)
-                           or _a_german_noun(text, start, end, first_names)):
+                           or _a_german_noun(text, start, end, cues, first_names)):
             continue
         if not titled and (_AFTER_A_CODE.search(text, max(0, start - 12), start)
                            or _an_initial_and_a_word(text[start:end], first_names, surnames)):
@@ -512,7 +508,7 @@ def _a_first_name_first(text: str, start: int, end: int, cues: Cues, common: fro
                         first_names: Any) -> bool:
     """One word where a sentence starts that is a name all the same: a rare word of the name lists after a
     speaker's label when the sentence ends ("Behandelend medewerker: Femke."), or a first name of the lists, rare
-    as a word, set apart from what follows ("Fleur, mail gestuurd", "Ahmed – team Belastingen", "Frank (handhaving)"
+    as a word, set apart from what follows ("Fleur, mail gestuurd", "Ahmed – team Belastingen", "Marloes (wijkteam)"
     in a hand-over), or one that is no word at all ("Sevda heeft me geholpen"; not a dialect's verb before its
     subject, "Hedde gij ook een nummer?"); any first name of the lists right before a phone number ("Frank
     0626391047")."""
@@ -531,13 +527,13 @@ def _a_first_name_first(text: str, start: int, end: int, cues: Cues, common: fro
         zipf_nl_en(word.lower()) < _UNHEARD_OF and not _A_SUBJECT_AFTER.match(text, end)))
 
 
-def _a_german_noun(text: str, start: int, end: int, first_names: Any) -> bool:
+def _a_german_noun(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
     """In German, where every noun has a capital, a common German word right after an article or preposition is a
     noun, no surname ("für Glas und Papier", "nächsten Sommer"); not a first name ("für Peter")."""
     word = text[start:end]
     return " " not in word and [word] not in first_names and zipf(word.lower(), "de") >= _COMMON_GERMAN_WORD and \
-        _GERMAN_WORD_BEFORE.search(text, max(0, start - 20), start) is not None and \
-        len(_GERMAN_FUNCTION_WORDS.findall(text)) >= 3
+        cues.german_before_noun.search(text, max(0, start - 20), start) is not None and \
+        len(cues.german_function_word.findall(text)) >= 3
 
 
 def _rare(word: str) -> bool:
