@@ -97,6 +97,12 @@ def validation_error_body(errors: list[dict[str, Any]]) -> tuple[int, str, str]:
         if kind == "string_too_long":
             return 422, f"{name}_too_long", (f"Het veld '{field}' is te lang: hoogstens {ctx.get('max_length')} "
                                              "tekens.")
+        if kind == "string_too_short":
+            return 422, f"{name}_too_short", (f"Het veld '{field}' is te kort: minstens {ctx.get('min_length')} "
+                                              "tekens.")
+        if kind == "string_pattern_mismatch":
+            return 422, f"invalid_{name}", (f"Het veld '{field}' heeft niet de vorm die de API verwacht (patroon "
+                                            f"{ctx.get('pattern')}).")
         if kind.endswith("_type") or kind.endswith("_parsing"):
             return 422, "invalid_field", f"Het veld '{field}' heeft een verkeerd type."
     return 422, "invalid_request", "De aanvraag is niet geldig."

@@ -85,11 +85,13 @@ class KccClient:
     def me(self) -> JsonDict:
         return self._request("GET", "/v1/me")
 
-    def log_contact(self, contact: JsonDict) -> JsonDict:
-        return self._request("POST", "/v1/contacts", json=contact)
+    def log_contact(self, contact: JsonDict, request_key: str | None = None) -> JsonDict:
+        """``request_key``: the same for every try of one question, so a repeat logs it once (Idempotency-Key)."""
+        return self._request("POST", "/v1/contacts", json=contact, headers=_request_key(request_key))
 
-    def add_question(self, contact_id: int, question: JsonDict) -> JsonDict:
-        return self._request("POST", f"/v1/contacts/{contact_id}/questions", json=question)
+    def add_question(self, contact_id: int, question: JsonDict, request_key: str | None = None) -> JsonDict:
+        return self._request("POST", f"/v1/contacts/{contact_id}/questions", json=question,
+                             headers=_request_key(request_key))
 
     def undo_question(self, contact_id: int, question_id: int) -> JsonDict | None:
         """The contact without the question; None when it was the contact's only one (the contact is gone)."""
@@ -208,6 +210,10 @@ class KccClient:
                 raise ApiError("De kennisbank gaf een onleesbaar antwoord.", code="invalid_response",
                                status=response.status_code) from exc
         raise _error_from(response)
+
+
+def _request_key(key: str | None) -> dict[str, str]:
+    return {} if key is None else {"Idempotency-Key": key}
 
 
 def _error_from(response: httpx.Response) -> ApiError:

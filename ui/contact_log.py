@@ -139,13 +139,17 @@ def _log_outcome(outcome: dict[str, Any], agent: str) -> None:
         return
     team, override = st.session_state.get(TEAM), bool(st.session_state.get(OVERRIDE))
     current = st.session_state.get(CONTACT)
+    # one key per search result: should this callback run twice for one click (or the agent click again after a
+    # timeout), the API logs the question once and returns the contact as it is
+    key = result["request_key"]
     try:
         if current is None:
             contact = client().log_contact(contact_payload(result, outcome, agent, team=team, override=override,
-                                                           duration=elapsed()))
+                                                           duration=elapsed()), request_key=key)
         else:
             contact = client().add_question(current["id"], {
-                **question_payload(result, outcome, team=team, override=override), "duration_seconds": elapsed()})
+                **question_payload(result, outcome, team=team, override=override), "duration_seconds": elapsed()},
+                request_key=key)
     except ApiError as exc:
         st.session_state[ERROR] = exc.message
         return

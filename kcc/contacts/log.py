@@ -40,6 +40,7 @@ from kcc.contacts.inputs import (
     QuestionIn,
 )
 from kcc.contacts.period import Period, check_channel
+from kcc.contacts.request_keys import commit_once, replayed
 from kcc.contacts.teams import known_teams, team_named
 from kcc.privacy import mask_personal_data
 from kcc.settings import Settings
@@ -242,14 +243,18 @@ def _open_contact(session: Session, contact_id: int, agent_id: str | None) -> Co
 
 def add_question(session: Session, contact_id: int, item: QuestionIn, duration_seconds: int | None,
                  settings: Settings, articles: Mapping[str, Article], *, agent_id: str | None = None,
-                 now: datetime | None = None) -> Contact:
+                 now: datetime | None = None, request_key: str | None = None) -> Contact:
     """The next question of a contact still going on (a call's second question), logged at once: nothing waits
-    for the end of the call. ``duration_seconds`` is the contact's time so far.
+    for the end of the call. ``duration_seconds`` is the contact's time so far. A request with the
+    ``request_key`` of one already logged changes nothing and returns the contact (``kcc.contacts.request_keys``).
 
     :raises ContactLogError: 404, 403 (see ``_open_contact``); 409 ``contact_closed`` for a contact older than
-        the longest contact (``MAX_DURATION``); 422 ``too_many_questions`` and every rule of ``build_question``.
+        the longest contact (``MAX_DURATION``), ``request_key_in_use``; 422 ``too_many_questions`` and every
+        rule of ``build_question``.
     """
     contact = _open_contact(session, contact_id, agent_id)
+    if (done := replayed(session, request_key, agent_id, contact_id)) is not None:
+        return done
     now = now or utcnow()
     if now - contact.created_at > timedelta(seconds=MAX_DURATION):
         raise ContactLogError("conflict", "contact_closed", "Dit contact is al afgesloten; leg een nieuw contact vast.")
@@ -257,13 +262,12 @@ def add_question(session: Session, contact_id: int, item: QuestionIn, duration_s
         raise ContactLogError("invalid", "too_many_questions", f"Hoogstens {MAX_QUESTIONS} vragen per contact.")
     question = build_question(item, max((q.position for q in contact.questions), default=-1) + 1, settings,
                               articles, known_teams(settings, articles))
-    question.created_at = now
+    question.created_at, question.request_key = now, request_key
     contact.questions.append(question)
     if duration_seconds is not None:
         contact.duration_seconds = check_duration(duration_seconds)
     summarise(contact)
-    session.commit()
-    return contact
+    return commit_once(session, contact, request_key, agent_id, contact_id)
 
 
 def undo_question(session: Session, contact_id: int, question_id: int, settings: Settings, *,
@@ -293,12 +297,15 @@ def undo_question(session: Session, contact_id: int, question_id: int, settings:
 
 
 def log_contact(session: Session, body: ContactIn, settings: Settings, articles: Mapping[str, Article], *,
-                import_created_at: bool = False) -> Contact:
-    """Store a contact (:func:`build_contact` says what is checked)."""
+                import_created_at: bool = False, request_key: str | None = None) -> Contact:
+    """Store a contact (:func:`build_contact` says what is checked). A request with the ``request_key`` of one
+    already logged stores nothing and returns that contact (``kcc.contacts.request_keys``)."""
+    if (done := replayed(session, request_key, body.agent_id or "")) is not None:
+        return done
     contact = build_contact(body, settings, articles, import_created_at=import_created_at)
+    contact.questions[0].request_key = request_key
     session.add(contact)
-    session.commit()
-    return contact
+    return commit_once(session, contact, request_key, contact.agent_id)
 
 
 @dataclass(frozen=True)

@@ -176,4 +176,4 @@ def test_an_article_id_must_be_a_slug(editing, article_id):
                      put(client, article_id, OTHER_KB["huwelijk"])):
         assert response.status_code in (404, 422), response.text
         if response.status_code == 422:
-            assert response.json()["error"]["code"] in ("invalid_request", "invalid_article")
+            assert response.json()["error"]["code"] in ("invalid_article_id", "invalid_article")

@@ -5,6 +5,8 @@ Runs on SQLite and on PostgreSQL (the ``log_db`` fixture), against the session's
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from kcc.contacts.errors import ContactLogError
@@ -297,6 +299,31 @@ def test_a_calls_next_question_is_added_to_its_contact(log_client):
     assert added["duration_seconds"] == 400
     assert added["resolved_first_contact"] is False and added["outcome"] == "Doorverbonden"
     assert logged_by(log_client, "agent-add")["total"] == 1
+
+
+def test_a_request_repeated_with_its_idempotency_key_logs_once(log_client):
+    key = {**AUTH, "Idempotency-Key": uuid.uuid4().hex}
+    first = log_client.post("/v1/contacts", json=contact(agent_id="agent-twice"), headers=key)
+    again = log_client.post("/v1/contacts", json=contact(agent_id="agent-twice"), headers=key)
+    assert first.status_code == again.status_code == 201 and again.json()["id"] == first.json()["id"]
+    path, next_key = f"/v1/contacts/{first.json()['id']}/questions", {**AUTH, "Idempotency-Key": str(uuid.uuid4())}
+    for _ in range(2):
+        added = log_client.post(path, json=BULKY_WASTE, headers=next_key)
+        assert added.status_code == 201 and len(added.json()["questions"]) == 2
+    assert logged_by(log_client, "agent-twice")["total"] == 1
+    # the same key for another contact is another request: refused, nothing logged
+    other = log_client.post("/v1/contacts", json=contact(agent_id="agent-twice"), headers=AUTH).json()
+    reused = log_client.post(f"/v1/contacts/{other['id']}/questions", json=BULKY_WASTE, headers=next_key)
+    assert reused.status_code == 409 and reused.json()["error"]["code"] == "request_key_in_use"
+    assert logged_by(log_client, "agent-twice")["total"] == 2
+
+
+@pytest.mark.parametrize("value", ["kort", "x" * 65, "een sleutel met spaties"])
+def test_a_malformed_idempotency_key_is_refused(log_client, value):
+    response = log_client.post("/v1/contacts", json=contact(agent_id="agent-badkey"),
+                               headers={**AUTH, "Idempotency-Key": value})
+    assert response.status_code == 422 and "Idempotency-Key" in response.text
+    assert logged_by(log_client, "agent-badkey")["total"] == 0
 
 
 def test_undo_takes_back_the_last_question_and_the_contact_with_its_only_one(log_client):

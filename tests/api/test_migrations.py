@@ -54,7 +54,7 @@ def test_upgrade_from_0001_keeps_every_contact(empty_db):
     before = rows(empty_db, "contacts")
 
     empty_db.upgrade()
-    assert current_revision(empty_db.engine) == head_revision() == "0007"
+    assert current_revision(empty_db.engine) == head_revision() == "0008"
     assert rows(empty_db, "contacts") == before
     copied = ("question", "answer_id", "answer_status", "sources", "answer_text", "outcome", "resolved_first_contact",
               "resolved_overridden", "forwarded_to", "team", "article_id")
@@ -113,6 +113,6 @@ def test_kcc_db_upgrade(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output == f"Database {url} staat op revisie 0001.\n"
     result = CliRunner().invoke(main, ["db", "upgrade"], env={"KCC_DATABASE_URL": url})
-    assert result.output == f"Database {url} staat op revisie 0007.\n"
+    assert result.output == f"Database {url} staat op revisie 0008.\n"
     result = CliRunner().invoke(main, ["db", "upgrade", "--revision", "9999"], env={"KCC_DATABASE_URL": url})
     assert result.exit_code == 1 and "mislukt" in result.output

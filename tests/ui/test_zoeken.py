@@ -230,6 +230,25 @@ def test_a_call_with_two_questions_is_one_contact_with_two_outcomes(console_env,
     assert api.get("/v1/contacts", params={"agent_id": agent}).json()["total"] == 2
 
 
+def test_an_outcome_callback_that_runs_twice_logs_the_question_once(console_env, api):
+    """Two script runs can both see the search result before either clears it (a click while the call timer's
+    fragment reruns): the second run then logs the same search again. Its request key makes that a repeat."""
+    at = open_page("zoeken")
+    agent = as_agent(at)
+    for question in ("Wat kost een paspoort voor een volwassene?", "Wanneer wordt het grofvuil opgehaald?"):
+        search(at, question)
+        seen = dict(at.session_state["zoeken_result"])  # what the second run still has
+        outcome_button(at, "Zelfstandig afgehandeld").click().run()
+        at.session_state["zoeken_result"] = seen
+        outcome_button(at.run(), "Zelfstandig afgehandeld").click().run()
+        assert not at.exception and not at.error
+    contacts = api.get("/v1/contacts", params={"agent_id": agent}).json()["contacts"]
+    assert [q["question"] for q in contacts[0]["questions"]] == [
+        "Wat kost een paspoort voor een volwassene?", "Wanneer wordt het grofvuil opgehaald?"]
+    assert len(contacts) == 1
+    assert "Vraag 2 vastgelegd" in texts(at.success)
+
+
 def test_a_mis_clicked_outcome_is_undone(console_env, api):
     at = open_page("zoeken")
     agent = as_agent(at)

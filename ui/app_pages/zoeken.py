@@ -1,6 +1,8 @@
 """Zoeken: the agent console. Search during a live call, read the sourced answer and the internal notes,
 open the full article, log the outcome in one click, flag an article that is wrong."""
 
+import uuid
+
 import streamlit as st
 
 from ui.answer_view import (
@@ -69,7 +71,7 @@ if searched:
             response = call(client().answer, question, channel)
         if response is not None:
             st.session_state[RESULT] = {"question": question, "channel": channel, "response": response,
-                                        "owner": article_owner(response)}
+                                        "owner": article_owner(response), "request_key": uuid.uuid4().hex}
             st.session_state.pop(ARTICLE, None)
 
 result = st.session_state.get(RESULT)

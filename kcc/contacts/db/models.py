@@ -104,6 +104,8 @@ class ContactQuestion(AnsweredQuestion, Base):
     position: Mapped[int] = mapped_column(Integer)
     # when the agent logged it: an undo is possible for a short while (KCC_UNDO_SECONDS)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # the Idempotency-Key of the request that logged it: the same request sent twice logs one question
+    request_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     contact: Mapped[Contact] = relationship(back_populates="questions")
 
 
