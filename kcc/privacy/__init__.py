@@ -29,7 +29,7 @@ from kcc.privacy.cues import Cues, load_cues
 from kcc.privacy.deduce_model import load, loaded
 from kcc.privacy.fields import labelled_values
 from kcc.privacy.identifiers import Span, find_identifiers, is_bsn, plain_address
-from kcc.privacy.letters import senders_addresses, without_letterheads
+from kcc.privacy.letters import senders_addresses, signers, without_letterheads
 from kcc.privacy.mailboxes import find_owner_mailboxes, is_word_mailbox
 from kcc.privacy.names import find_names_and_addresses, names_again, names_around
 from kcc.privacy.spoken import read_out
@@ -121,7 +121,7 @@ def _personal_data(text: str, cues: Cues) -> list[Span]:
     spans += _dates_beside_a_person(text, spans, cues)
     spans = [*spans, *_postcodes_after_an_address(text, spans), *names_around(text, spans, cues)]
     spans = without_letterheads(text, spans, cues)
-    spans += senders_addresses(text, spans)
+    spans += senders_addresses(text, spans) + signers(text, cues)
     return spans + names_again(text, spans, cues)
 
 

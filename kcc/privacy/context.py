@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from kcc.privacy.cues import Cues
-from kcc.spelling import zipf
+from kcc.spelling import zipf, zipf_nl_en
 
 _REST_OF_WORD = re.compile(r"(?:\w|['’-](?=\w))*")  # a closing quote or a dash after a word is not the word's
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’-]+)")
@@ -69,8 +69,23 @@ def country_names() -> frozenset[str]:
                     name = region.get(name[1:])
             if name and not name.startswith("*"):
                 names.add(name.lower())
-    folded = {"".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c)) for n in names}
-    return frozenset(names | folded)
+    return frozenset(names | {without_accents(n) for n in names})
+
+
+def without_accents(word: str) -> str:
+    """``word`` without its accents: "Jürgen" → "Jurgen", "Curaçao" → "Curacao"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# how rare in Dutch (wordfreq's Zipf scale) a name's word must be to be a name where a sentence starts, after a
+# speaker's label ("Medewerker: Femke"), and for its other occurrences to be the name too ("Milan", "Olena", "Johan"
+# 4.4); not "Mark" (4.7) or "Post" (4.9), which are words as well
+RARE_NAME_WORD = 4.5
+
+
+def rare_as_a_word(word: str) -> bool:
+    """Rare enough in Dutch and in English to be a name where its capital says nothing (``RARE_NAME_WORD``)."""
+    return zipf_nl_en(word.lower()) < RARE_NAME_WORD
 
 
 def is_place(cues: Cues, words: str, countries: bool = True) -> bool:
@@ -369,14 +384,22 @@ def a_sub_team(text: str, start: int, end: int, cues: Cues, first_names: Any) ->
 
 
 _POSTCODE_BEFORE = re.compile(r"(?<!\w)\d{4}[ \t]?[A-Z]{2}[ \t]+\Z")
+# where something is or comes from, right before a place's name: "in", "uit", "te" ("wonende te")
+_IN_A_PLACE = re.compile(r"(?<![^\W_])(?:[Ii]n|[Uu]it|te)[ \t]+\Z")
 
 
 def a_place(text: str, start: int, end: int, cues: Cues) -> bool:
     """Whether a name is a place, a language or a date, not a person: a word right after a Dutch postcode ("2871 AA
-    Hoogvliet"), a street's word alone after an article ("op de Dam"), a language after "het" ("in het Engels"), or
-    a month after a day ("on 1 July", where "July" is a first name too)."""
+    Hoogvliet"), a name that starts with a capitalised particle where something is ("in Den Bosch", "uit De Bilt",
+    "te Ter Apel"; a person's surname is not written so after "in"), a street's word alone after an article ("op de
+    Dam"), a language after "het" ("in het Engels"), or a month after a day ("on 1 July", where "July" is a first
+    name too)."""
     if _POSTCODE_BEFORE.search(text, max(0, start - 12), start):
         return True  # a place after its postcode: "2871 AA Hoogvliet aan de Vaart"
+    first = text[start:end].split()[0]
+    if first[:1].isupper() and first.lower() in cues.particles and " " in text[start:end].strip() and \
+            _IN_A_PLACE.search(text, max(0, start - 6), start):
+        return True  # "geboren in het ziekenhuis in Den Bosch"
     *lower, word = text[start:end].split()  # deduce may keep "op de" with it: "op de Dam"
     if any(not w.islower() for w in lower):
         return False

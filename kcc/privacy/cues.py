@@ -186,6 +186,8 @@ class Cues:
     spellings: re.Pattern[str]
     # between two names: a word that joins them (" en "); right before a name: a word and such a word, the word
     # group 1 ("Klaus und "); between two plates: such a word, a comma or a slash
+    # "en", "and", "und", "et", "&": between two names (``en_woord``)
+    and_words: frozenset[str]
     and_between: re.Pattern[str]
     joined_before: re.Pattern[str]
     next_in_list: re.Pattern[str]
@@ -224,6 +226,8 @@ class Cues:
     # a street's name and house number in a form deduce's Dutch lists do not know ("Kleikstraße 27", "Jülicher Str.
     # 102", "Avenue des Arts 12")
     foreign_street: re.Pattern[str]
+    # a German street named with a preposition first and a house number: group 1 is the street's word
+    german_street: re.Pattern[str]
 
     @classmethod
     def from_file(cls, path: Path = CUES_FILE) -> Cues:
@@ -399,6 +403,7 @@ class Cues:
                                 re.IGNORECASE),
             spellings=re.compile(rf"(?:{_LETTER}[ \t]+(?:{either(words('spelling'))})[ \t]+{_LETTER}+[ \t,]*)+",
                                  re.IGNORECASE),
+            and_words=frozenset(w.lower() for w in words("en_woord")),
             and_between=re.compile(rf"[ \t]+(?i:{either(words('en_woord'))})[ \t]+"),
             joined_before=re.compile(rf"(?<![^\W_])([^\W\d_]+)[ \t]+(?i:{either(words('en_woord'))})[ \t]+\Z"),
             next_in_list=re.compile(rf"[ \t]*(?:,|/|(?i:{either(words('en_woord'))}))[ \t]*"),
@@ -445,6 +450,8 @@ class Cues:
                                       rf"(?:[ \t]+(?:{either(words('straat_partikel'))}))*[ \t]+[A-ZÀ-Ž][\w'’-]*"
                                       rf"(?:[ \t]+[A-ZÀ-Ž][\w'’-]*)?)"
                                       rf"[ \t]+\d{{1,5}}[a-zA-Z]?(?![\w-])"),
+            german_street=re.compile(rf"(?<![\w-])(?:{either([w.capitalize() for w in words('straat_begin_duits')])})"
+                                     rf"[ \t]+([A-ZÀ-Ž]{_LETTER}+)[ \t]+\d{{1,4}}[a-zA-Z]?(?![\w-])"),
         )
 
     def institution_noun(self, word: str) -> bool:

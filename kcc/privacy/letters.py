@@ -7,13 +7,17 @@ Usage::
 
     spans = without_letterheads(text, spans, cues)   # an organisation's contact details are no one's
     spans += senders_addresses(text, spans)          # "Van: M. de Lange <delange@...>" is M. de Lange's
+    spans += signers(text, cues)                     # "Mit freundlichen Grüßen\nJürgen und Petra Hoffmann"
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from kcc.privacy.context import rare_as_a_word, without_accents
 from kcc.privacy.cues import Cues
+from kcc.privacy.deduce_model import load
 from kcc.privacy.identifiers import Span
 
 # a block of lines: text between blank lines
@@ -75,3 +79,51 @@ def senders_addresses(text: str, spans: list[Span]) -> list[Span]:
             found.append(Span(shown.start(1), shown.end(1), "email"))
     return found
 
+
+
+# the line right after a greeting that ends its line (the greeting's pattern takes the line break): who signs
+_SIGNED_LINE = re.compile(r"([^\n]{2,60}?)[ \t]*(?:\n|\Z)")
+_SIGNERS_WORD = re.compile(r"[A-ZÀ-Ž][^\W\d_]*(?:['’-][A-ZÀ-Ž]?[^\W\d_]+)*\.?|(?:[A-Z]\.)+")
+
+
+def signers(text: str, cues: Cues) -> list[Span]:
+    """The names on the line after a greeting that ends its line: each name of "Jürgen und Petra Hoffmann", "Klaus
+    Wegener", "A. Smit-Wolters". Only a line of one to five words, each a name's word (an initial, a name of the
+    lists, or a capitalised word rare as a word), a particle or "and" between two names; not a team or organisation
+    ("Het bestuur", "Team Parkeren", "Gemeente Zeeduinen", "The Parking Team")."""
+    model = load()
+    first_names, surnames = model.lookup_structs["first_name"], model.lookup_structs["surname"]
+    return [span for greeting in cues.greeting.finditer(text)
+            if "\n" in greeting.group() and (line := _SIGNED_LINE.match(text, greeting.end()))
+            for span in _names_on(text, line.start(1), line.end(1), cues, first_names, surnames)]
+
+
+def _names_on(text: str, start: int, end: int, cues: Cues, first_names: Any, surnames: Any) -> list[Span]:
+    """The names on a signature's line, or none when a word on it is no name's."""
+    line = text[start:end]
+    tokens = list(re.finditer(r"\S+", line))
+    if not 1 <= len(tokens) <= 5 or _names_an_organisation(line, cues):
+        return []
+    names, current = [], []
+    for token in tokens:
+        word = token.group()
+        if word.lower() in cues.particles and current:
+            continue  # "van", "de" inside a name
+        if word.lower() in cues.and_words and current:
+            names.append(current)
+            current = []
+            continue
+        if not _SIGNERS_WORD.fullmatch(word) or word.lower() in cues.not_names or cues.institution_noun(word):
+            return []
+        if word.isupper() and len(word) > 1 or not (
+                word.endswith(".") or [word] in surnames or rare_as_a_word(word)):
+            return []  # a common word ("Parking", "Team"), an acronym ("OBS")
+        current.append(token)
+    if current:
+        names.append(current)
+    # each name has an initial or a first name of the lists (also without its accents: "Jürgen"); not "Directie",
+    # "Bewonerscommissie Kerkbuurt", "Klantenservice Energieplus"
+    if not all(any(t.group().endswith(".") or [without_accents(t.group())] in first_names for t in part)
+               for part in names):
+        return []
+    return [Span(start + part[0].start(), start + part[-1].end(), "name") for part in names]

@@ -34,6 +34,7 @@ from kcc.privacy.context import (
     named_before_its_animal,
     named_year,
     not_a_persons_name,
+    rare_as_a_word,
     starts_sentence,
 )
 from kcc.privacy.cued_names import cued_names, first_names_joined
@@ -193,14 +194,14 @@ def _a_things_name(name: str, cues: Cues, first_names: Any, surnames: Any) -> bo
         common_compound(name, first_names, surnames, head_may_be_a_name=True)
 
 
-# how rare in Dutch (wordfreq's Zipf scale) a name's word must be to be a name where a sentence starts, after a
-# speaker's label ("Medewerker: Femke"), and for its other occurrences to be the name too ("Milan", "Olena", "Johan"
-# 4.4); not "Mark" (4.7) or "Post" (4.9), which are words as well
-_RARE_NAME_WORD = 4.5
 # no more words in the sentence: "Femke.", "Mees 😊", "KCC-medewerker: Jeroen. Terugbelnotitie ..."
 _SENTENCE_ENDS = re.compile(r"[^\w\n.!?]*(?:[.!?](?:\s|\Z)|\n|\Z)")
 # a name set apart from the rest of its line: a comma, a dash between spaces, a bracket ("Fleur, mail gestuurd")
-_SET_APART = re.compile(r"[ \t]*(?:,|\(|[–—-][ \t])")
+_SET_APART = re.compile(r"[ \t]*(?:,|\(|[–—-][ \t]|/)")
+# right after a first name: "van" and a department's word ("Jeroen van Vergunningen", "Sanne van de Buitendienst")
+_OF_A_DEPARTMENT = re.compile(r"[ \t]+van[ \t]+(?:de[ \t]+)?([A-Z][a-zà-ÿ]{3,})(?![^\W_])")
+# right after a first name: one capitalised word that no list holds ("Klaus Wegener"), its surname
+_ONE_MORE_WORD = re.compile(r"[ \t]+([A-ZÀ-Ž][a-zà-ÿ]{2,}(?:-[A-ZÀ-Ž][a-zà-ÿ]{2,})?)(?![^\W_]|['’-])")
 # a surname's particle written against it: "O'Connor", "D'Souza" (not "I'm")
 _GLUED_PARTICLE = re.compile(r"(?<![^\W\d_])[A-HJ-Z]['’]\Z")
 # a German noun after an article or a preposition (``duits_voor_zelfstandig_naamwoord``), in a German text
@@ -322,6 +323,9 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     # streets in another country's form that deduce's Dutch lists do not know ("Kleikstraße 27")
     addresses += [m.span() for m in cues.foreign_street.finditer(text)
                   if not any(s < m.end() and m.start() < e for s, e in addresses)]
+    # ... and in German with a preposition first: "Am Lindenhof 7" (not "Im Jahr 2024": a common German word)
+    addresses += [m.span() for m in cues.german_street.finditer(text)
+                  if zipf(m.group(1).lower(), "de") < _COMMON_GERMAN_WORD]
     streets = [(s, e) for tag, s, e in written if tag == "straat" and cues.street.search(text[s:e])]
     # a street, a word for the number, the number: "Molenweg hnr 14"
     addresses += [(s, number.end()) for s, e in streets if (number := cues.house_number.match(text, e))]
@@ -399,6 +403,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             spans += [Span(start, a.end, "address") for a in spans if a.kind == "address" and a.start >= end
                       and not text[end:a.start].strip()]
             continue
+        end = _with_its_surname(text, start, end, cues, first_names)
         if not titled and not re.search(r"[\s.]", text[start:end]) and starts_sentence(text, start) and \
                 not _a_first_name_first(text, start, end, cues, common, first_names):
             continue  # "Kost het iets?"; but "Behandelend medewerker: Femke." (not "Bezoeker: Schippers van de ...")
@@ -491,7 +496,7 @@ def names_again(text: str, spans: list[Span], cues: Cues) -> list[Span]:
     Visser", "Advocatenkantoor Van Dijk", "Hoekstra Bakker Advocaten")."""
     words = {m.group() for s in spans if s.kind == "name" for m in _CAPITALISED_WORD.finditer(text, s.start, s.end)
              if m.group().lower() not in cues.particles | cues.not_names | cues.title_cues
-             and not cues.street.search(m.group()) and _rare(m.group())}
+             and not cues.street.search(m.group()) and rare_as_a_word(m.group())}
     if not words:
         return []
     covered = [(s.start, s.end) for s in spans]
@@ -517,14 +522,32 @@ def _a_first_name_first(text: str, start: int, end: int, cues: Cues, common: fro
         return False
     if [word] in first_names and _A_PHONE_AFTER.match(text, end):
         return True  # a caller's name and number: "wie moet ik bellen. Frank 0626391047"
-    if not _rare(word):
+    if not rare_as_a_word(word):
         return False
     if cues.speaker_label.search(text, max(0, start - 40), start) and _SENTENCE_ENDS.match(text, end):
         return True
     if _A_LIST_GOES_ON.match(text, end):
         return False  # an item of a list of words: "Roos, tulp en dahlia"
+    if [word] in first_names and (department := _OF_A_DEPARTMENT.match(text, end)) and \
+            [department.group(1)] not in load().lookup_structs["surname"] and \
+            zipf(department.group(1).lower(), "nl") >= _UNHEARD_OF:
+        return True  # a colleague and the department, a Dutch word and no surname: "Jeroen van Vergunningen"
     return [word] in first_names and (_SET_APART.match(text, end) is not None or (
         zipf_nl_en(word.lower()) < _UNHEARD_OF and not _A_SUBJECT_AFTER.match(text, end)))
+
+
+def _with_its_surname(text: str, start: int, end: int, cues: Cues, first_names: Any) -> int:
+    """The end of a first name of the lists with the capitalised word after it that no list holds and that is rare
+    as a word (deduce's list of words that are no names holds "Wegener" too): its surname ("Klaus Wegener",
+    "Kontoinhaber Klaus Wegener"); not a word ("Jan Zorg"), an institution's ("Anna Ziekenhuis") or a street's."""
+    after, last = _ONE_MORE_WORD.match(text, end), text[start:end].split()[-1]
+    if after is None or [last] not in first_names or not rare_as_a_word(last):
+        return end
+    word = after.group(1)
+    if word.lower() in cues.not_names | cues.particles or not rare_as_a_word(word) or \
+            cues.institution_noun(word) or cues.street.search(word):
+        return end
+    return after.end(1)
 
 
 def _a_german_noun(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
@@ -534,9 +557,4 @@ def _a_german_noun(text: str, start: int, end: int, cues: Cues, first_names: Any
     return " " not in word and [word] not in first_names and zipf(word.lower(), "de") >= _COMMON_GERMAN_WORD and \
         cues.german_before_noun.search(text, max(0, start - 20), start) is not None and \
         len(cues.german_function_word.findall(text)) >= 3
-
-
-def _rare(word: str) -> bool:
-    """Rare enough in Dutch and in English to be a name where its capital says nothing (``_RARE_NAME_WORD``)."""
-    return zipf_nl_en(word.lower()) < _RARE_NAME_WORD
 

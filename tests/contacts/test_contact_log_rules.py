@@ -7,29 +7,12 @@ from datetime import UTC, datetime
 import pytest
 from pydantic import ValidationError
 
-from kb.loader import load_kb
-from kcc.contacts.db import Database
 from kcc.contacts.errors import ContactLogError
 from kcc.contacts.inputs import ContactIn, FeedbackIn, GradeIn
 from kcc.contacts.log import log_contact
 from kcc.contacts.quality import add_feedback, add_grade
 from kcc.contacts.stats import FcrFilter, fcr_stats
 from kcc.settings import Settings
-from tests.conftest import SMALL_KB, write_kb
-
-
-@pytest.fixture
-def session(tmp_path):
-    database = Database(f"sqlite:///{tmp_path / 'log.sqlite'}")
-    database.upgrade()
-    with database.session() as session:
-        yield session
-    database.close()
-
-
-@pytest.fixture
-def articles(tmp_path):
-    return {a.id: a for a in load_kb(write_kb(tmp_path / "kb", SMALL_KB)).articles}
 
 
 def contact(**changes) -> ContactIn:

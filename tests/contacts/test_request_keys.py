@@ -7,31 +7,12 @@ import uuid
 
 import pytest
 
-from kb.loader import load_kb
 from kcc.contacts import log
-from kcc.contacts.db import Contact, ContactQuestion, Database
+from kcc.contacts.db import Contact, ContactQuestion
 from kcc.contacts.errors import ContactLogError
 from kcc.contacts.inputs import ContactIn, QuestionIn
 from kcc.contacts.log import add_question, log_contact
 from kcc.settings import Settings
-from tests.api.conftest import BACKENDS
-from tests.conftest import SMALL_KB, write_kb
-from tests.pg import fresh_database, postgres  # noqa: F401  (the session fixture behind "postgresql")
-
-
-@pytest.fixture(params=BACKENDS)
-def session(request, tmp_path):
-    with fresh_database(request, request.param, tmp_path) as url:
-        database = Database(url)
-        database.upgrade()
-        with database.session() as session:
-            yield session
-        database.close()
-
-
-@pytest.fixture
-def articles(tmp_path):
-    return {a.id: a for a in load_kb(write_kb(tmp_path / "kb", SMALL_KB)).articles}
 
 
 def first(question: str = "Wat kost een paspoort?", agent: str = "agent-01") -> ContactIn:

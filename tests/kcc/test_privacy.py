@@ -1698,3 +1698,57 @@ def test_a_person_after_a_foundations_word_in_lower_case_stays_masked():
 ])
 def test_german_nouns_and_a_streets_residents(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a place's name that starts with a capitalised particle, where something is or comes from
+    ("Mijn moeder ligt in het ziekenhuis in Den Bosch.", "Mijn moeder ligt in het ziekenhuis in Den Bosch."),
+    ("Wij verhuizen uit De Lier naar hier.", "Wij verhuizen uit De Lier naar hier."),
+    ("Ik sprak mevrouw De Wit over haar verhuizing naar Den Haag.",
+     "Ik sprak mevrouw [naam] over haar verhuizing naar Den Haag."),
+    # a brass band or a guild named after a saint or a person is no one
+    ("Fanfare Sint-Jozef vraagt een ontheffing aan.", "Fanfare Sint-Jozef vraagt een ontheffing aan."),
+    ("Schutterij Willem Tell wil schieten op het veld.", "Schutterij Willem Tell wil schieten op het veld."),
+    # a colleague's first name, set apart by a slash, or with the department after "van"
+    ("Marloes / team Wonen", "[naam] / team Wonen"),
+    ("Maarten van Handhaving belt de melder terug.", "[naam] van Handhaving belt de melder terug."),
+    # a first name and a surname that no list holds
+    ("Sigrid Wegener belde over de parkeerkaart.", "[naam] belde over de parkeerkaart."),
+    ("Anna Ziekenhuis is dicht op zondag", "Anna Ziekenhuis is dicht op zondag"),
+])
+def test_places_bands_colleagues_and_unlisted_surnames(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    ("Vielen Dank.\n\nMit freundlichen Grüßen\nJörg und Sabine Wendler\n",
+     "Vielen Dank.\n\nMit freundlichen Grüßen\n[naam] und [naam]\n"),
+    ("Danke.\n\nViele Grüße\nJürgen Wendler", "Danke.\n\nViele Grüße\n[naam]"),
+    ("Merci.\n\nCordialement,\nAurélie Dufresne", "Merci.\n\nCordialement,\n[naam]"),
+    ("Met vriendelijke groet,\nJ.P. Verhoeckx-Lindeman", "Met vriendelijke groet,\n[naam]"),
+    # a team, an organisation, a board or a school's management signs: no one
+    ("Met vriendelijke groet,\nHet bestuur", "Met vriendelijke groet,\nHet bestuur"),
+    ("Groeten,\nTeam Parkeren", "Groeten,\nTeam Parkeren"),
+    ("Kind regards,\nThe Events Team", "Kind regards,\nThe Events Team"),
+    ("Met vriendelijke groet,\nHuurdersvereniging Zuidwijk", "Met vriendelijke groet,\nHuurdersvereniging Zuidwijk"),
+    ("Met vriendelijke groet,\nDirectie CBS De Wegwijzer", "Met vriendelijke groet,\nDirectie CBS De Wegwijzer"),
+])
+def test_who_signs_on_the_line_after_a_greeting(text, masked):
+    assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a German street named with a preposition first; not a common German word with a number
+    ("Wir wohnen Am Sonnenhang 12 in Goch.", "Wir wohnen [adres] in Goch."),
+    ("Im Jahr 2024 haben wir das Haus gekauft.", "Im Jahr 2024 haben wir das Haus gekauft."),
+    # a holiday home is someone's home, not an institution
+    ("De eigenaar van het zomerhuis op Duinweg 14 belt terug.", "De eigenaar van het zomerhuis op [adres] belt terug."),
+    ("de bibliotheek op het Marktplein 3 is dicht", "de bibliotheek op het Marktplein 3 is dicht"),
+    # a baby's birthday without a year
+    ("Wij hebben op 3 juni een dochter gekregen, hoe doen we aangifte?",
+     "Wij hebben op [geboortedatum] een dochter gekregen, hoe doen we aangifte?"),
+    ("Wij hebben op 3 juni een brief gekregen over de aanslag.",
+     "Wij hebben op 3 juni een brief gekregen over de aanslag."),
+])
+def test_german_streets_holiday_homes_and_a_babys_birthday(text, masked):
+    assert mask_personal_data(text) == masked

@@ -554,6 +554,33 @@ word right after an article or a preposition is a noun, unless it is a first nam
 residents' "van de" before a street. Since: false positives 0/100, every other set unchanged. Over the three writers
 asked for ordinary contacts, the first runs changed 6 of 300 snippets without personal data (0.020).
 
+``pii_thirtyfifth.jsonl`` and ``pii_thirtysixth.jsonl`` (200 snippets each, 100 without personal data, two more
+blind writers asked for the ordinary, written 2026-12-03 (sixth session) after all the rules above): a medium
+Brabant municipality's month with carnival, WOZ objections, Wmo, debt help (14 in English, Turkish-, Arabic- or
+Polish-Dutch, four in dialect), and a Zeeland seaside municipality's summer with beach huts, tourist tax, second
+homes and German and Belgian visitors (16 in German, French, English or mixed; DE and BE plates, phones and IBANs).
+Each measured once, untouched:
+
+- thirty-fifth: bsn 6/6, iban 7/7, phone 30/30, email 8/8, name 105/107, address 24/24, postcode 8/8, birth_date
+  14/14, licence_plate 8/9, false positives **2/100** (0.020: "in het ziekenhuis in Den Bosch", "Namens Harmonie
+  Sint-Caecilia");
+- thirty-sixth: bsn 8/8, iban 10/10, phone 39/39, email 9/9, name 112/117, address 30/32, postcode 17/17, birth_date
+  14/15, licence_plate 13/13, false positives **0/100**.
+
+Every recall target held at both first runs. Over the five writers asked for ordinary contacts, the first runs
+changed 8 of 500 snippets without personal data (0.016). Rules since, tested with sentences of their own in
+test_privacy.py: a name that starts with a capitalised particle after "in", "uit" or "te" is a place ("in Den
+Bosch"); brass bands, guilds and music or carnival clubs are organisations before a name ("Harmonie", "Schutterij");
+a colleague's first name before a slash ("Corné / buitendienst") or before "van" and a department's word that is no
+surname ("Jeroen van Vergunningen"); a first name with a capitalised word after it that no list holds and that is
+rare as a word ("Klaus Wegener"); the names on the line after a greeting that ends its line, in Dutch, English,
+German or French ("Mit freundlichen Grüßen\nJürgen und Petra Hoffmann"), each with an initial or a listed first
+name (also without its accents), never a team or an organisation; German streets named with a preposition first
+("Am Lindenhof 7"); a holiday home is a home ("vakantiehuis op Weelweg 7"); a baby's birthday without a year ("op 14
+augustus een zoon gekregen"). Since: thirty-fifth name 106/107, licence_plate 8/9, false positives 0/100;
+thirty-sixth every recall 1.000, false positives 0/100; names in four older sets one better each (ninth, eleventh,
+twenty-third, thirty-first), the thirty-first's addresses one better, no other set changed.
+
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
 
@@ -586,7 +613,7 @@ SETS = ("pii_labelled", "pii_holdout", "pii_fresh", "pii_final", "pii_fifth", "p
         "pii_twentieth", "pii_twentyfirst", "pii_twentysecond", "pii_twentythird", "pii_twentyfourth",
         "pii_twentyfifth", "pii_twentysixth", "pii_twentyseventh", "pii_twentyeighth", "pii_twentyninth",
         "pii_thirtieth", "pii_thirtyfirst", "pii_thirtysecond", "pii_thirtythird",
-        "pii_thirtyfourth")
+        "pii_thirtyfourth", "pii_thirtyfifth", "pii_thirtysixth")
 SET = DATA / "pii_labelled.jsonl"
 # (set, type or "false_positives") -> the figure below the target; the fresh set's bsn 19/21, iban 19/20 and false
 # positives 12/104 (0.115), the final set's bsn 15/16 and false positives 4/83 (0.048), the fifth set's phone 25/29
