@@ -1752,3 +1752,17 @@ def test_who_signs_on_the_line_after_a_greeting(text, masked):
 ])
 def test_german_streets_holiday_homes_and_a_babys_birthday(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a farm business, a business premises and an establishment's address are no one's home ...
+    ("Aan: Geitenboerderij De Hoorn\nPolderweg 9\n1234 AB Ergens\n\nBetreft: uw melding",
+     "Aan: Geitenboerderij De Hoorn\nPolderweg 9\n1234 AB Ergens\n\nBetreft: uw melding"),
+    ("Het winkelpand aan de Langestraat 40 staat leeg.", "Het winkelpand aan de Langestraat 40 staat leeg."),
+    ("Adres inrichting: Havenweg 3. Vergunning verleend.", "Adres inrichting: Havenweg 3. Vergunning verleend."),
+    # ... but a farm people live on is
+    ("Wij wonen op een boerderij aan de Kerkweg 17.", "Wij wonen op een boerderij aan de [adres]."),
+    ("Wij wonen in een woonboerderij aan de Kerkweg 17.", "Wij wonen in een woonboerderij aan de [adres]."),
+])
+def test_farm_businesses_and_business_premises_are_no_ones_homes(text, masked):
+    assert mask_personal_data(text) == masked

@@ -579,7 +579,10 @@ name (also without its accents), never a team or an organisation; German streets
 ("Am Lindenhof 7"); a holiday home is a home ("vakantiehuis op Weelweg 7"); a baby's birthday without a year ("op 14
 augustus een zoon gekregen"). Since: thirty-fifth name 106/107, licence_plate 8/9, false positives 0/100;
 thirty-sixth every recall 1.000, false positives 0/100; names in four older sets one better each (ninth, eleventh,
-twenty-third, thirty-first), the thirty-first's addresses one better, no other set changed.
+twenty-third, thirty-first), the thirty-first's addresses one better, no other set changed. Then three of the
+thirty-first set's leftovers as data: a farm business ("Kaasboerderij"; a plain "boerderij" or "woonboerderij" is a
+home), business premises ("bedrijfspand aan de ..."), an establishment's address by its label ("Adres vestiging:"):
+the thirty-first at 5/100, no other set changed.
 
 Where a set falls short of the target, the test is an expected failure that names the figure (``strict``: it fails
 the day the masker reaches the target, so the figure gets updated).
@@ -626,10 +629,8 @@ SHORT: dict[tuple[str, str], str] = {
     ("pii_twentyninth", "false_positives"): "7/100: a sole trader's company mailbox, a first name that is a word, a "
                                             "product code shaped like a plate, names talked about as names (2), a "
                                             "mistyped BSN after its cue, a register's 'Deel 1A'",
-    ("pii_thirtyfirst", "false_positives"): "8/100: a farm and a B&B named after people, an establishment's address "
-                                            "labelled mid-line, a business premises' address, a postcode alone, a "
-                                            "product named after a person, a horeca register's addresses, 'The "
-                                            "Pop-Up Collective'",
+    ("pii_thirtyfirst", "false_positives"): "5/100: a B&B named after a person, a postcode alone, a product named "
+                                            "after a person, a horeca register's addresses, 'The Pop-Up Collective'",
 }
 TYPES = ("bsn", "iban", "phone", "email", "name", "address", "postcode", "birth_date", "licence_plate")
 MIN_RECALL = {"bsn": 0.98, "iban": 0.98, "phone": 0.98, "email": 0.98, "name": 0.85, "address": 0.85,
