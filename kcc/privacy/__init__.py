@@ -31,7 +31,8 @@ from kcc.privacy.fields import labelled_values
 from kcc.privacy.identifiers import Span, find_identifiers, is_bsn, plain_address
 from kcc.privacy.letters import senders_addresses, signers, without_letterheads
 from kcc.privacy.mailboxes import find_owner_mailboxes, is_word_mailbox
-from kcc.privacy.names import find_names_and_addresses, names_again, names_around
+from kcc.privacy.name_spread import names_again, names_around
+from kcc.privacy.names import find_names_and_addresses
 from kcc.privacy.spoken import read_out
 
 __all__ = ["PLACEHOLDER", "PLACEHOLDERS", "is_bsn", "mask_identifiers", "mask_personal_data", "warm_up", "ready"]

@@ -34,14 +34,21 @@ from kcc.privacy.context import (
     named_before_its_animal,
     named_year,
     not_a_persons_name,
-    rare_as_a_word,
     starts_sentence,
 )
 from kcc.privacy.cued_names import cued_names, first_names_joined
 from kcc.privacy.cues import Cues
 from kcc.privacy.deduce_model import load
+from kcc.privacy.first_names import (
+    COMMON_GERMAN_WORD,
+    a_first_name_first,
+    a_german_noun,
+    by_surname_ending,
+    signature,
+    with_its_surname,
+)
 from kcc.privacy.identifiers import Span
-from kcc.spelling import zipf, zipf_nl_en
+from kcc.spelling import zipf
 
 _NAMES = {"names", "prefix_with_initial", "prefix_with_interfix", "prefix_with_name", "interfix_with_name",
           "initial_with_name", "initial_interfix", "first_name_lookup", "surname_lookup", "name_context",
@@ -170,19 +177,6 @@ def _a_places_adjective(name: str, model: Any) -> bool:
     return first.endswith("se") and [first[:-2]] in model.lookup_structs["placename"]
 
 
-def _signature(text: str, cues: Cues, first_names: Any, common: frozenset[str]) -> Span | None:
-    """A first name of the lists that signs the text: its last word, alone after a greeting ("gr. dennis",
-    "Groetjes, Anouk") or after a sentence's end ("wat nu? rachid"; there not a common word: "Top.", "Wil.")."""
-    match = cues.signature.search(text, max(0, len(text) - 60))
-    if not match:
-        return None
-    word = match.group("name")
-    listed = word[:1].upper() + word[1:].lower()
-    if [listed] not in first_names or (not match.group("greeting") and word.lower() in common):
-        return None
-    return Span(match.start("name"), match.end("name"), "name")
-
-
 def _a_things_name(name: str, cues: Cues, first_names: Any, surnames: Any) -> bool:
     """Whether a name without a title is a thing's: it begins with the word for an animal or a named thing ("Storm
     Ciarán", at a sentence's start where no word before says so), or it is one word that no name list holds, two
@@ -194,23 +188,8 @@ def _a_things_name(name: str, cues: Cues, first_names: Any, surnames: Any) -> bo
         common_compound(name, first_names, surnames, head_may_be_a_name=True)
 
 
-# no more words in the sentence: "Femke.", "Mees 😊", "KCC-medewerker: Jeroen. Terugbelnotitie ..."
-_SENTENCE_ENDS = re.compile(r"[^\w\n.!?]*(?:[.!?](?:\s|\Z)|\n|\Z)")
-# a name set apart from the rest of its line: a comma, a dash between spaces, a bracket ("Fleur, mail gestuurd")
-_SET_APART = re.compile(r"[ \t]*(?:,|\(|[–—-][ \t]|/)")
-# right after a first name: "van" and a department's word ("Jeroen van Vergunningen", "Sanne van de Buitendienst")
-_OF_A_DEPARTMENT = re.compile(r"[ \t]+van[ \t]+(?:de[ \t]+)?([A-Z][a-zà-ÿ]{3,})(?![^\W_])")
-# right after a first name: one capitalised word that no list holds ("Klaus Wegener"), its surname
-_ONE_MORE_WORD = re.compile(r"[ \t]+([A-ZÀ-Ž][a-zà-ÿ]{2,}(?:-[A-ZÀ-Ž][a-zà-ÿ]{2,})?)(?![^\W_]|['’-])")
 # a surname's particle written against it: "O'Connor", "D'Souza" (not "I'm")
 _GLUED_PARTICLE = re.compile(r"(?<![^\W\d_])[A-HJ-Z]['’]\Z")
-# a German noun after an article or a preposition (``duits_voor_zelfstandig_naamwoord``), in a German text
-_COMMON_GERMAN_WORD = 4.0
-_A_PHONE_AFTER = re.compile(r"[ \t]*[,:]?[ \t]*(?:\+|00|0)\d")
-_A_LIST_GOES_ON = re.compile(r",[ \t]*[a-zà-ÿ]+[ \t]*(?:,|(?:en|of|and|or)[ \t])")
-# a verb, then its subject, where a question starts: the first word is the verb ("Hedde gij ook een nummer?")
-_A_SUBJECT_AFTER = re.compile(r"[ \t]+(?i:ik|je|jij|u|gij|ge|hij|zij|ze|we|wij|jullie|i|you|he|she|they)\b")
-_UNHEARD_OF = 2.5  # rarer than this in Dutch and in English: no word, a name ("Kateryna" before "Shevchenko")
 _TIME_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")  # "18:00" after "Sportpark Veldwijk 18": an hour, no house number
 # at a line's start, a code of a letter or three and digits before the word: a stall's, a room's ("C4 Bloemen")
 _AFTER_A_CODE = re.compile(r"(?:^|(?<=\n))[ \t]*[A-Z]{1,3}\d{1,4}[a-z]?[ \t]+\Z")
@@ -277,25 +256,6 @@ def _spelled(text: str, start: int, end: int, cues: Cues, first_names: Any) -> b
     return [words[-1]] in first_names or is_place(cues, words[-1])
 
 
-def _by_surname_ending(text: str, cues: Cues, first_names: Any, found: list[Span]) -> list[Span]:
-    """Surnames no list holds, by their ending ("staat als Stojanović"), with a first name right before that is listed
-    ("Ana Stojanović") or no word in Dutch or English ("Kateryna Shevchenko"); not where a span already lies, nor a
-    place ("Nowy Dwór" ends in none of them)."""
-    spans = []
-    for match in cues.surname_ending.finditer(text):
-        start = match.start()
-        if any(s.start < match.end() and start < s.end for s in found) or is_place(cues, match.group()):
-            continue
-        window = max(0, start - 30)
-        first = re.search(r"([A-ZÀ-Ž][^\W\d_]+)[ \t]+$", text[window:start])
-        if first and ([first.group(1)] in first_names or (
-                zipf_nl_en(first.group(1).lower()) < _UNHEARD_OF
-                and not is_place(cues, first.group(1)))):
-            start = window + first.start(1)
-        spans.append(Span(start, match.end(), "name"))
-    return spans
-
-
 def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = None) -> list[Span]:
     """Spans of person names ("name") and street addresses with a house number ("address") in ``text``; the
     addresses of institutions ("het gemeentehuis, Raadhuisplein 1") are appended to ``public`` when given.
@@ -325,7 +285,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
                   if not any(s < m.end() and m.start() < e for s, e in addresses)]
     # ... and in German with a preposition first: "Am Lindenhof 7" (not "Im Jahr 2024": a common German word)
     addresses += [m.span() for m in cues.german_street.finditer(text)
-                  if zipf(m.group(1).lower(), "de") < _COMMON_GERMAN_WORD]
+                  if zipf(m.group(1).lower(), "de") < COMMON_GERMAN_WORD]
     streets = [(s, e) for tag, s, e in written if tag == "straat" and cues.street.search(text[s:e])]
     # a street, a word for the number, the number: "Molenweg hnr 14"
     addresses += [(s, number.end()) for s, e in streets if (number := cues.house_number.match(text, e))]
@@ -403,12 +363,12 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
             spans += [Span(start, a.end, "address") for a in spans if a.kind == "address" and a.start >= end
                       and not text[end:a.start].strip()]
             continue
-        end = _with_its_surname(text, start, end, cues, first_names)
+        end = with_its_surname(text, start, end, cues, first_names)
         if not titled and not re.search(r"[\s.]", text[start:end]) and starts_sentence(text, start) and \
-                not _a_first_name_first(text, start, end, cues, common, first_names):
+                not a_first_name_first(text, start, end, cues, common, first_names):
             continue  # "Kost het iets?"; but "Behandelend medewerker: Femke." (not "Bezoeker: Schippers van de ...")
         if not titled and (_a_things_name(text[start:end], cues, first_names, surnames)
-                           or _a_german_noun(text, start, end, cues, first_names)):
+                           or a_german_noun(text, start, end, cues, first_names)):
             continue
         if not titled and (_AFTER_A_CODE.search(text, max(0, start - 12), start)
                            or _an_initial_and_a_word(text[start:end], first_names, surnames)):
@@ -427,9 +387,9 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         if not at_address and is_institution(text, start, end, cues, surnames):
             continue
         spans.append(Span(_with_particles(text, start, cues), end, "name"))
-    if signed := _signature(text, cues, first_names, common):
+    if signed := signature(text, cues, first_names, common):
         spans.append(signed)
-    spans += _by_surname_ending(text, cues, first_names, spans)
+    spans += by_surname_ending(text, cues, first_names, spans)
     spans += [Span(_with_particles(text, start, cues), end, "name")
               for start, end in cued_names(text, cues, common, surnames, first_names)
               if not is_institution(text, start, end, cues, surnames, cued=True) and not _one_letter(text, start, end)
@@ -438,123 +398,3 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
               and not named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])
               and not any(c < end and start < d for c, d in companies)]
     return spans + first_names_joined(text, spans, cues, common, first_names)
-
-
-# right before a date of birth in brackets: one to three capitalised words ("Selam Tekle (geb. 22-07-1998)")
-_BEFORE_A_BRACKETED_DATE = re.compile(r"((?:[A-ZÀ-Ž][\w'’-]*[ \t]+){0,2}[A-ZÀ-Ž][\w'’-]*)[ \t]*\([^()\d\n]{0,12}\Z")
-# right after a name: more of a surname joined by hyphens ("Lieuw-A-Soe"), and the name spelled out ("lopes l o p e s")
-_HYPHENED_PARTS = re.compile(r"(?:-[A-ZÀ-Ž][^\W\d_]*)+")
-# right after a first name: the surname's initial ("Johan K.")
-_SURNAMES_INITIAL = re.compile(r"[ \t]+[A-ZÀ-Ž]\.(?![^\W_])")
-_SPELLED_OUT = re.compile(r"[ \t,:(]*((?:[^\W\d_][ \t.-]+){2,}[^\W\d_])(?![^\W\d_])")
-
-
-def names_around(text: str, spans: list[Span], cues: Cues) -> list[Span]:
-    """More of the names the finders found, or names beside what they found: capitalised words right before a date
-    of birth in brackets ("Aanvraag van Selam Tekle (geb. 22-07-1998)"), not roles or institutions ("Dochter");
-    the rest of a surname joined by hyphens ("Cheryl Lieuw-A-Soe", where the lists hold "Lieuw"), a first name's
-    surname's initial ("Johan K."); and a name spelled out letter by letter right after it ("de naam is lopes l o p
-    e s")."""
-    found = []
-    for span in spans:
-        if span.kind == "birth_date" and (before := _BEFORE_A_BRACKETED_DATE.search(text, max(0, span.start - 60),
-                                                                                   span.start)):
-            words = list(re.finditer(r"\S+", before.group(1)))
-            while words and (words[0].group().lower() in cues.not_names | cues.institution_words
-                             or cues.institution_noun(words[0].group())):
-                words = words[1:]
-            if words:
-                found.append(Span(before.start(1) + words[0].start(), before.start(1) + words[-1].end(), "name"))
-        if span.kind != "name":
-            continue
-        end = span.end
-        if hyphened := _HYPHENED_PARTS.match(text, end):
-            end = hyphened.end()
-        elif " " not in text[span.start:end] and (initial := _SURNAMES_INITIAL.match(text, end)):
-            end = initial.end()  # "Teruggebeld door Johan K."
-        last = re.findall(r"[^\W\d_]+", text[span.start:end])[-1:]
-        if (spelled := _SPELLED_OUT.match(text, end)) and last and \
-                re.sub(r"[^\w]", "", spelled.group(1)).lower() == last[0].lower():
-            end = spelled.end(1)
-        if end > span.end:
-            found.append(Span(span.start, end, "name"))
-    return found
-
-
-_CAPITALISED_WORD = re.compile(r"(?<![^\W_])[A-ZÀ-Ž][^\W\d_]{2,}(?![^\W_])")
-# right after a word: up to two capitalised words, then a word (group 1): "Hoekstra" of "Hoekstra Bakker Advocaten"
-_INSTITUTION_AFTER = re.compile(r"(?:[ \t]+&?[ \t]*[A-ZÀ-Ž][^\W\d_]+){0,2}[ \t]+([^\W\d_]+)")
-# right before a word: a word (group 1) and a name's particles, if any ("Advocatenkantoor Van ", "Bakkerij ")
-_WORD_AND_PARTICLES_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[ \t]+(?:(?:[Vv]an|[Dd]e[nr]?|[Tt]e[nr])[ \t]+)*\Z")
-
-
-def names_again(text: str, spans: list[Span], cues: Cues) -> list[Span]:
-    """The other occurrences of a found name's word, as written, where no finder saw them: "Milan" at a sentence's
-    start after "de ouders van Milan Jansen", "Welkom Olena!" after "ik ben Olena". Only words rare enough in Dutch (no
-    title, particle, street or common word) count, so that "Post" of "juf Marjolein Post" leaves "de post" alone;
-    and not where the word names an institution ("mr. Verschuren" and "Verschuren & Kok Advocaten", "Bakkerij
-    Visser", "Advocatenkantoor Van Dijk", "Hoekstra Bakker Advocaten")."""
-    words = {m.group() for s in spans if s.kind == "name" for m in _CAPITALISED_WORD.finditer(text, s.start, s.end)
-             if m.group().lower() not in cues.particles | cues.not_names | cues.title_cues
-             and not cues.street.search(m.group()) and rare_as_a_word(m.group())}
-    if not words:
-        return []
-    covered = [(s.start, s.end) for s in spans]
-    surnames = load().lookup_structs["surname"]
-    return [Span(m.start(), m.end(), "name") for m in _CAPITALISED_WORD.finditer(text) if m.group() in words
-            and not any(start <= m.start() and m.end() <= end for start, end in covered)
-            and not is_institution(text, m.start(), m.end(), cues, surnames)  # "Verschuren & Kok Advocaten"
-            and not ((noun := _WORD_AND_PARTICLES_BEFORE.search(text, max(0, m.start() - 60), m.start()))
-                     and (cues.institution_noun(noun.group(1)) or noun.group(1).lower() in cues.organisation_before))
-            and not ((noun := _INSTITUTION_AFTER.match(text, m.end())) and cues.institution_noun(noun.group(1)))]
-
-
-def _a_first_name_first(text: str, start: int, end: int, cues: Cues, common: frozenset[str],
-                        first_names: Any) -> bool:
-    """One word where a sentence starts that is a name all the same: a rare word of the name lists after a
-    speaker's label when the sentence ends ("Behandelend medewerker: Femke."), or a first name of the lists, rare
-    as a word, set apart from what follows ("Fleur, mail gestuurd", "Ahmed – team Belastingen", "Marloes (wijkteam)"
-    in a hand-over), or one that is no word at all ("Sevda heeft me geholpen"; not a dialect's verb before its
-    subject, "Hedde gij ook een nummer?"); any first name of the lists right before a phone number ("Frank
-    0626391047")."""
-    word = text[start:end]
-    if word.lower() in common:
-        return False
-    if [word] in first_names and _A_PHONE_AFTER.match(text, end):
-        return True  # a caller's name and number: "wie moet ik bellen. Frank 0626391047"
-    if not rare_as_a_word(word):
-        return False
-    if cues.speaker_label.search(text, max(0, start - 40), start) and _SENTENCE_ENDS.match(text, end):
-        return True
-    if _A_LIST_GOES_ON.match(text, end):
-        return False  # an item of a list of words: "Roos, tulp en dahlia"
-    if [word] in first_names and (department := _OF_A_DEPARTMENT.match(text, end)) and \
-            [department.group(1)] not in load().lookup_structs["surname"] and \
-            zipf(department.group(1).lower(), "nl") >= _UNHEARD_OF:
-        return True  # a colleague and the department, a Dutch word and no surname: "Jeroen van Vergunningen"
-    return [word] in first_names and (_SET_APART.match(text, end) is not None or (
-        zipf_nl_en(word.lower()) < _UNHEARD_OF and not _A_SUBJECT_AFTER.match(text, end)))
-
-
-def _with_its_surname(text: str, start: int, end: int, cues: Cues, first_names: Any) -> int:
-    """The end of a first name of the lists with the capitalised word after it that no list holds and that is rare
-    as a word (deduce's list of words that are no names holds "Wegener" too): its surname ("Klaus Wegener",
-    "Kontoinhaber Klaus Wegener"); not a word ("Jan Zorg"), an institution's ("Anna Ziekenhuis") or a street's."""
-    after, last = _ONE_MORE_WORD.match(text, end), text[start:end].split()[-1]
-    if after is None or [last] not in first_names or not rare_as_a_word(last):
-        return end
-    word = after.group(1)
-    if word.lower() in cues.not_names | cues.particles or not rare_as_a_word(word) or \
-            cues.institution_noun(word) or cues.street.search(word):
-        return end
-    return after.end(1)
-
-
-def _a_german_noun(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
-    """In German, where every noun has a capital, a common German word right after an article or preposition is a
-    noun, no surname ("für Glas und Papier", "nächsten Sommer"); not a first name ("für Peter")."""
-    word = text[start:end]
-    return " " not in word and [word] not in first_names and zipf(word.lower(), "de") >= _COMMON_GERMAN_WORD and \
-        cues.german_before_noun.search(text, max(0, start - 20), start) is not None and \
-        len(cues.german_function_word.findall(text)) >= 3
-
