@@ -110,7 +110,15 @@ _AT_A_WORKPLACE = re.compile(r"[ \t]+(?:(?:in|op|aan)[ \t]+(?:een|de|het|the|a|a
 # "van" or "uit", then a capitalised word, after a place's people ("bewoner van Lombok")
 _RESIDENTS_OF = re.compile(r"(?:van|uit)[ \t]+(?:(?:de|het|den)[ \t]+)?([A-ZÀ-Ž][^\W\d_]+)")
 # right after a speaker's label's first word: more of a sentence, no name ("Klant: Mag ik ...", "Klant: Bakker worden")
-SPEECH_GOES_ON = re.compile(r"[ \t]+[a-zà-ÿ]")
+_SPEECH_GOES_ON = re.compile(r"[ \t]+[a-zà-ÿ]")
+
+
+def spoken_not_a_name(text: str, label_from: int, label_to: int, name_end: int, cues: Cues) -> bool:
+    """Whether a "name" that a speaker's label ("Klant:", "Beller:") between ``label_from`` and ``label_to``
+    introduces is what the speaker says: a sentence goes on after it ("Klant: Mag ik op zondag open?"); not "Beller:
+    Wong Ka Ming, eigenaar van ..."."""
+    return cues.speaker_label.search(text, label_from, label_to) is not None and \
+        _SPEECH_GOES_ON.match(text, name_end) is not None
 
 
 def cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
@@ -130,13 +138,11 @@ def cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
         if cue.group().lower() in cues.residents and (place := _RESIDENTS_OF.match(text, at)) and \
                 [place.group(1)] not in surnames:
             continue  # where they live: "een bewoner van (de) Lombok", "inwoners uit Zuilen"; not "bewoner van Dijk"
-        # a speaker's label ("Klant:", "Beller:"): what follows is what they say, a name only when no sentence goes on
-        label = cues.speaker_label.search(text, max(0, cue.start() - 40), at)
         while name := (_name_after(text, at, cues, common, surnames)
                        or (rarer is not None and _a_speakers_name(text, at, cues, common, rarer))
                        or _lower_case_name(text, at, cues, common, surnames, first_names)):
-            if label and SPEECH_GOES_ON.match(text, name[1]):
-                break  # "Klant: Mag ik op zondag open?"; not "Beller: Wong Ka Ming, eigenaar van ..."
+            if spoken_not_a_name(text, max(0, cue.start() - 40), at, name[1], cues):
+                break
             names.append(name)
             joined = cues.and_between.match(text, name[1])
             if not joined:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from kcc.privacy.context import institution_word
-from kcc.privacy.cued_names import SPEECH_GOES_ON
+from kcc.privacy.cued_names import spoken_not_a_name
 from kcc.privacy.cues import Cues
 from kcc.privacy.identifiers import Span, only_zeros
 
@@ -174,8 +174,7 @@ def _labelled(text: str, cues: Cues, pattern: re.Pattern[str]) -> Iterator[Span]
                        for w in cues.house_number_labels)  # only an address asks: "straat: ... huisnummer: ..."
         found = _a_value(value, kind, cues, numbered)
         if found and kind == "name" and pattern is _LINE and \
-                cues.speaker_label.search(text, match.start(), match.start("value")) and \
-                SPEECH_GOES_ON.match(text, match.start("value") + found[1]):
+                spoken_not_a_name(text, match.start(), match.start("value"), match.start("value") + found[1], cues):
             continue  # what a speaker says, not their name: "Klant: Mag ik op zondag open?"
         if found:
             yield Span(match.start("value") + found[0], match.start("value") + found[1], kind)
