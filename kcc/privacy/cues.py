@@ -591,13 +591,14 @@ class Cues:
     @cached_property
     def date(self) -> re.Pattern[str]:
         """A date in any notation people write one in: "03-05-1980", "3/4/'52", "1980-05-03", "3 mei 1980", "14th
-        March 1993", "March 14, 1993"."""
+        March 1993", "March 14, 1993". A full stop after a month is the date's only before its year ("3 mrt. 1980");
+        else it ends the sentence ("geboren op 3 mei.")."""
         months = "|".join(re.escape(m) for m in self.months)
         # a month first only where a month's first letter stands: the other places fail fast
         initials = "".join(sorted({m[0].lower() for m in self.months}))
         return re.compile(rf"(?<![\d/.-])(?:{_DAY}([-/.]){_MONTH}\1(?:(?:19|20)?\d{{2}}|['’]\d{{2}})"
                           rf"|(?:19|20)\d{{2}}([-/.]){_MONTH}\2{_DAY}"
-                          rf"|{_DAY}(?:e|ste|de|st|nd|rd|th|\.)?\s(?:{months})(?:/(?:{months}))?(?![^\W\d_])\.?(?:\s{_YEAR})?"
+                          rf"|{_DAY}(?:e|ste|de|st|nd|rd|th|\.)?\s(?:{months})(?:/(?:{months}))?(?![^\W\d_])(?:\.?\s{_YEAR})?"
                           rf"|(?<![^\W\d_])(?=[{initials}])(?:{months})\.?\s{_DAY}(?:st|nd|rd|th)?,?\s{_YEAR})"
                           rf"(?![\d/-]|\.\d)", re.IGNORECASE)
 

@@ -1766,3 +1766,12 @@ def test_german_streets_holiday_homes_and_a_babys_birthday(text, masked):
 ])
 def test_farm_businesses_and_business_premises_are_no_ones_homes(text, masked):
     assert mask_personal_data(text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    ("Onze dochter is geboren op 3 mei. Wanneer kan ik langskomen?",
+     "Onze dochter is geboren op [geboortedatum]. Wanneer kan ik langskomen?"),
+    ("geb. 3 mrt. 1980 te Gouda", "geb. [geboortedatum] te Gouda"),
+])
+def test_a_full_stop_after_a_birth_dates_month_ends_the_sentence_unless_a_year_follows(text, masked):
+    assert mask_personal_data(text) == masked
