@@ -95,15 +95,19 @@ def mask_identifiers(text: str) -> str:
     return _replace(text, _read_out_too(find_identifiers, text, load_cues()))
 
 
-def mask_personal_data(text: str) -> str:
+def mask_personal_data(text: str, *, today: date | None = None) -> str:
     """``text`` with all personal data replaced by a placeholder: what ``mask_identifiers`` masks, and names and
-    street addresses. The first call in a process loads deduce's lists (see ``warm_up``)."""
+    street addresses. The first call in a process loads deduce's lists (see ``warm_up``).
+
+    :param today: the day the text was written (default: today). A whole date beside a name is read as a date of
+        birth when it lies two years or more before it; a text masked again later (a test set) passes its own day.
+    """
     if not text:
         return text
-    return _replace(text, _read_out_too(_personal_data, text, load_cues()))
+    return _replace(text, _read_out_too(lambda t, c: _personal_data(t, c, today or date.today()), text, load_cues()))
 
 
-def _personal_data(text: str, cues: Cues) -> list[Span]:
+def _personal_data(text: str, cues: Cues, today: date) -> list[Span]:
     # a team's mailbox named by a common word ("kwijtschelding@...") needs the name lists to tell it from a person's
     identifiers = [s for s in find_identifiers(text, cues)
                    if s.kind != "email" or not is_word_mailbox(plain_address(text[s.start:s.end]), cues)]
@@ -119,7 +123,7 @@ def _personal_data(text: str, cues: Cues) -> list[Span]:
     spans = [s for s in spans if not any(a.end <= s.start and (
         (s.kind == "postcode" and _BESIDE.fullmatch(text, a.end, s.start))
         or (s.kind == "phone" and _PLACE_AND_PHONE_CUE.fullmatch(text, a.end, s.start))) for a in public)]
-    spans += _dates_beside_a_person(text, spans, cues)
+    spans += _dates_beside_a_person(text, spans, cues, today)
     spans = [*spans, *_postcodes_after_an_address(text, spans), *names_around(text, spans, cues)]
     spans = without_letterheads(text, spans, cues)
     spans += senders_addresses(text, spans) + signers(text, cues)
@@ -143,7 +147,7 @@ _PLACE_AND_PHONE_CUE = re.compile(r"[ \t]*,?[ \t]*(?:[1-9]\d{3}[ \t]?[A-Z]{2}[ \
 _BESIDE = re.compile(r"[ \t]*[,;()]?[ \t]*[,;()]?[ \t]*")  # "Jansen, 1996-07-23", "Bos (7 oktober 1939)"
 
 
-def _dates_beside_a_person(text: str, spans: list[Span], cues) -> list[Span]:
+def _dates_beside_a_person(text: str, spans: list[Span], cues: Cues, today: date) -> list[Span]:
     """A date of birth without a birth cue: a whole date right beside a name or a BSN, in a list or in brackets
     ("Kl. Jansen, 23-07-1996, bsn ...", "mijn vader, Jan Bos (7 oktober 1939)"), at least two years ago (an
     appointment's date beside a name is recent or to come)."""
@@ -153,7 +157,7 @@ def _dates_beside_a_person(text: str, spans: list[Span], cues) -> list[Span]:
     found = []
     for match in cues.date.finditer(text):
         year = re.search(r"(?:19|20)\d{2}(?!\d)", match.group())
-        if not year or int(year.group()) > date.today().year - 2:
+        if not year or int(year.group()) > today.year - 2:
             continue
         if any((s.end <= match.start() and _BESIDE.fullmatch(text, s.end, match.start()))
                or (match.end() <= s.start and _BESIDE.fullmatch(text, match.end(), s.start)) for s in people):

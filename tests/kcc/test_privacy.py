@@ -1775,3 +1775,9 @@ def test_farm_businesses_and_business_premises_are_no_ones_homes(text, masked):
 ])
 def test_a_full_stop_after_a_birth_dates_month_ends_the_sentence_unless_a_year_follows(text, masked):
     assert mask_personal_data(text) == masked
+
+
+def test_a_date_beside_a_name_is_a_birth_date_two_years_before_the_day_of_writing():
+    text = "Kl. Jansen, 23-07-2024, belde over de aanslag."
+    assert mask_personal_data(text, today=date(2025, 1, 10)) == "Kl. [naam], 23-07-2024, belde over de aanslag."
+    assert mask_personal_data(text, today=date(2026, 12, 3)) == "Kl. [naam], [geboortedatum], belde over de aanslag."

@@ -603,6 +603,7 @@ import difflib
 import json
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -692,7 +693,16 @@ def load_set(path: Path = SET) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def score(rows: list[dict], mask=mask_personal_data) -> Score:
+# the day the figures above were measured: a whole date beside a name is a date of birth when it lies two years or
+# more before the day of writing, so each set is masked as of one fixed day, not as the calendar moves on
+MEASURED_ON = date(2026, 12, 3)
+
+
+def as_measured(text: str) -> str:
+    return mask_personal_data(text, today=MEASURED_ON)
+
+
+def score(rows: list[dict], mask=as_measured) -> Score:
     result = Score(Counter(), Counter(), {kind: [] for kind in TYPES}, [], 0)
     for row in rows:
         masked = mask(row["text"])
