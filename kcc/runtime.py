@@ -187,7 +187,7 @@ class Runtime:
         """A searcher with other retrieval settings on this index (evaluation of variants)."""
         return Searcher(self.store, self.embedder, rrf_k=settings.rrf_k, prefetch_limit=settings.prefetch_limit,
                         bm25_language=settings.bm25_language, dense_weight=settings.dense_weight,
-                        section_support=settings.section_support)
+                        fusion=settings.fusion, section_support=settings.section_support)
 
     def ingest(self, progress: Callable[[Iterable], Iterable] | None = None, *,
                allow_removal: bool = False,

@@ -103,12 +103,13 @@ def audience_filter(audience: Audience, include_references: bool = False) -> Sto
 
 
 def build_query_pipeline(store: VectorStore, embedder: DenseEmbedder, *, rrf_k: int = 10,
-                         prefetch_limit: int = 50, bm25_language: str = "dutch", dense_weight: float = 1.0) -> Pipeline:
+                         prefetch_limit: int = 50, bm25_language: str = "dutch", dense_weight: float = 1.0,
+                         fusion: str = "z") -> Pipeline:
     pipeline = Pipeline()
     pipeline.add_component("dense", DenseTextEmbedder(embedder))
     pipeline.add_component("sparse", Bm25TextEmbedder(language=bm25_language))
     pipeline.add_component("retriever", HybridRetriever(store, rrf_k=rrf_k, prefetch_limit=prefetch_limit,
-                                                         dense_weight=dense_weight))
+                                                         dense_weight=dense_weight, fusion=fusion))
     pipeline.connect("dense.embedding", "retriever.query_embedding")
     pipeline.connect("sparse.sparse_embedding", "retriever.query_sparse_embedding")
     return pipeline
@@ -118,12 +119,14 @@ class Searcher:
     """Ranked sections for a question; ``search_articles`` collapses them to articles."""
 
     def __init__(self, store: VectorStore, embedder: DenseEmbedder, *, rrf_k: int = 10, prefetch_limit: int = 50,
-                 bm25_language: str = "dutch", dense_weight: float = 1.0, section_support: float = 0.0):
-        """:param section_support: weight of an article's second-best section in its rank (:func:`by_article`)."""
+                 bm25_language: str = "dutch", dense_weight: float = 1.0, section_support: float = 0.0,
+                 fusion: str = "z"):
+        """:param section_support: weight of an article's second-best section in its rank (:func:`by_article`).
+        :param fusion: how the BM25 and dense branches are fused (``HybridRetriever``)."""
         self.embedder = embedder
         self.section_support = section_support
         self.pipeline = build_query_pipeline(store, embedder, rrf_k=rrf_k, prefetch_limit=prefetch_limit,
-                                             bm25_language=bm25_language, dense_weight=dense_weight)
+                                             bm25_language=bm25_language, dense_weight=dense_weight, fusion=fusion)
         self.pipeline.warm_up()
         # Questions run the pipeline's components directly: Pipeline.run deep-copies every input and cost
         # 3.3 ms of CPU per question on the bench machine (the store query itself: 0.8 ms).

@@ -78,8 +78,11 @@ class Settings(BaseSettings):
         default=None, description="Editor keys (comma-separated), each at least 24 random characters.")
     admin_api_key: str | None = Field(
         default=None, description="Admin keys (comma-separated), each at least 24 random characters.")
-    rrf_k: int = Field(default=10, ge=1, description="Reciprocal rank fusion constant.")
-    dense_weight: float = Field(default=1.0, gt=0, description="RRF weight of the dense branch (BM25 has 1).")
+    fusion: str = Field(default="z", pattern="^(z|rrf)$",
+                        description="How the BM25 and dense rankings are fused: z (their scores standardised per "
+                                    "question, weighted mean) or rrf (reciprocal rank fusion).")
+    rrf_k: int = Field(default=10, ge=1, description="Reciprocal rank fusion constant (fusion rrf).")
+    dense_weight: float = Field(default=1.0, gt=0, description="Weight of the dense branch in the fusion (BM25 has 1).")
     section_support: float = Field(
         default=0.5, ge=0.0, le=1.0,
         description="Share of an article's second-best section score added to its best when ranking articles "

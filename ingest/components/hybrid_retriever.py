@@ -1,13 +1,17 @@
-"""Dense, BM25 or hybrid (weighted RRF of both branches) retrieval with the filter inside the query."""
+"""Dense, BM25 or hybrid (both branches fused by their standardised scores, or by weighted RRF) retrieval with the
+filter inside the query."""
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import replace
 
 from haystack import Document, component
 from haystack.dataclasses import SparseEmbedding
 
 from ingest.stores.base import QUERY_MODES, PointId, QueryOptions, QueryVectors, StoreFilter, VectorStore
+
+FUSIONS = ("z", "rrf")
 
 
 @component
@@ -24,9 +28,14 @@ class HybridRetriever:
     """
 
     def __init__(self, store: VectorStore, top_k: int = 10, mode: str = "hybrid", prefetch_limit: int = 50,
-                 rrf_k: int = 10, dense_weight: float = 1.0):
+                 rrf_k: int = 10, dense_weight: float = 1.0, fusion: str = "z"):
+        """:param fusion: "z" (:func:`fuse_scores`) or "rrf" (:func:`fuse`); ``dense_weight`` weighs the dense
+            branch against BM25's 1 in either."""
         if mode not in QUERY_MODES:
             raise ValueError(f"mode must be one of {QUERY_MODES}")
+        if fusion not in FUSIONS:
+            raise ValueError(f"fusion must be one of {FUSIONS}")
+        self.fusion = fusion
         if top_k < 1 or prefetch_limit < 1 or rrf_k < 1 or dense_weight <= 0:
             raise ValueError("top_k, prefetch_limit, rrf_k and dense_weight must be positive")
         self.store = store
@@ -68,8 +77,8 @@ class HybridRetriever:
         for mode, limit in requests:
             if mode == "hybrid":
                 prefetch = max(self.prefetch_limit, limit)
-                ranked.append(fuse([(found["sparse"][:prefetch], 1.0), (found["dense"][:prefetch], self.dense_weight)],
-                                   self.rrf_k, limit))
+                branches = [(found["sparse"][:prefetch], 1.0), (found["dense"][:prefetch], self.dense_weight)]
+                ranked.append(fuse_scores(branches, limit) if self.fusion == "z" else fuse(branches, self.rrf_k, limit))
             else:
                 ranked.append(found[mode][:limit])
         # payloads only for the hits kept: reading them is most of a query's cost
@@ -84,6 +93,30 @@ Hit = tuple[PointId, float]
 def by_score(hits: list[Hit]) -> list[Hit]:
     """Best first; equal scores in point id order, so the same query always gives the same list."""
     return sorted(hits, key=lambda hit: (-(hit[1] or 0.0), str(hit[0])))
+
+
+def fuse_scores(branches: list[tuple[list[Hit], float]], limit: int) -> list[Hit]:
+    """Weighted z-score fusion: each branch's scores standardised over its own candidates (mean 0, standard
+    deviation 1), a candidate a branch did not return given that branch's lowest, then the weighted mean, shifted
+    so the lowest candidate scores 0 (an article's second section only adds to it); ties in point id order.
+
+    Unlike RRF it keeps how far ahead a branch's best hit is: a dense hit far above the rest outweighs a BM25
+    ranking whose first places lie close together, and the other way round."""
+    total = sum(weight for hits, weight in branches if hits) or 1.0
+    standardised = []
+    for hits, weight in branches:
+        if not hits:
+            continue
+        values = [score or 0.0 for _, score in hits]
+        mean = statistics.fmean(values)
+        spread = statistics.pstdev(values) or 1.0
+        standardised.append(({point: ((score or 0.0) - mean) / spread for point, score in hits},
+                             (min(values) - mean) / spread, weight / total))
+    points = {point for z, _, _ in standardised for point in z}
+    scores = {point: sum(share * z.get(point, floor) for z, floor, share in standardised) for point in points}
+    low = min(scores.values(), default=0.0)
+    ranked = sorted(scores, key=lambda point: (-round(scores[point], 12), str(point)))[:limit]
+    return [(point, scores[point] - low) for point in ranked]
 
 
 def fuse(branches: list[tuple[list[Hit], float]], rrf_k: int, limit: int) -> list[Hit]:
