@@ -35,7 +35,6 @@ class HybridRetriever:
             raise ValueError(f"mode must be one of {QUERY_MODES}")
         if fusion not in FUSIONS:
             raise ValueError(f"fusion must be one of {FUSIONS}")
-        self.fusion = fusion
         if top_k < 1 or prefetch_limit < 1 or rrf_k < 1 or dense_weight <= 0:
             raise ValueError("top_k, prefetch_limit, rrf_k and dense_weight must be positive")
         self.store = store
@@ -44,6 +43,7 @@ class HybridRetriever:
         self.prefetch_limit = prefetch_limit
         self.rrf_k = rrf_k
         self.dense_weight = dense_weight
+        self.fusion = fusion
 
     @component.output_types(documents=list[Document])
     def run(self, query_embedding: list[float] | None = None, query_sparse_embedding: SparseEmbedding | None = None,

@@ -186,11 +186,11 @@ class Cues:
     spellings: re.Pattern[str]
     # between two names: a word that joins them (" en "); right before a name: a word and such a word, the word
     # group 1 ("Klaus und "); between two plates: such a word, a comma or a slash
-    # "en", "and", "und", "et", "&": between two names (``en_woord``)
-    and_words: frozenset[str]
     and_between: re.Pattern[str]
     joined_before: re.Pattern[str]
     next_in_list: re.Pattern[str]
+    # those words themselves ("en", "and", "und", "et", "&"): a signature's line "Jürgen und Petra Hoffmann"
+    and_words: frozenset[str]
     # right before a plate: an organisation's vehicle ("dienstvoertuig (")
     service_vehicle_before: re.Pattern[str]
     # before an address, in its clause: "het adres van het " and the institution's noun (group 1)
