@@ -31,7 +31,7 @@ COMPARE_CONFIGS: dict[str, dict] = {
 }
 INDEX_SETTINGS = ("embedder", "chunk_words", "bm25_language")  # settings that need their own index
 HIGHER_IS_BETTER = ("answer_hit1", "hit1", "hit5", "mrr", "fact_accuracy", "oos_refused", "consistency")
-LOWER_IS_BETTER = ("answerable_refused",)
+LOWER_IS_BETTER = ("answerable_refused", "extra_article")
 
 
 def service_for(runtime: Runtime, settings: Settings) -> AnswerService:

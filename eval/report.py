@@ -7,7 +7,7 @@ from pathlib import Path
 from eval.runner import EvalReport, Figures
 
 COLUMNS = ("questions", "answer_hit1", "hit1", "hit3", "hit5", "mrr", "ndcg5", "fact_accuracy", "short_fact_accuracy",
-           "answered")
+           "answered", "extra_article")
 
 
 def _row(label: str, f: Figures) -> str:

@@ -40,6 +40,7 @@ class QuestionOutcome:
     consistent: bool
     latency_ms: float
     confidence: float
+    articles: list[str] = field(default_factory=list)  # the answer's articles, in the order of its blocks
 
 
 @dataclass
@@ -54,6 +55,8 @@ class Figures:
     short_fact_accuracy: float = 0.0
     answer_hit1: float = 0.0  # the answer's first source is a right article (a refusal counts as a miss)
     answered: float = 0.0
+    # of the answered questions one article answers, the share whose answer also holds another article's block
+    extra_article: float = 0.0
 
 
 @dataclass
@@ -74,7 +77,8 @@ class EvalReport:
                 "fact_accuracy": self.overall.fact_accuracy,
                 "answerable_refused": self.out_of_scope["answerable_refused"],
                 "oos_refused": self.out_of_scope["refused"],
-                "internal_leaks": float(self.internal_leaks), "consistency": self.consistency}
+                "internal_leaks": float(self.internal_leaks), "consistency": self.consistency,
+                "extra_article": self.overall.extra_article}
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
@@ -98,9 +102,14 @@ def _first_source(public: dict) -> str | None:
     return public["sources"][0]["article_id"] if public["status"] == "answered" and public["sources"] else None
 
 
+def _articles(public: dict) -> list[str]:
+    return list(dict.fromkeys(s["article_id"] for s in public["sources"])) if public["status"] == "answered" else []
+
+
 def _figures(outcomes: Sequence[QuestionOutcome], gold: dict[str, GoldQuestion]) -> Figures:
     ranked = [o for o in outcomes if gold[o.id].gold]
     facts = [o.facts_ok for o in outcomes if o.facts_ok is not None]
+    single = [o for o in outcomes if len(gold[o.id].gold) == 1 and o.status == "answered"]
     return Figures(
         questions=len(outcomes),
         hit1=mean([hit_at_k(o.ranked, gold[o.id].gold, 1) for o in ranked]),
@@ -113,6 +122,7 @@ def _figures(outcomes: Sequence[QuestionOutcome], gold: dict[str, GoldQuestion])
                                   if o.short_facts_ok is not None]),
         answer_hit1=mean([1.0 if o.answer_first in gold[o.id].gold else 0.0 for o in ranked]),
         answered=mean([1.0 if o.status == "answered" else 0.0 for o in outcomes]),
+        extra_article=mean([1.0 if len(o.articles) > 1 else 0.0 for o in single]),
     )
 
 
@@ -146,7 +156,8 @@ def run_gold(client: AnswerClient, questions: Sequence[GoldQuestion], fragments:
         outcomes.append(QuestionOutcome(question.id, question.kind, question.channel, ranked, public["status"],
                                         _facts_ok(question, public, agent),
                                         _facts_ok(question, public, agent, "short"), _first_source(public),
-                                        leaks, consistent, latency, float(public["confidence"])))
+                                        leaks, consistent, latency, float(public["confidence"]),
+                                        _articles(public)))
     gold = {q.id: q for q in questions}
     answerable = [o for o in outcomes if gold[o.id].kind not in ("out_of_scope", "internal")]
     by_kind: dict[str, list[QuestionOutcome]] = defaultdict(list)

@@ -15,12 +15,13 @@ def q(id_, kind, gold=(), facts=(), channel="chat"):
 
 
 class ScriptedClient:
-    def __init__(self, answers, ranks, internal_notes="", drift_channel=None):
+    def __init__(self, answers, ranks, internal_notes="", drift_channel=None, blocks=None):
         self.answers, self.ranks, self.notes, self.drift = answers, ranks, internal_notes, drift_channel
+        self.blocks = blocks or {}  # question -> the answer's articles, when more than the ranking's first
 
     def answer(self, question, channel, agent):
         text = self.answers.get(question)
-        first = self.ranks.get(question, [])[:1]
+        first = self.blocks.get(question) or self.ranks.get(question, [])[:1]
         body = {"status": "answered" if text else "no_answer",
                 "answer": {"id": "x", "markdown": text, "text": text, "html": text,
                            "short": text.split(".")[0]} if text else None,
@@ -60,6 +61,18 @@ def test_figures_by_hand():
     assert report.internal_leaks == 0 and report.consistency == 1.0
 
 
+def test_extra_article_counts_single_article_questions_answered_with_another_articles_block():
+    questions = QUESTIONS + [q("6", "multi", ["a", "b"], ["€ 10"])]
+    client = make_client(blocks={"vraag 1": ["a", "b", "a"], "vraag 6": ["a", "b"]})
+    client.answers["vraag 6"] = "Het kost € 10."
+    report = run_gold(client, questions, fragments=[])
+    assert [o.articles for o in report.outcomes if o.id in ("1", "2", "6")] == [["a", "b"], ["a"], ["a", "b"]]
+    # of the answered questions one article answers (1 and 2; 6 needs two), question 1 shows a second article
+    assert report.overall.extra_article == 0.5 and report.by_kind["multi"].extra_article == 0.0
+    assert report.headline()["extra_article"] == 0.5
+    assert run_gold(make_client(), QUESTIONS, fragments=[]).overall.extra_article == 0.0
+
+
 def test_leaks_and_inconsistency_are_counted():
     client = make_client(drift_channel="phone")
     client.answers["vraag 2"] = "Binnen 5 dagen. geheime regel"
@@ -97,3 +110,10 @@ def test_a_new_baseline_keeps_the_sets_own_tolerance(tmp_path):
     assert json.loads(baseline.read_text())["tolerance"] == 0.034
     write_baseline(report, baseline, tolerance=0.05)
     assert json.loads(baseline.read_text())["tolerance"] == 0.05
+
+
+def test_the_baseline_guard_fails_when_more_answers_show_a_second_article(tmp_path):
+    baseline = tmp_path / "baseline.json"
+    write_baseline(run_gold(make_client(), QUESTIONS, fragments=[]), baseline)
+    longer = run_gold(make_client(blocks={"vraag 1": ["a", "b"]}), QUESTIONS, fragments=[])
+    assert check_against_baseline(longer, baseline) == ["extra_article 0.500 > baseline 0.000 + 0.02"]
