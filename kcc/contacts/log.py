@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import get_args
 
 from sqlalchemy import ColumnElement, delete, func, select
@@ -144,14 +144,17 @@ def contact_questions(body: ContactIn) -> list[QuestionIn]:
 
 
 def build_question(item: QuestionIn, position: int, settings: Settings, articles: Mapping[str, Article],
-                   teams: list[str]) -> ContactQuestion:
+                   teams: list[str], today: date | None = None) -> ContactQuestion:
     """A validated, derived question row.
+
+    :param today: the day the question was asked (an imported contact's own day; default today): a whole date
+        beside a name reads as a date of birth when it lies two years or more before that day (kcc.privacy).
 
     :raises ContactLogError: 422 with a Dutch message for every value outside the contract.
     :raises QuestionError: empty or over-long question.
     """
     # the log keeps the question, not the person: personal data is masked before storage (kcc.privacy)
-    question = mask_personal_data(normalise_question(item.question, settings.max_question_chars))
+    question = mask_personal_data(normalise_question(item.question, settings.max_question_chars), today=today)
     if item.answer_status is not None and item.answer_status not in ANSWER_STATUSES:
         raise ContactLogError("invalid", "unknown_answer_status",
                               f"Onbekende antwoordstatus '{item.answer_status}'. Kies uit: answered, no_answer, of "
@@ -163,7 +166,7 @@ def build_question(item: QuestionIn, position: int, settings: Settings, articles
                 "section": optional_text(s.section, "section", MAX_SECTION)} for s in item.sources]
     # typed by the agent ("doorverbonden met mw. Jansen"): masked like the question, and so is the team from it
     forwarded_to = optional_text(item.forwarded_to, "forwarded_to", MAX_TEAM)
-    forwarded_to = mask_personal_data(forwarded_to) if forwarded_to else None
+    forwarded_to = mask_personal_data(forwarded_to, today=today) if forwarded_to else None
     article_id = sources[0]["article_id"] if sources else None
     return ContactQuestion(
         position=position, question=question,
@@ -209,7 +212,7 @@ def build_contact(body: ContactIn, settings: Settings, articles: Mapping[str, Ar
                                                                        settings.contact_retention_days, now)
     check_channel(body.channel)
     teams = known_teams(settings, articles)  # once per contact: on a big KB it walks every article
-    questions = [build_question(item, position, settings, articles, teams)
+    questions = [build_question(item, position, settings, articles, teams, created_at.date())
                  for position, item in enumerate(contact_questions(body))]
     check_duration(body.duration_seconds)
     for question in questions:

@@ -62,6 +62,18 @@ def test_created_at_is_the_servers_unless_an_import_sets_it(session, articles):
     assert error.value.code == "invalid_created_at"
 
 
+def test_an_imported_contact_is_masked_as_of_its_own_day(session, articles):
+    """A whole date beside a name is a date of birth when its year lies two years or more before the year it was
+    typed in: an imported contact's year, not the import's (a date from the year before that call is an appointment)."""
+    year = datetime.now(UTC).year
+    question = f"Kl. Anouk Verbeek, 23-07-{year - 2}, belde over de aanslag."
+    imported = log_contact(session, contact(question=question, created_at=f"{year - 1}-03-10T10:00:00Z"), Settings(),
+                           articles, import_created_at=True)
+    assert imported.question == f"Kl. [naam], 23-07-{year - 2}, belde over de aanslag."
+    today = log_contact(session, contact(question=question), Settings(), articles)
+    assert today.question == "Kl. [naam], [geboortedatum], belde over de aanslag."
+
+
 def test_feedback_and_grades_name_what_is_missing(session, articles):
     with pytest.raises(ContactLogError) as error:
         add_feedback(session, FeedbackIn(article_id="bestaat-niet", comment="x", agent_id="a"), articles)
