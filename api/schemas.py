@@ -38,7 +38,8 @@ class SourceOut(BaseModel):
     url: str
     version: str
     reviewed: str | None
-    part: int = Field(description="Index in ``parts`` of the question part this source answers (0 for one part).")
+    part: int = Field(description="The answer block this source belongs to (0 for the first): for a question asked "
+                                  "in parts, its index in ``parts``; else 1 for the second-best article's block.")
 
 
 class ArticleRefOut(BaseModel):

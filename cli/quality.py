@@ -138,6 +138,9 @@ def calibrate(kb_dir: Path | None, data_dir: Path | None, embedder: str | None, 
                f"{e['full_out_of_scope_refused']:.1%} van de vragen buiten bereik geweigerd "
                f"(vragen in een andere taal: {e['dense_only_answerable_refused']:.1%} / "
                f"{e['dense_only_out_of_scope_refused']:.1%}).")
+    if calibration.second_article is not None:
+        click.echo(f"Tweede artikel: een eigen blok vanaf score {calibration.second_article:.3f} "
+                   f"({settings.second_article_share:.0%} van de vragen uit de kennisbank).")
 
 
 @click.command()

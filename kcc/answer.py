@@ -48,7 +48,7 @@ from kcc.products import COMMON_ZIPF, KbWords, ProductCatalogue
 from kcc.referrals import ReferralGuide, load_guide_or_generic
 from kcc.render import to_text, to_text_and_html
 from kcc.scope import vector_cache
-from kcc.search import Retrieval, Searcher, SectionHit
+from kcc.search import Retrieval, Searcher, SectionHit, article_scores
 from kcc.settings import Settings
 from kcc.spelling import zipf
 
@@ -306,6 +306,9 @@ class AnswerService:
                 # the leading article's sections ranked by its own part, not diluted by the other parts'
                 own = [(text, part_hits) for text, part_hits in by_part if part_hits[0].article_id == ranked[0]]
                 answered = own[:1] + others if own else answered + others
+        parts = [text for text, _ in answered] if len(answered) > 1 else []
+        if not parts and query.same_language:
+            answered += self._second_article(hits, query.text)
         intents = self.intents.asked(query.text)
         blocks: list[str] = []
         shorts: list[str] = []
@@ -337,8 +340,18 @@ class AnswerService:
         alternatives = [self._ref(a) for a in ranked if a not in done][:ALTERNATIVES]
         return AnswerResult("answered", body, sources, referral, confidence, channel,
                             alternatives=alternatives, clarify=self._clarify(tops, ranked, len(answered)),
-                            parts=[text for text, _ in answered] if len(answered) > 1 else [],
+                            parts=parts,
                             language=query.language)
+
+    def _second_article(self, hits: list[SectionHit], text: str) -> list[tuple[str, list[SectionHit]]]:
+        """The second-best article's block, when its score reaches the KB's calibrated bar: a question that asks
+        two things in one sentence has both articles at the top (kcc.calibrate.fit_second_article)."""
+        bar = self.calibration.second_article_for(self.settings.ranking)
+        scores = article_scores(hits, self.settings.section_support)
+        if bar is None or len(scores) < 2:
+            return []
+        second, score = sorted(scores.items(), key=lambda item: -item[1])[1]
+        return [(text, [h for h in hits if h.article_id == second])] if score >= bar else []
 
     def _parts(self, query: Query, candidates: list[str]) -> list[tuple[str, list[SectionHit]]]:
         """Each part whose own best article is confident and among the whole question's best articles; of

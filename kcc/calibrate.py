@@ -10,6 +10,7 @@ Example::
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import statistics
 from collections.abc import Mapping, Sequence
@@ -33,10 +34,11 @@ from kcc.contacts.gaps import fit_gap_threshold
 from kcc.evidence import EvidenceScorer, out_of_scope_questions
 from kcc.products import embed_catalogue
 from kcc.scope import embed_questions, vector_cache
-from kcc.search import Searcher
+from kcc.search import Retrieval, Searcher, article_scores
 from kcc.settings import Settings
 
 MAX_ARTICLES = 400  # articles a calibration samples from a large KB (titles, training questions)
+SECOND_ARTICLE_HITS = 20  # sections an answer ranks its articles by (kcc.answer), so the scores compare
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,24 @@ class LabelledQuestion:
 
 def kb_version(articles: Mapping[str, Article]) -> str:
     return content_hash(sorted((a.id, a.hash) for a in articles.values()))
+
+
+def second_article_score(retrieval: Retrieval, support: float) -> float:
+    """The second-best article's score among the retrieval's hits (0 with fewer than two articles)."""
+    scores = sorted(article_scores(retrieval.hits, support).values(), reverse=True)
+    return scores[1] if len(scores) > 1 else 0.0
+
+
+def fit_second_article(made: Sequence[Retrieval], support: float, share: float) -> float | None:
+    """The score a question's second-best article needs for a block of its own: reached by ``share`` of the KB's
+    own made questions (each about one article), so the bar follows this KB's and embedder's scale. A question
+    that asks two things in one sentence ("Mijn rijbewijs verloopt, en ik wil mijn auto op naam van mijn zoon
+    zetten") has both articles close to the top; a question about one article rarely does. ``None`` (no second
+    blocks) for ``share`` 0 or no questions."""
+    scores = sorted(second_article_score(r, support) for r in made)
+    if share <= 0 or not scores:
+        return None
+    return round(scores[min(len(scores) - 1, int(math.floor((1 - share) * len(scores))))], 6)
 
 
 def dense_reference(searcher: Searcher, articles: Sequence[Article], sample: int = MAX_ARTICLES) -> float:
@@ -78,7 +98,7 @@ def fit_calibration(searcher: Searcher, articles: Mapping[str, Article], setting
     # the generic out-of-scope questions are the same for every calibration: their vectors are kept (kcc.scope)
     kept = dict(zip(negatives_text, embed_questions(searcher.embedder, tuple(negatives_text), vector_cache(settings)),
                     strict=True)) if negatives_text else {}
-    retrieved = searcher.retrieve_many([e.text for e in examples], top_k=5, with_tops=True,
+    retrieved = searcher.retrieve_many([e.text for e in examples], top_k=SECOND_ARTICLE_HITS, with_tops=True,
                                        vectors=[None if e.answerable else kept.get(e.text) for e in examples])
     evidence: list[Evidence] = [
         scorer.evidence(retrieval, exclude=None if example.answerable else example.text)
@@ -101,4 +121,7 @@ def fit_calibration(searcher: Searcher, articles: Mapping[str, Article], setting
     return Calibration(embedder=searcher.embedder.spec, kb_version=kb_version(articles), reference=reference,
                        full=full, dense_only=dense_only, threshold=round(thresholds["full"], 4),
                        dense_threshold=round(thresholds["dense_only"], 4), expected=expected,
-                       sizes={"positives": positives, "negatives": negatives, "gold": len(gold)}, gap_threshold=gap)
+                       sizes={"positives": positives, "negatives": negatives, "gold": len(gold)}, gap_threshold=gap,
+                       second_article=fit_second_article(retrieved[:len(made)], settings.section_support,
+                                                         settings.second_article_share),
+                       ranking=settings.ranking)

@@ -33,7 +33,7 @@ from kb.model import Article
 
 FEATURES = ("dense_rel", "coverage", "agree", "oos_margin")
 DENSE_FEATURES = ("dense_rel", "oos_margin")
-FORMAT = 2  # 2: with gap_threshold
+FORMAT = 3  # 2: with gap_threshold; 3: with second_article and ranking
 
 
 @dataclass(frozen=True)
@@ -176,6 +176,14 @@ class Calibration:
     provisional: bool = False
     # where two unanswered questions count as one gap on the dashboard (kcc.contacts.gaps.fit_gap_threshold)
     gap_threshold: float = 1.0
+    # the score a second-best article needs for its own block (kcc.calibrate.fit_second_article; None: never),
+    # on the scale of the ranking settings it was fitted under (Settings.ranking)
+    second_article: float | None = None
+    ranking: str = ""
+
+    def second_article_for(self, ranking: str) -> float | None:
+        """The second article's bar, when fitted under these ranking settings (another fusion has another scale)."""
+        return self.second_article if ranking == self.ranking else None
 
     def confidence(self, evidence: Evidence, *, same_language: bool = True) -> float:
         return round((self.full if same_language else self.dense_only).score(evidence), 3)

@@ -192,6 +192,10 @@ class Settings(BaseSettings):
         description="Share of the KB's own training questions 'kcc calibrate' may refuse when it sets the "
                     "no-answer threshold.",
     )
+    second_article_share: float = Field(
+        default=0.03, ge=0.0, lt=0.5,
+        description="Share of the KB's own training questions whose second-best article scores high enough to get "
+                    "its own block too ('kcc calibrate' sets that score from it; 0 = never).")
     demo: bool = Field(default=False, description="Demo mode: a random agent and editor key for each start when "
                                                   "none is set, logged (see with_demo_keys).")
     max_body_bytes: int = Field(
@@ -222,6 +226,12 @@ class Settings(BaseSettings):
         default_factory=list,
         description="The teams contacts are handed to and callback requests go to (comma-separated, e.g. "
                     "Burgerzaken,Afval,Werk en inkomen); unset = the owners of the KB's articles.")
+
+    @property
+    def ranking(self) -> str:
+        """The settings that set the scale of fused scores: a score fitted under others does not apply."""
+        fusion = f"rrf{self.rrf_k}" if self.fusion == "rrf" else self.fusion
+        return f"{fusion}:{self.dense_weight:g}:{self.section_support:g}:{self.prefetch_limit}"
 
     @property
     def index_dir(self) -> Path:

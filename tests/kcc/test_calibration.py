@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kcc.calibrate import LabelledQuestion
+from kcc.calibrate import LabelledQuestion, fit_second_article, second_article_score
 from kcc.calibration import (
     Evidence,
     Model,
@@ -14,6 +14,7 @@ from kcc.calibration import (
     with_context,
 )
 from kcc.runtime import Runtime
+from kcc.search import Retrieval, SectionHit
 from kcc.settings import Settings
 from tests.conftest import SMALL_KB, write_kb
 from tests.kcc.other_kb import write_other_kb
@@ -41,6 +42,35 @@ def test_context_words_are_words_the_kb_does_not_know():
         extra = set(question.split()) - {"paspoort", "kosten"}
         assert len(extra) == 1 and extra <= {"wordt", "morgen", "regenachtig", "weer"}
     assert with_context(["x"], {"x"}, ["x"]) == []
+
+
+def _retrieval(*scores: tuple[str, float]) -> Retrieval:
+    hits = [SectionHit(article_id=a, title=a, section="s", section_index=i, text="", audience="public",
+                       source="article", score=score, rank=i + 1) for i, (a, score) in enumerate(scores)]
+    return Retrieval(hits=hits, dense=[], sparse=None, filter=None)
+
+
+def test_the_second_articles_score_counts_its_second_section():
+    retrieval = _retrieval(("a", 5.0), ("b", 4.0), ("a", 3.0), ("c", 3.5), ("b", 2.0))
+    assert second_article_score(retrieval, 0.5) == 5.0  # b: 4 + 0.5 * 2 (a is 6.5)
+    assert second_article_score(retrieval, 0.0) == 4.0
+    assert second_article_score(_retrieval(("a", 5.0), ("a", 4.0)), 0.5) == 0.0  # one article: no second
+
+
+def test_the_second_article_bar_is_reached_by_the_set_share_of_made_questions():
+    made = [_retrieval(("a", 1000.0), ("b", float(i))) for i in range(100)]
+    bar = fit_second_article(made, 0.5, 0.03)
+    assert bar == 97.0 and sum(second_article_score(r, 0.5) >= bar for r in made) == 3
+    assert fit_second_article(made, 0.5, 0.10) == 90.0
+    assert fit_second_article(made, 0.5, 0.0) is None and fit_second_article([], 0.5, 0.03) is None
+
+
+def test_the_second_article_bar_applies_only_to_the_ranking_it_was_fitted_under(two_kbs):
+    calibration, runtime = two_kbs["other"]
+    assert calibration.ranking == runtime.settings.ranking and calibration.second_article is not None
+    assert calibration.second_article_for(runtime.settings.ranking) == calibration.second_article
+    rrf = runtime.settings.model_copy(update={"fusion": "rrf"})
+    assert calibration.second_article_for(rrf.ranking) is None
 
 
 @pytest.fixture(scope="module")

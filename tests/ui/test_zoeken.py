@@ -193,6 +193,17 @@ def test_api_down_gives_a_friendly_message_not_a_traceback(monkeypatch):
     assert "niet bereikbaar op http://127.0.0.1:9" in texts(at.error)
 
 
+def test_each_block_of_an_answer_says_which_part_or_that_it_is_a_second_article():
+    from ui.answer_view import block_captions
+
+    two_parts = {"parts": ["Ik ga trouwen.", "Wat kost *naturalisatie*?"]}
+    assert block_captions(two_parts, 2) == ["Deelvraag 1: Ik ga trouwen\\.",
+                                            "Deelvraag 2: Wat kost \\*naturalisatie\\*?"]
+    second = block_captions({"parts": []}, 2)
+    assert second[0] is None and second[1].startswith("Ook mogelijk bedoeld")
+    assert block_captions({"parts": []}, 1) == [None]
+
+
 def test_the_full_answer_below_the_short_box_does_not_repeat_the_short_answer():
     from ui.answer_view import without_short
 
