@@ -80,6 +80,8 @@
       const line = boldLine(node);
       if (line !== null && (blockStart || titles.has(line))) {
         if (shown) item.appendChild(el("hr", "part-break"));
+        // one question, a second article close to it (not a part of the question): say so before its title
+        if (shown && !(data.parts || []).length) item.appendChild(el("p", "also", "Misschien zoekt u ook:"));
         item.appendChild(el("h2", "title", line));
         short = el("div", "short");
         short.setAttribute("aria-label", "Kort antwoord");

@@ -89,6 +89,21 @@ def test_the_short_answer_comes_first_and_an_alternative_asks_again(chat_url):
         assert all(title in a.text for a in again.find_elements(By.CSS_SELECTOR, ".sources a"))
 
 
+def test_a_second_articles_block_is_introduced_as_such(chat_url):
+    """One question close to two articles (kcc.answer: the second-best article's block): the resident reads that
+    the second block is another article that may be meant, not a second part of the answer."""
+    with chromium() as driver:
+        driver.get(chat_url)
+        answer = ask_in_browser(driver, "Wat is de eigen bijdrage voor een voorziening van het Sociaal Loket?")
+        titles = answer.find_elements(By.CSS_SELECTOR, "h2.title")
+        assert len(titles) == 2
+        label = answer.find_element(By.XPATH, ".//h2[@class='title'][2]/preceding-sibling::*[1]")
+        assert label.get_attribute("class") == "also" and label.text == "Misschien zoekt u ook:"
+        assert answer.find_element(By.XPATH, ".//p[@class='also']/preceding-sibling::*[1]").tag_name == "hr"
+        single = ask_in_browser(driver, "Wat kost een paspoort voor een volwassene?")
+        assert single.find_elements(By.CSS_SELECTOR, ".also") == []
+
+
 def test_a_question_in_another_language_says_the_answer_is_dutch(chat_url):
     with chromium() as driver:
         driver.get(chat_url)

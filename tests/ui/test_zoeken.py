@@ -204,6 +204,12 @@ def test_each_block_of_an_answer_says_which_part_or_that_it_is_a_second_article(
     assert block_captions({"parts": []}, 1) == [None]
 
 
+def test_a_second_articles_block_is_marked_in_the_console(console_env):
+    at = search(open_page("zoeken"), "Wat is de eigen bijdrage voor een voorziening van het Sociaal Loket?")
+    assert "Ook mogelijk bedoeld: een tweede artikel dat dicht bij de vraag ligt" in texts(at.caption)
+    assert "Deelvraag" not in texts(at.caption)
+
+
 def test_the_full_answer_below_the_short_box_does_not_repeat_the_short_answer():
     from ui.answer_view import without_short
 
