@@ -10,16 +10,20 @@ from typing import Any
 from kcc.privacy.context import COMMON_WORD_ZIPF, institution_word, is_place
 from kcc.privacy.cues import Cues
 from kcc.privacy.identifiers import Span
-from kcc.spelling import zipf_nl_en
+from kcc.spelling import zipf, zipf_nl_en
 
 # a word of a name after a person cue: "Kaya-Yılmaz", "O'Brien", "'t" (in "van 't Hof"), initials "D.F."
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,4}|['’]?[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _BETWEEN_WORDS = re.compile(r"[ \t]+")
 _MAX_NAME_WORDS = 3
 RARE_WORD_ZIPF = 2.5  # rarer than "gecheckt" (3.5), "teruggebeld" (2.9) and "mailt" (2.9) in Dutch
+# after a title, a capitalised word of deduce's common-word list that is this rare in Dutch is a surname: "Mevrouw
+# Weber" (3.4, a unit of physics), "Herr Wegener" (2.6); not "Mw Belt" (4.3), "Dhr Woont" (4.9)
+TITLE_SURNAME_ZIPF = 3.45
 
 
-def _name_word(word: str, cues: Cues, common: frozenset[str], surnames: Any, first: bool) -> bool:
+def _name_word(word: str, cues: Cues, common: frozenset[str], surnames: Any, first: bool,
+               titled: bool = False) -> bool:
     """Whether a word after a person cue can be part of a name: capitalised ("Selam", "Wiśniewska", "A."), no
     acronym ("IND", "ZZP'er", "Zzp'er", "VvE"), no team or role, nationality or institution ("Gemeente", "Nederlander",
     "Woonstichting"); the first word no common word either ("mijn moeder Woont")."""
@@ -30,12 +34,14 @@ def _name_word(word: str, cues: Cues, common: frozenset[str], surnames: Any, fir
         return False
     if len(word) <= 4 and sum(char.isupper() for char in word) - word.startswith("IJ") > 1:
         return False  # an acronym in mixed case: "VvE", "KvK"; not "IJke"
-    if lower in cues.not_names or is_place(cues, word, countries=False) or (first and lower in common):
+    if lower in cues.not_names or is_place(cues, word, countries=False) or \
+            (first and lower in common and not (titled and zipf(lower, "nl") < TITLE_SURNAME_ZIPF)):
         return False
     return not institution_word(word, cues, surnames)  # "Woonstichting"; not "Kamphuis", "Mulder-Kamphuis"
 
 
-def _name_after(text: str, at: int, cues: Cues, common: frozenset[str], surnames: Any) -> tuple[int, int] | None:
+def _name_after(text: str, at: int, cues: Cues, common: frozenset[str], surnames: Any,
+                titled: bool = False) -> tuple[int, int] | None:
     """The name that starts at ``at``: one to three capitalised words, with particles between or before ("Mohammad
     Al Khatib", "Said el Idrissi", "Van Dijk", "Agnes van 't Hof"); None if no name starts there."""
     start = end = None
@@ -44,7 +50,7 @@ def _name_after(text: str, at: int, cues: Cues, common: frozenset[str], surnames
         word = match.group()
         if word.lower() in cues.particles:
             start = match.start() if start is None else start
-        elif _name_word(word, cues, common, surnames, first=end is None):
+        elif _name_word(word, cues, common, surnames, first=end is None, titled=titled):
             start = match.start() if start is None else start
             end = match.end()
             words += not word.endswith(".")  # initials do not count as a word
@@ -138,7 +144,7 @@ def cued_names(text: str, cues: Cues, common: frozenset[str], surnames: Any,
         if cue.group().lower() in cues.residents and (place := _RESIDENTS_OF.match(text, at)) and \
                 [place.group(1)] not in surnames:
             continue  # where they live: "een bewoner van (de) Lombok", "inwoners uit Zuilen"; not "bewoner van Dijk"
-        while name := (_name_after(text, at, cues, common, surnames)
+        while name := (_name_after(text, at, cues, common, surnames, cue.group().lower() in cues.title_cues)
                        or (rarer is not None and _a_speakers_name(text, at, cues, common, rarer))
                        or _lower_case_name(text, at, cues, common, surnames, first_names)):
             if spoken_not_a_name(text, max(0, cue.start() - 40), at, name[1], cues):

@@ -1781,3 +1781,20 @@ def test_a_date_beside_a_name_is_a_birth_date_two_years_before_the_day_of_writin
     text = "Kl. Jansen, 23-07-2024, belde over de aanslag."
     assert mask_personal_data(text, today=date(2025, 1, 10)) == "Kl. [naam], 23-07-2024, belde over de aanslag."
     assert mask_personal_data(text, today=date(2026, 12, 3)) == "Kl. [naam], [geboortedatum], belde over de aanslag."
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    # a surname that is also a word of deduce's Dutch list ("weber", a unit of physics) after a title
+    ("Mevrouw Weber belde over haar paspoort.", "Mevrouw [naam] belde over haar paspoort."),
+    ("Herr Wegener hat angerufen.", "Herr [naam] hat angerufen."),
+    ("Unsere Nachbarin Frau Weber hat angerufen.", "Unsere Nachbarin Frau [naam] hat angerufen."),
+    # German possessives, relations and labels are no name, the name after them is
+    ("Meine Adresse ist Lindenweg 4 in Goch.", "Meine Adresse ist [adres] in Goch."),
+    ("Meine Tochter Lisa ist krank.", "Meine Tochter [naam] ist krank."),
+    ("Meine Frau ist krank.", "Meine Frau ist krank."),
+    ("Mein Geburtsdatum ist der 3. Mai 1980.", "Mein Geburtsdatum ist der [geboortedatum]."),
+    ("Kontoinhaber Klaus Wegener, IBAN DE89370400440532013000", "Kontoinhaber [naam], IBAN [IBAN]"),
+    ("Rekeninghouder Helmut Schneider", "Rekeninghouder [naam]"),
+])
+def test_titles_and_labels_in_german_and_dutch_around_a_name(text, masked):
+    assert mask_personal_data(text) == masked
