@@ -348,7 +348,7 @@ class AnswerService:
         two things in one sentence has both articles at the top (kcc.calibrate.fit_second_article)."""
         bar = self.calibration.second_article_for(self.settings.ranking)
         scores = article_scores(hits, self.settings.section_support)
-        if bar is None or len(scores) < 2:
+        if bar is None or self.settings.second_article_share <= 0 or len(scores) < 2:  # 0 turns it off at once
             return []
         second, score = sorted(scores.items(), key=lambda item: -item[1])[1]
         return [(text, [h for h in hits if h.article_id == second])] if score >= bar else []

@@ -203,6 +203,13 @@ def test_no_second_article_without_a_bar_for_this_ranking(other_runtime, other, 
     assert result.status == "answered" and len({s.article_id for s in result.sources}) == 1
 
 
+def test_a_share_of_0_turns_the_second_article_off_without_a_new_calibration(other_runtime, other):
+    settings = other.settings.model_copy(update={"second_article_share": 0.0})
+    service = other_runtime.answer_service(settings, calibration=replace(other.calibration, second_article=0.0))
+    result = service.answer(SECOND_ARTICLE_QUESTION, channel="web", agent=False)
+    assert result.status == "answered" and len({s.article_id for s in result.sources}) == 1
+
+
 def test_a_question_in_another_language_gets_no_second_article(other_runtime, other):
     service = other_runtime.answer_service(calibration=replace(other.calibration, second_article=0.0))
     result = service.answer("What time must bulky waste be put outside?", channel="web", agent=False)
