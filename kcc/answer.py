@@ -48,7 +48,7 @@ from kcc.products import COMMON_ZIPF, KbWords, ProductCatalogue
 from kcc.referrals import ReferralGuide, load_guide_or_generic
 from kcc.render import to_text, to_text_and_html
 from kcc.scope import vector_cache
-from kcc.search import Retrieval, Searcher, SectionHit, article_scores
+from kcc.search import Retrieval, Searcher, SectionHit, second_article
 from kcc.settings import Settings
 from kcc.spelling import zipf
 
@@ -347,11 +347,12 @@ class AnswerService:
         """The second-best article's block, when its score reaches the KB's calibrated bar: a question that asks
         two things in one sentence has both articles at the top (kcc.calibrate.fit_second_article)."""
         bar = self.calibration.second_article_for(self.settings.ranking)
-        scores = article_scores(hits, self.settings.section_support)
-        if bar is None or self.settings.second_article_share <= 0 or len(scores) < 2:  # 0 turns it off at once
+        if bar is None or self.settings.second_article_share <= 0:  # a share of 0 turns it off at once
             return []
-        second, score = sorted(scores.items(), key=lambda item: -item[1])[1]
-        return [(text, [h for h in hits if h.article_id == second])] if score >= bar else []
+        second = second_article(hits, self.settings.section_support)
+        if second is None or second[1] < bar:
+            return []
+        return [(text, [h for h in hits if h.article_id == second[0]])]
 
     def _parts(self, query: Query, candidates: list[str]) -> list[tuple[str, list[SectionHit]]]:
         """Each part whose own best article is confident and among the whole question's best articles; of

@@ -34,7 +34,7 @@ from kcc.contacts.gaps import fit_gap_threshold
 from kcc.evidence import EvidenceScorer, out_of_scope_questions
 from kcc.products import embed_catalogue
 from kcc.scope import embed_questions, vector_cache
-from kcc.search import Retrieval, Searcher, article_scores
+from kcc.search import Retrieval, Searcher, second_article
 from kcc.settings import Settings
 
 MAX_ARTICLES = 400  # articles a calibration samples from a large KB (titles, training questions)
@@ -53,8 +53,8 @@ def kb_version(articles: Mapping[str, Article]) -> str:
 
 def second_article_score(retrieval: Retrieval, support: float) -> float:
     """The second-best article's score among the retrieval's hits (0 with fewer than two articles)."""
-    scores = sorted(article_scores(retrieval.hits, support).values(), reverse=True)
-    return scores[1] if len(scores) > 1 else 0.0
+    second = second_article(retrieval.hits, support)
+    return second[1] if second else 0.0
 
 
 def fit_second_article(made: Sequence[Retrieval], support: float, share: float) -> float | None:

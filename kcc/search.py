@@ -87,6 +87,14 @@ def article_scores(hits: list[SectionHit], support: float) -> dict[str, float]:
     return {a: round(s[0] + support * (s[1:2] or [0.0])[0], 9) for a, s in scores.items()}
 
 
+def second_article(hits: list[SectionHit], support: float) -> tuple[str, float] | None:
+    """The second-best article among ``hits`` and its score (:func:`article_scores`; ties go to the one that
+    appears first), or None with fewer than two articles."""
+    scores = article_scores(hits, support)
+    ranked = sorted(scores.items(), key=lambda item: -item[1])  # stable: ties keep their first appearance
+    return ranked[1] if len(ranked) > 1 else None
+
+
 def by_article(hits: list[SectionHit], support: float) -> list[SectionHit]:
     """``hits`` ordered by article (best article first, each article's sections in their own order, ranks kept).
 
