@@ -18,7 +18,8 @@ _BETWEEN_WORDS = re.compile(r"[ \t]+")
 _MAX_NAME_WORDS = 3
 RARE_WORD_ZIPF = 2.5  # rarer than "gecheckt" (3.5), "teruggebeld" (2.9) and "mailt" (2.9) in Dutch
 # after a title, a capitalised word of deduce's common-word list that is this rare in Dutch is a surname: "Mevrouw
-# Weber" (3.4, a unit of physics), "Herr Wegener" (2.6); not "Mw Belt" (4.3), "Dhr Woont" (4.9)
+# Weber" (3.4, a unit of physics), "Herr Wegener" (2.6); a common word of that list typed after it is not ("Mw Gaat
+# verhuizen", 6.2)
 TITLE_SURNAME_ZIPF = 3.45
 
 

@@ -1788,6 +1788,7 @@ def test_a_date_beside_a_name_is_a_birth_date_two_years_before_the_day_of_writin
     ("Mevrouw Weber belde over haar paspoort.", "Mevrouw [naam] belde over haar paspoort."),
     ("Herr Wegener hat angerufen.", "Herr [naam] hat angerufen."),
     ("Unsere Nachbarin Frau Weber hat angerufen.", "Unsere Nachbarin Frau [naam] hat angerufen."),
+    ("Mw Gaat verhuizen naar Zwolle.", "Mw Gaat verhuizen naar Zwolle."),  # a common word after a title is none
     # German possessives, relations and labels are no name, the name after them is
     ("Meine Adresse ist Lindenweg 4 in Goch.", "Meine Adresse ist [adres] in Goch."),
     ("Meine Tochter Lisa ist krank.", "Meine Tochter [naam] ist krank."),
