@@ -25,6 +25,7 @@ def test_a_question_about_another_town_names_it(places, question, place):
 
 @pytest.mark.parametrize("question", [
     "Ik woon in Tilburg en wil in Zuiderhaven trouwen.",   # where someone lives, not what they ask about
+    "Mijn zoon gaat naar het speciaal onderwijs in Eindhoven. Wanneer vraag ik leerlingenvervoer aan?",  # his school
     "Ik verhuis naar Utrecht, wat moet ik doen?",         # no place word before it
     "Mag ik in huizen van de woningcorporatie roken?",     # lower case: an ordinary word
     "Wanneer is de milieustraat in Sneek open?",           # the municipality's own town
