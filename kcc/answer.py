@@ -36,6 +36,7 @@ from kcc.answer_model import (
     SourceRef,
 )
 from kcc.calibration import Calibration
+from kcc.courtesy import Courtesy
 from kcc.elsewhere import OtherPlaces
 from kcc.evidence import EvidenceScorer
 from kcc.extract import best_units
@@ -149,6 +150,7 @@ class AnswerService:
         # the catalogue's products this KB has no article about: a question about one gets a referral, not a guess
         self.products = ProductCatalogue.for_kb(settings, searcher.embedder, stats.term_df, stats.about_df)
         self.subjects = KbWords.for_language(settings.bm25_language, stats.subject_df)
+        self.courtesy = Courtesy.load(settings.courtesy_file)
         self.other_places = OtherPlaces.load(settings.municipality, settings.own_places, settings.elsewhere_file)
         self.referrals = ReferralGuide(load_guide_or_generic(settings.referral_file), searcher.embedder,
                                        settings.out_of_scope_similarity, vector_cache(settings))
@@ -222,6 +224,7 @@ class AnswerService:
         :param masked: ``question`` with its personal data masked, when the caller has done that already."""
         masked = mask_identifiers(question) if masked is None else masked
         text = re.sub(r"\s+", " ", PLACEHOLDER.sub(" ", masked)).strip() or question
+        text = self.courtesy.remove(text)  # "Goedemorgen, met mevrouw Bakker." asks for nothing
         language = self.language.detect(text)
         place = self.other_places.find(text)
         if language != "nl":

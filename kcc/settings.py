@@ -187,6 +187,11 @@ class Settings(BaseSettings):
         description="YAML file of the words before a town that make a question about another municipality; "
                     "unset = the product's kcc/data/elders.yaml.",
     )
+    courtesy_file: Path | None = Field(
+        default=None,
+        description="YAML file of greetings, closings and fillers taken off a question before it is searched; "
+                    "unset = the product's kcc/data/aanhef.yaml.",
+    )
     calibration_target: float = Field(
         default=0.02, gt=0.0, lt=0.5,
         description="Share of the KB's own training questions 'kcc calibrate' may refuse when it sets the "

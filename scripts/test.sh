@@ -42,7 +42,9 @@ ruff check .
 # that nothing was chosen on (Wervelde, written on 2026-12-02); then residents
 # writing in English, Polish, Turkish, Arabic, Ukrainian or German, on the sample KB (30 questions written by
 # someone who saw only the articles; its tolerance is one question), and residents asking about municipal products
-# the sample KB has no article on (50 near-scope questions, written by someone who saw only the articles); then a
+# the sample KB has no article on (50 near-scope questions, written by someone who saw only the articles), and
+# residents as they speak on the phone and write in the chat, with greetings, fillers, scene-setting and thanks
+# (90 questions, written by someone who saw only the articles, on 2026-12-04); then a
 # smoke run of the benchmark (a tiny synthetic KB, short load steps: it must run end to end and write its report;
 # nothing asserts a timing).
 # They run beside pytest (each in its own temporary index and on its own free port): the suite leaves part of
@@ -52,7 +54,7 @@ guards() {
   KCC_OUT_OF_SCOPE_FILE= kcc eval --kb kb/dijkerveen --gold eval/gold/dijkerveen.jsonl --check \
     --out eval/reports/dijkerveen
   KCC_OUT_OF_SCOPE_FILE= kcc eval --kb kb/wervelde --gold eval/gold/wervelde.jsonl --check --out eval/reports/wervelde
-  # the sample KB's three sets on one index of it (indexed and calibrated once, not three times)
+  # the sample KB's four sets on one index of it (indexed and calibrated once, not four times)
   local sample="$vectors/lindewaard-index"
   kcc ingest --kb kb/articles --data "$sample" --no-progress >/dev/null
   KCC_KB_DIR=kb/articles kcc eval --data "$sample" --gold eval/gold/lindewaard.jsonl --check \
@@ -61,6 +63,8 @@ guards() {
     --no-consistency --out eval/reports/lindewaard-anderstalig
   KCC_KB_DIR=kb/articles kcc eval --data "$sample" --gold eval/gold/lindewaard-nabij.jsonl --check \
     --out eval/reports/lindewaard-nabij
+  KCC_KB_DIR=kb/articles kcc eval --data "$sample" --gold eval/gold/lindewaard-spreektaal.jsonl --check \
+    --out eval/reports/lindewaard-spreektaal
   kcc bench --sizes 60 --clients 1,4 --seconds 2 --questions 200 --embed-all-max 60 --out eval/reports/bench-smoke
 }
 # One folder of kept vectors (example questions, passages) for the suite and the guards: the sample KB is embedded

@@ -46,11 +46,12 @@ def test_committed_gold_sets_follow_the_format(name):
 
 
 @pytest.mark.parametrize(("name", "kinds"), [("lindewaard-multi.jsonl", {"multi": 45}),
-                                              ("lindewaard-extra.jsonl", {"non_dutch": 32, "out_of_scope": 28})])
+                                              ("lindewaard-extra.jsonl", {"non_dutch": 32, "out_of_scope": 28}),
+                                              ("lindewaard-spreektaal.jsonl", {"colloquial": 70, "out_of_scope": 20})])
 def test_the_tuning_sets_hold_facts_from_their_own_articles(name, kinds):
     """The sets written after the main ones (two-article questions; other languages and near-miss out-of-scope
-    questions): each required fact is public text of one of the question's gold articles, so a KB edit that
-    moves a fact shows here, not as a silent drop in ``kcc eval``."""
+    questions; spoken questions with greetings and scene-setting): each required fact is public text of one of the
+    question's gold articles, so a KB edit that moves a fact shows here, not as a silent drop in ``kcc eval``."""
     articles = {a.id: a for a in load_kb(SAMPLE_KB).articles}
     questions = load_gold(REPO / "eval" / "gold" / name)
     assert Counter(q.kind for q in questions) == kinds

@@ -48,10 +48,18 @@ def test_a_question_that_asks_two_things_gets_both_articles(other):
     assert len(result.parts) == 2 and {s.part for s in result.sources} == {0, 1}
 
 
+def test_a_greeting_and_a_closing_are_not_parts_of_the_question(other):
+    """Cut at its sentences, "Goedemorgen, met mevrouw Bakker." and "Groetjes, Sanne" were parts of their own."""
+    question = "Goedemorgen, met mevrouw Bakker. Hoeveel hondenbelasting betaal ik per jaar? Groetjes, Sanne"
+    assert other.analyse(question).parts == ("Hoeveel hondenbelasting betaal ik per jaar?",)
+    result = other.answer(question, channel="phone", agent=False)
+    assert result.parts == [] and {s.article_id for s in result.sources} == {"hondenbelasting"}
+
+
 def test_a_question_in_another_language_is_answered_as_one_question(other):
     """The splitter knows Dutch: a question in another language is not cut at its greeting or first sentence."""
     english = "Hello, I just moved here with my dog. How much is the dog tax per year?"
-    assert other.analyse(english).parts == (english,)
+    assert other.analyse(english).parts == ("I just moved here with my dog. How much is the dog tax per year?",)
     dutch = "Ik ben net verhuisd met mijn hond. Hoeveel hondenbelasting betaal ik per jaar?"
     assert len(other.analyse(dutch).parts) == 2
     result = other.answer(english, channel="chat", agent=False)

@@ -1,0 +1,66 @@
+"""Greetings, closings and fillers out of a question before it is searched and cut into parts.
+
+A resident on the phone or in the chat starts with "Goedemorgen, met mevrouw Bakker." and ends with "Groetjes,
+Sanne". Cut at its sentences (:mod:`kcc.multipart`), such a question had a part "Goedemorgen, met mevrouw Bakker"
+or "Groetjes, Sanne" of its own, and a part is answered from whatever article it lands on. The words are data, in
+``kcc/data/aanhef.yaml`` (``KCC_COURTESY_FILE``), in Dutch and English: editors extend them without code.
+
+Example::
+
+    courtesy = Courtesy.load()
+    courtesy.remove("Hallo, met Jan. Ehm, wanneer komt het oud papier? Groetjes, Jan")
+    # "wanneer komt het oud papier?"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "aanhef.yaml"
+MIN_WORDS = 2  # what stays must still ask something; else the question is searched as it was written
+NAME_WORDS = 4  # at most this many words of a name ("Groet, Henk de Vries", "met mevrouw van der Berg")
+# a name: capitalised words and the small words of Dutch surnames, case-sensitive inside the case-blind patterns
+NAME = (r"(?-i:(?:(?:meneer|mevrouw|mw\.?|dhr\.?|de|van|der|den|ter|ten|te|het|'t|la|le|du|el|al)\s+)*"
+        r"[A-Z\u00C0-\u00DE][\w'-]*(?:\s+(?:(?:de|van|der|den|ter|ten|te|het|'t|la|le|du|el|al)\s+)*"
+        r"[A-Z\u00C0-\u00DE][\w'-]*){0," + str(NAME_WORDS - 1) + "})")
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    ordered = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in ordered) or r"(?!)"
+
+
+class Courtesy:
+    def __init__(self, greetings: Iterable[str], addressees: Iterable[str], speakers: Iterable[str],
+                 closings: Iterable[str], fillers: Iterable[str]):
+        greeting, addressee, speaker = _alternatives(greetings), _alternatives(addressees), _alternatives(speakers)
+        filler = _alternatives(fillers)
+        word = r"(?<![\w-])(?:{})(?![\w-])"
+        # "Ja, goedemiddag." / "Hello, goedemorgen, ik ..." / "Beste gemeente," / "Dag meneer, ..." /
+        # "Goedemorgen, met mevrouw Bakker." (a speaker only up to the sentence's end)
+        self._opening = re.compile(
+            r"^\s*(?:(?:" + word.format(filler) + r"|" + word.format(greeting) + r")(?:\s+" + word.format(addressee)
+            + r")?(?:\s*[,.!]\s*|\s+(?=" + word.format(greeting) + r"))(?:" + word.format(speaker)
+            + r"\s+" + NAME + r"\s*[,.!]\s*)?)+", re.IGNORECASE)
+        self._filler = re.compile(r"(^|[.!?]\s+)" + word.format(filler) + r"\s*,\s*", re.IGNORECASE)
+        self._closing = re.compile(
+            r"[\s,.!]*(?:" + word.format(_alternatives(closings)) + r")(?:[\s,!]+" + NAME + r")?[\s.!]*$",
+            re.IGNORECASE)
+
+    @classmethod
+    def load(cls, file: Path | None = None) -> Courtesy:
+        data = yaml.safe_load((file or DEFAULT_FILE).read_text(encoding="utf-8")) or {}
+        return cls(data.get("aanhef", []), data.get("aangesproken", []), data.get("spreker", []),
+                   data.get("afsluiting", []), data.get("opvulling", []))
+
+    def remove(self, question: str) -> str:
+        """``question`` without its greeting, closing and fillers; as it was when little else is left."""
+        text = self._closing.sub("", self._opening.sub("", question))
+        text = self._filler.sub(lambda m: m.group(1), text).strip(" ,")
+        if len(re.findall(r"[^\W\d_]+", text)) < MIN_WORDS:
+            return question
+        return text[:1].upper() + text[1:] if question[:1].isupper() else text
