@@ -26,6 +26,12 @@ from collections.abc import Callable
 SPLIT = re.compile(r"(?<=[?!.;])\s+|\s*;\s*|,?\s+(?:en|en ook|maar ook|ook nog|plus)\s+|,\s*(?:daarnaast|verder)\s+",
                    re.IGNORECASE)
 LEADING = re.compile(r"^(?:en|of|maar|en ook)\s+", re.IGNORECASE)
+# "Mijn partner en ik willen ...": one subject of two people, not two requests (a possessive and one or two
+# more words at a clause's start before "en", a first person after it); its "en" is hidden from SPLIT while the
+# question is cut
+JOINED = "\x00"
+PAIR = re.compile(r"((?:^|[.!?,;:]\s*)(?:mijn|m'n|onze|ons|zijn|z'n|haar|uw)(?:\s+[^\s,.;:?!]+){1,2})\s+en\s+"
+                  r"(?=(?:ik|wij|we)\s)", re.IGNORECASE)
 MAX_PARTS = 4
 
 
@@ -53,7 +59,9 @@ def split_parts(question: str, is_subject: Callable[[str], bool] | None = None) 
 
     :param is_subject: whether a word names a subject (:meth:`kcc.answer.AnswerService.is_subject`); with it,
         a question part that names none asks about every other part, and is searched with each of them."""
-    pieces = [LEADING.sub("", p.strip(" ,.;")) for p in SPLIT.split(question) if p and p.strip(" ,.;")]
+    protected = PAIR.sub(lambda m: m.group(1) + JOINED, question.replace(JOINED, " "))
+    pieces = [LEADING.sub("", p.strip(" ,.;")).replace(JOINED, " en ")
+              for p in SPLIT.split(protected) if p and p.strip(" ,.;")]
     parts: list[str] = []
     for piece in pieces:
         if parts and not _meaningful(piece):

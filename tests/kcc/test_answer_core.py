@@ -119,6 +119,11 @@ def test_units_keep_tables_and_list_items_whole():
      ["Ik wil een paspoort aanvragen", "moet mijn rijbewijs verlengd worden"]),
     ("Wat kost een paspoort voor mijzelf plus een ID-kaart voor mijn zoon?",
      ["Wat kost een paspoort voor mijzelf", "een ID-kaart voor mijn zoon?"]),
+    # "mijn partner en ik" is one subject of two people at a clause's start, not two requests
+    ("Mijn partner en ik willen een eetcafé beginnen. Wat kost de vergunning?",
+     ["Mijn partner en ik willen een eetcafé beginnen", "Wat kost de vergunning?"]),
+    ("Ik verhuis met mijn man en we willen een parkeervergunning", ["Ik verhuis met mijn man",
+                                                                   "we willen een parkeervergunning"]),
     # at most four parts: the rest joins the last
     ("Paspoort kwijt. Rijbewijs verlopen. Verhuizing melden. Grofvuil ophalen. Hondenbelasting betalen.",
      ["Paspoort kwijt", "Rijbewijs verlopen", "Verhuizing melden", "Grofvuil ophalen Hondenbelasting betalen"]),
