@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kb.model import Section
-from kcc.intents import Intent, stems
+from kcc.intents import Intent, stems, tokens
 
 MAX_WORDS = 60
 MAX_UNITS = 3
@@ -85,9 +85,9 @@ def stem_idf(texts: Iterable[str]) -> dict[str, float]:
 
 def _score(unit: Unit, question_stems: set[str], intents: Sequence[Intent], heading_hits: set[int],
            idf: dict[str, float], default_idf: float) -> float:
-    unit_stems = stems(unit.markdown)
-    overlap = sum(idf.get(s, default_idf) for s in question_stems & set(unit_stems))
-    kind = sum(1 for intent in intents if intent.matches_sentence(unit_stems))
+    unit_tokens = tokens(unit.markdown)
+    overlap = sum(idf.get(s, default_idf) for s in question_stems & {s for _, s in unit_tokens})
+    kind = sum(1 for intent in intents if intent.matches_sentence(unit_tokens))
     return overlap + default_idf * (kind + (unit.section in heading_hits))
 
 

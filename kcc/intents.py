@@ -49,13 +49,38 @@ def stems(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
+def tokens(text: str) -> list[tuple[str, str]]:
+    """Each word of ``text`` with its stem."""
+    return [(w, stem(w)) for w in words(text)]
+
+
+# A cue word whose stem is a much commoner other word is matched as written: Snowball stems "open" to "op" and
+# "eens" to "en", so on stems every question with "op" asked for opening hours (wordfreq's Zipf scale, Dutch)
+STEM_CLASH_ZIPF = 1.0
+EXACT = "="
+
+
+@lru_cache(maxsize=4096)
+def _cue_word(word: str) -> str:
+    from wordfreq import zipf_frequency
+
+    stemmed = stem(word)
+    if stemmed != word and zipf_frequency(stemmed, "nl") - zipf_frequency(word, "nl") > STEM_CLASH_ZIPF:
+        return EXACT + word
+    return stemmed
+
+
 def _phrase(cue: str) -> tuple[str, ...]:
-    return tuple(stems(cue))
+    return tuple(_cue_word(w) for w in words(cue))
 
 
-def _contains(haystack: list[str], phrase: tuple[str, ...]) -> bool:
+def _contains(haystack: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` (stems, or a word as written after ``EXACT``) occurs in a row among ``haystack``'s
+    (word, stem) tokens."""
     n = len(phrase)
-    return n > 0 and any(tuple(haystack[i:i + n]) == phrase for i in range(len(haystack) - n + 1))
+    return n > 0 and any(all(token[0] == cue[1:] if cue.startswith(EXACT) else token[1] == cue
+                             for token, cue in zip(haystack[i:i + n], phrase, strict=True))
+                         for i in range(len(haystack) - n + 1))
 
 
 @dataclass(frozen=True)
@@ -65,15 +90,16 @@ class Intent:
     heading: tuple[tuple[str, ...], ...]
     sentence: tuple[tuple[str, ...], ...]
 
-    def asked_in(self, question_stems: list[str]) -> bool:
-        return any(_contains(question_stems, cue) for cue in self.question)
+    def asked_in(self, question_tokens: list[tuple[str, str]]) -> bool:
+        return any(_contains(question_tokens, cue) for cue in self.question)
 
     def matches_heading(self, heading: str) -> bool:
-        heading_stems = stems(heading)
-        return any(_contains(heading_stems, cue) for cue in self.heading)
+        heading_tokens = tokens(heading)
+        return any(_contains(heading_tokens, cue) for cue in self.heading)
 
-    def matches_sentence(self, sentence_stems: list[str]) -> bool:
-        return any(_contains(sentence_stems, cue) for cue in self.sentence)
+    def matches_sentence(self, sentence_tokens: list[tuple[str, str]]) -> bool:
+        """:param sentence_tokens: the sentence's :func:`tokens`."""
+        return any(_contains(sentence_tokens, cue) for cue in self.sentence)
 
 
 class Intents:
@@ -103,5 +129,5 @@ class Intents:
         return cls(intents)
 
     def asked(self, question: str) -> list[Intent]:
-        question_stems = stems(question)
-        return [intent for intent in self.intents if intent.asked_in(question_stems)]
+        question_tokens = tokens(question)
+        return [intent for intent in self.intents if intent.asked_in(question_tokens)]

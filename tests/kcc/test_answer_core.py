@@ -8,7 +8,7 @@ from kb.loader import load_article
 from kcc.answer import normalise_question, select_sections
 from kcc.answer_model import QuestionError
 from kcc.extract import best_units, shortest_answer, stem_idf, units
-from kcc.intents import Intents, IntentsFileError
+from kcc.intents import Intents, IntentsFileError, tokens
 from kcc.multipart import split_parts
 from kcc.search import SectionHit, by_article
 from tests.conftest import SMALL_KB
@@ -37,9 +37,23 @@ def intents():
     ("Wat moet ik meenemen en wat kost het?", ["kosten", "meenemen"]),
     ("Hoe lang duurt het voor mijn rijbewijs klaar is", ["doorlooptijd"]),
     ("ik ben mijn paspoort kwijt", []),
+    # what to do next is answered by how to apply, report or pass it on
+    ("ben m'n id verloren op vakantie, wat nu", ["aanvragen"]),
+    ("Waar meld ik me aan voor hulp?", ["aanvragen"]),
+    ("is het te laat om de verhuizing nog te melden?", ["aanvragen"]),
+    # Snowball stems "open" to "op": the cue is matched as written, not on every "op"
+    ("Is de milieustraat op zaterdag open?", ["openingstijden"]),
+    ("Ik woon op de hoek van de straat", []),
+    ("Ik ben het niet eens met de aanslag", ["bezwaar"]),
 ])
 def test_intents_are_read_from_the_question_on_stems(intents, question, expected):
     assert [i.name for i in intents.asked(question)] == expected
+
+
+def test_a_cue_whose_stem_is_a_commoner_word_matches_sentences_as_written(intents):
+    (opening,) = [i for i in intents.intents if i.name == "openingstijden"]
+    assert opening.matches_sentence(tokens("Het loket is open van 9 tot 12"))
+    assert not opening.matches_sentence(tokens("Zet de container op de stoep"))
 
 
 @pytest.mark.parametrize("heading", ["Wat kost het?", "Tarieven", "Kosten", "Prijzen 2026", "Leges"])
