@@ -439,8 +439,9 @@ class Cues:
             house_number_labels=frozenset(w.lower() for w in words("veldlabel_huisnummer")),
             organisation_labels=frozenset(w.lower() for w in words("veldlabel_organisatie")),
             empty_values=frozenset(w.lower() for w in words("lege_waarde")),
-            after_cue=re.compile(rf"[ \t]*[:,]?[ \t]*(?:(?:{either(words('vulwoord'))})[ \t]*,?[ \t]+)*",
-                                 re.IGNORECASE),
+            after_cue=re.compile(rf"[ \t]*[:,]?[ \t]*(?:(?:{either(words('vulwoord'))})[ \t]*,?[ \t]+"
+                                 rf"|(?:{either(sorted(words('academische_titel'), key=len, reverse=True))})"
+                                 r"(?:[ \t]+|(?<=\.)(?=\w)))*", re.IGNORECASE),
             letter_names=_letter_names(data, path),
             birth_signs=frozenset(words("geboorteteken")),
             foreign_street=re.compile(rf"(?<![\w-])(?:[A-ZÀ-Ž][\w-]*(?i:{either(words('straat_einde_buitenland'))})"

@@ -1796,6 +1796,10 @@ def test_a_date_beside_a_name_is_a_birth_date_two_years_before_the_day_of_writin
     ("Mein Geburtsdatum ist der 3. Mai 1980.", "Mein Geburtsdatum ist der [geboortedatum]."),
     ("Kontoinhaber Klaus Wegener, IBAN DE89370400440532013000", "Kontoinhaber [naam], IBAN [IBAN]"),
     ("Rekeninghouder Helmut Schneider", "Rekeninghouder [naam]"),
+    # an academic title between the title and the name stays, the name goes ("Frau [naam]. Weber" before)
+    ("Frau Dr. Weber hat angerufen.", "Frau Dr. [naam] hat angerufen."),
+    ("Mevrouw mr. De Vries belde over de erfpacht.", "Mevrouw mr. [naam] belde over de erfpacht."),
+    ("Meneer prof.dr. Bakker wil een afspraak.", "Meneer prof.dr. [naam] wil een afspraak."),
 ])
 def test_titles_and_labels_in_german_and_dutch_around_a_name(text, masked):
     assert mask_personal_data(text) == masked
