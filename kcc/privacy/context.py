@@ -384,18 +384,22 @@ def a_sub_team(text: str, start: int, end: int, cues: Cues, first_names: Any) ->
 
 
 _POSTCODE_BEFORE = re.compile(r"(?<!\w)\d{4}[ \t]?[A-Z]{2}[ \t]+\Z")
+# another country's postcode after an address's comma or at a line's start ("Hauptstraße 12, 47533 Kleve",
+# "D-47533 Kleve", "Rue Neuve 3, 1000 Bruxelles")
+_FOREIGN_POSTCODE_BEFORE = re.compile(r"(?:\A|\n|,[ \t]*)(?:[A-Z]{1,2}-)?\d{4,5}[ \t]+\Z")
 # where something is or comes from, right before a place's name: "in", "uit", "te" ("wonende te")
 _IN_A_PLACE = re.compile(r"(?<![^\W_])(?:[Ii]n|[Uu]it|te)[ \t]+\Z")
 
 
 def a_place(text: str, start: int, end: int, cues: Cues) -> bool:
-    """Whether a name is a place, a language or a date, not a person: a word right after a Dutch postcode ("2871 AA
-    Hoogvliet"), a name that starts with a capitalised particle where something is ("in Den Bosch", "uit De Bilt",
-    "te Ter Apel"; a person's surname is not written so after "in"), a street's word alone after an article ("op de
-    Dam"), a language after "het" ("in het Engels"), or a month after a day ("on 1 July", where "July" is a first
-    name too)."""
-    if _POSTCODE_BEFORE.search(text, max(0, start - 12), start):
-        return True  # a place after its postcode: "2871 AA Hoogvliet aan de Vaart"
+    """Whether a name is a place, a language or a date, not a person: a word right after a postcode ("2871 AA
+    Hoogvliet", "Hauptstraße 12, 47533 Kleve"), a name that starts with a capitalised particle where something is
+    ("in Den Bosch", "uit De Bilt", "te Ter Apel"; a person's surname is not written so after "in"), a street's
+    word alone after an article ("op de Dam"), a language after "het" ("in het Engels"), or a month after a day
+    ("on 1 July", where "July" is a first name too)."""
+    if _POSTCODE_BEFORE.search(text, max(0, start - 12), start) or \
+            _FOREIGN_POSTCODE_BEFORE.search(text, max(0, start - 12), start):
+        return True  # a place after its postcode: "2871 AA Hoogvliet aan de Vaart", "47533 Kleve"
     first = text[start:end].split()[0]
     if first[:1].isupper() and first.lower() in cues.particles and " " in text[start:end].strip() and \
             _IN_A_PLACE.search(text, max(0, start - 6), start):

@@ -1800,6 +1800,8 @@ def test_a_date_beside_a_name_is_a_birth_date_two_years_before_the_day_of_writin
     ("Frau Dr. Weber hat angerufen.", "Frau Dr. [naam] hat angerufen."),
     ("Mevrouw mr. De Vries belde over de erfpacht.", "Mevrouw mr. [naam] belde over de erfpacht."),
     ("Meneer prof.dr. Bakker wil een afspraak.", "Meneer prof.dr. [naam] wil een afspraak."),
+    # the word after another country's postcode is its town, not a name
+    ("Meine Adresse ist Hauptstraße 12, 47533 Kleve.", "Meine Adresse ist [adres], [postcode] Kleve."),
 ])
 def test_titles_and_labels_in_german_and_dutch_around_a_name(text, masked):
     assert mask_personal_data(text) == masked
