@@ -9,7 +9,7 @@ Example::
 
     courtesy = Courtesy.load()
     courtesy.remove("Hallo, met Jan. Ehm, wanneer komt het oud papier? Groetjes, Jan")
-    # "wanneer komt het oud papier?"
+    # "Wanneer komt het oud papier?"
 """
 
 from __future__ import annotations
@@ -21,12 +21,18 @@ from pathlib import Path
 import yaml
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "aanhef.yaml"
+LISTS = ("aanhef", "aangesproken", "spreker", "afsluiting", "opvulling")
 MIN_WORDS = 2  # what stays must still ask something; else the question is searched as it was written
+CLOSING_REACH = 120  # characters from the end in which a closing with its name is looked for
 NAME_WORDS = 4  # at most this many words of a name ("Groet, Henk de Vries", "met mevrouw van der Berg")
 # a name: capitalised words and the small words of Dutch surnames, case-sensitive inside the case-blind patterns
 NAME = (r"(?-i:(?:(?:meneer|mevrouw|mw\.?|dhr\.?|de|van|der|den|ter|ten|te|het|'t|la|le|du|el|al)\s+)*"
         r"[A-Z\u00C0-\u00DE][\w'-]*(?:\s+(?:(?:de|van|der|den|ter|ten|te|het|'t|la|le|du|el|al)\s+)*"
         r"[A-Z\u00C0-\u00DE][\w'-]*){0," + str(NAME_WORDS - 1) + "})")
+
+
+class CourtesyFileError(ValueError):
+    """The word file cannot be used; the message (Dutch) names the file and the fix."""
 
 
 def _alternatives(phrases: Iterable[str]) -> str:
@@ -53,13 +59,24 @@ class Courtesy:
 
     @classmethod
     def load(cls, file: Path | None = None) -> Courtesy:
-        data = yaml.safe_load((file or DEFAULT_FILE).read_text(encoding="utf-8")) or {}
-        return cls(data.get("aanhef", []), data.get("aangesproken", []), data.get("spreker", []),
-                   data.get("afsluiting", []), data.get("opvulling", []))
+        """:raises CourtesyFileError: an unreadable file, invalid YAML, or a list that is no list of words."""
+        path = file or DEFAULT_FILE
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise CourtesyFileError(f"{path}: het bestand met aanhef en afsluiting kan niet worden gelezen ({exc}). "
+                                    "Controleer het pad (KCC_COURTESY_FILE) en de YAML-opmaak.") from exc
+        lists = {key: data.get(key) or [] for key in LISTS} if isinstance(data, dict) else {}
+        if not lists or any(not isinstance(v, list) or not all(isinstance(w, str) for w in v) for v in lists.values()):
+            raise CourtesyFileError(f"{path}: verwacht de lijsten {', '.join(LISTS)}, elk een lijst van woorden.")
+        return cls(*(lists[key] for key in LISTS))
 
     def remove(self, question: str) -> str:
         """``question`` without its greeting, closing and fillers; as it was when little else is left."""
-        text = self._closing.sub("", self._opening.sub("", question))
+        text = self._opening.sub("", question)
+        # a closing is at the end: only the tail is searched (a long run of punctuation cost quadratic time)
+        if closing := self._closing.search(text, max(0, len(text) - CLOSING_REACH)):
+            text = text[:closing.start()]
         text = self._filler.sub(lambda m: m.group(1), text).strip(" ,")
         if len(re.findall(r"[^\W\d_]+", text)) < MIN_WORDS:
             return question

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kcc.courtesy import Courtesy
+from kcc.courtesy import Courtesy, CourtesyFileError
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +52,13 @@ def test_editors_words_come_from_the_file(tmp_path):
     own = Courtesy.load(file)
     assert own.remove("Moin, wanneer komt het oud papier? Tschüss") == "Wanneer komt het oud papier?"
     assert own.remove("Goedemorgen, wanneer komt het oud papier?") == "Goedemorgen, wanneer komt het oud papier?"
+
+
+@pytest.mark.parametrize("content", ["aanhef: hallo\n", "aanhef: [hallo\n", "- hallo\n"])
+def test_a_broken_word_file_gets_a_clear_dutch_error(tmp_path, content):
+    file = tmp_path / "aanhef.yaml"
+    file.write_text(content, encoding="utf-8")
+    with pytest.raises(CourtesyFileError, match="aanhef.yaml"):
+        Courtesy.load(file)
+    with pytest.raises(CourtesyFileError, match="KCC_COURTESY_FILE"):
+        Courtesy.load(tmp_path / "missing.yaml")
