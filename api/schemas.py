@@ -88,7 +88,8 @@ class AnswerOut(BaseModel):
     clarify: ClarifyOut | None = Field(default=None, description="Set when two articles compete for the question: "
                                                                  "show the choices.")
     parts: list[str] = Field(default_factory=list, description="The parts of a question that asks several things, "
-                                                               "each answered in its own block (empty for one).")
+                                                               "each answered in its own block (empty for one); a "
+                                                               "block after them is the second-best article's.")
     language: str = Field(default="nl", description="Detected language of the question (ISO 639-1); the answer is "
                                                     "the Dutch approved text.")
 

@@ -310,8 +310,13 @@ class AnswerService:
                 own = [(text, part_hits) for text, part_hits in by_part if part_hits[0].article_id == ranked[0]]
                 answered = own[:1] + others if own else answered + others
         parts = [text for text, _ in answered] if len(answered) > 1 else []
-        if not parts and query.same_language:
-            answered += self._second_article(hits, query.text)
+        if query.same_language:
+            # the whole question's second article, when it reaches the KB's bar, also beside the parts' blocks:
+            # a part that leads to the first article may ask about the second too ("mag dat allemaal bij het
+            # grofvuil?" after the paint tins)
+            shown = {part_hits[0].article_id for _, part_hits in answered}
+            answered += [block for block in self._second_article(hits, query.text)
+                         if block[1][0].article_id not in shown]
         intents = self.intents.asked(query.text)
         blocks: list[str] = []
         shorts: list[str] = []

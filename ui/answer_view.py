@@ -31,11 +31,14 @@ def without_short(block: str) -> str:
 
 def block_captions(response: dict[str, Any], blocks: int) -> list[str | None]:
     """What the console writes above each block of an answer: a question asked in parts gets each part's
-    question above its own block; the second-best article's block (a question about both) is marked as such."""
+    question above its own block; the second-best article's block (a question about both), after the one answer or
+    after the parts' blocks, is marked as such."""
     parts = response.get("parts") or []
-    if len(parts) > 1 and len(parts) == blocks:
-        return [f"Deelvraag {number}: {plain(part)}" for number, part in enumerate(parts, start=1)]
-    return [None] + ["Ook mogelijk bedoeld: een tweede artikel dat dicht bij de vraag ligt"] * (blocks - 1)
+    captions: list[str | None] = [f"Deelvraag {number}: {plain(part)}"
+                                  for number, part in enumerate(parts[:blocks], start=1)] if len(parts) > 1 else [None]
+    # the blocks after the parts' (or after the one answer) are the second-best article's
+    also = "Ook mogelijk bedoeld: een tweede artikel dat dicht bij de vraag ligt"
+    return captions + [also] * (blocks - len(captions))
 
 
 def show_answer(response: dict[str, Any]) -> None:

@@ -72,6 +72,7 @@
     let short = null;
     let blockStart = true;
     let shown = false;
+    let block = 0;
     Array.prototype.forEach.call(doc.body.children, function (node) {
       if (node.tagName === "HR") {
         blockStart = true;
@@ -81,7 +82,11 @@
       if (line !== null && (blockStart || titles.has(line))) {
         if (shown) item.appendChild(el("hr", "part-break"));
         // one question, a second article close to it (not a part of the question): say so before its title
-        if (shown && !(data.parts || []).length) item.appendChild(el("p", "also", "Misschien zoekt u ook:"));
+        // (after the one answer, or after the blocks of the question's parts)
+        if (shown && block >= Math.max(1, (data.parts || []).length)) {
+          item.appendChild(el("p", "also", "Misschien zoekt u ook:"));
+        }
+        block += 1;
         item.appendChild(el("h2", "title", line));
         short = el("div", "short");
         short.setAttribute("aria-label", "Kort antwoord");

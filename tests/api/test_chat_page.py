@@ -9,6 +9,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from api.app import create_app
 from tests.browser import chromium, serve
+from tests.sample_questions import PARTS_AND_SECOND
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +103,12 @@ def test_a_second_articles_block_is_introduced_as_such(chat_url):
         assert answer.find_element(By.XPATH, ".//p[@class='also']/preceding-sibling::*[1]").tag_name == "hr"
         single = ask_in_browser(driver, "Wat kost een paspoort voor een volwassene?")
         assert single.find_elements(By.CSS_SELECTOR, ".also") == []
+        # a question in parts: their blocks are not introduced; the second-best article's block after them is
+        parts = ask_in_browser(driver, PARTS_AND_SECOND)
+        assert len(parts.find_elements(By.CSS_SELECTOR, "h2.title")) == 3
+        assert len(parts.find_elements(By.CSS_SELECTOR, ".also")) == 1
+        label = parts.find_element(By.XPATH, ".//h2[@class='title'][3]/preceding-sibling::*[1]")
+        assert label.get_attribute("class") == "also"
 
 
 def test_a_question_in_another_language_says_the_answer_is_dutch(chat_url):

@@ -10,6 +10,7 @@ from kb.model import content_hash
 from kcc.runtime import Runtime
 from kcc.settings import Settings
 from tests.kcc.other_kb import OTHER_KB, write_other_kb
+from tests.sample_questions import PARTS_AND_SECOND
 
 
 @pytest.fixture(scope="module")
@@ -216,6 +217,19 @@ def test_a_share_of_0_turns_the_second_article_off_without_a_new_calibration(oth
     service = other_runtime.answer_service(settings, calibration=replace(other.calibration, second_article=0.0))
     result = service.answer(SECOND_ARTICLE_QUESTION, channel="web", agent=False)
     assert result.status == "answered" and len({s.article_id for s in result.sources}) == 1
+
+
+def test_a_question_in_parts_also_gets_the_second_article_after_the_parts_blocks(sample_runtime):
+    """The sample KB with its own calibration: the DigiD question's parts lead to the tax return and a low
+    income's articles; the whole question's second article (DigiD) reaches the KB's bar and comes after them."""
+    service = sample_runtime.answer_service()
+    result = service.answer(PARTS_AND_SECOND, channel="web", agent=False)
+    blocks = list(dict.fromkeys((s.part, s.article_id) for s in result.sources))
+    assert len(result.parts) == 2 and [part for part, _ in blocks] == [0, 1, 2]
+    assert blocks[2][1] == service.searcher.search_articles(PARTS_AND_SECOND)[1] == "digid-aanvragen"
+    assert len({article for _, article in blocks}) == 3  # an article the parts show gets no second block
+    high = sample_runtime.answer_service(calibration=replace(service.calibration, second_article=1e9))
+    assert {s.part for s in high.answer(PARTS_AND_SECOND, channel="web", agent=False).sources} == {0, 1}
 
 
 def test_a_question_in_another_language_gets_no_second_article(other_runtime, other):

@@ -202,6 +202,8 @@ def test_each_block_of_an_answer_says_which_part_or_that_it_is_a_second_article(
     second = block_captions({"parts": []}, 2)
     assert second[0] is None and second[1].startswith("Ook mogelijk bedoeld")
     assert block_captions({"parts": []}, 1) == [None]
+    beside_parts = block_captions(two_parts, 3)  # the second-best article after the parts' blocks
+    assert beside_parts[:2] == block_captions(two_parts, 2) and beside_parts[2].startswith("Ook mogelijk bedoeld")
 
 
 def test_a_second_articles_block_is_marked_in_the_console(console_env):
