@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
+from kcc.word_files import read_word_file
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "aanhef.yaml"
 LISTS = ("aanhef", "aangesproken", "spreker", "afsluiting", "opvulling")
@@ -61,11 +61,7 @@ class Courtesy:
     def load(cls, file: Path | None = None) -> Courtesy:
         """:raises CourtesyFileError: an unreadable file, invalid YAML, or a list that is no list of words."""
         path = file or DEFAULT_FILE
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise CourtesyFileError(f"{path}: het bestand met aanhef en afsluiting kan niet worden gelezen ({exc}). "
-                                    "Controleer het pad (KCC_COURTESY_FILE) en de YAML-opmaak.") from exc
+        data = read_word_file(path, CourtesyFileError, "aanhef en afsluiting", "KCC_COURTESY_FILE")
         lists = {key: data.get(key) or [] for key in LISTS} if isinstance(data, dict) else {}
         if not lists or any(not isinstance(v, list) or not all(isinstance(w, str) for w in v) for v in lists.values()):
             raise CourtesyFileError(f"{path}: verwacht de lijsten {', '.join(LISTS)}, elk een lijst van woorden.")

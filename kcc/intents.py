@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
-import yaml
+
+from kcc.word_files import read_word_file
 
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|€", re.UNICODE)
 DOUBLE_VOWEL = re.compile(r"([aeou])\1")
@@ -112,11 +113,7 @@ class Intents:
     def from_file(cls, path: Path | None) -> Intents:
         """:raises IntentsFileError: unreadable file, invalid YAML, or an entry without ``vraag`` cues."""
         path = path or DEFAULT_INTENTS_FILE
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise IntentsFileError(f"{path}: het bestand met vraagsoorten kan niet worden gelezen ({exc}). "
-                                   "Controleer het pad (KCC_INTENTS_FILE) en de YAML-opmaak.") from exc
+        data = read_word_file(path, IntentsFileError, "vraagsoorten", "KCC_INTENTS_FILE")
         if not isinstance(data, dict):
             raise IntentsFileError(f"{path}: verwacht per vraagsoort 'vraag', 'kop' en 'zin' met woordenlijsten.")
         intents = []
