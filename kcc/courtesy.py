@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from kcc.privacy.cues import load_cues
 from kcc.word_files import read_word_file
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "aanhef.yaml"
@@ -25,10 +26,15 @@ LISTS = ("aanhef", "aangesproken", "spreker", "afsluiting", "opvulling")
 MIN_WORDS = 2  # what stays must still ask something; else the question is searched as it was written
 CLOSING_REACH = 120  # characters from the end in which a closing with its name is looked for
 NAME_WORDS = 4  # at most this many words of a name ("Groet, Henk de Vries", "met mevrouw van der Berg")
-# a name: capitalised words and the small words of Dutch surnames, case-sensitive inside the case-blind patterns
-NAME = (r"(?-i:(?:(?:meneer|mevrouw|mw\.?|dhr\.?|de|van|der|den|ter|ten|te|het|'t|la|le|du|el|al)\s+)*"
-        r"[A-Z\u00C0-\u00DE][\w'-]*(?:\s+(?:(?:de|van|der|den|ter|ten|te|het|'t|la|le|du|el|al)\s+)*"
-        r"[A-Z\u00C0-\u00DE][\w'-]*){0," + str(NAME_WORDS - 1) + "})")
+_CAPITALISED = r"[A-Z\u00C0-\u00DE][\w'-]*"
+
+
+def _name(titles: Iterable[str], particles: Iterable[str]) -> str:
+    """A written name: capitalised words, with the particles of surnames between them and a person's title before
+    them (the privacy cues' own lists, ``kcc/data/privacy.yaml``); case-sensitive inside the case-blind patterns."""
+    title, particle = _alternatives(titles), _alternatives(particles)
+    return (rf"(?-i:(?:(?:{title}|{particle})\s+)*{_CAPITALISED}"
+            rf"(?:\s+(?:(?:{particle})\s+)*{_CAPITALISED}){{0,{NAME_WORDS - 1}}})")
 
 
 class CourtesyFileError(ValueError):
@@ -42,7 +48,8 @@ def _alternatives(phrases: Iterable[str]) -> str:
 
 class Courtesy:
     def __init__(self, greetings: Iterable[str], addressees: Iterable[str], speakers: Iterable[str],
-                 closings: Iterable[str], fillers: Iterable[str]):
+                 closings: Iterable[str], fillers: Iterable[str], name: str):
+        """:param name: the pattern of a written name (:func:`_name`)."""
         greeting, addressee, speaker = _alternatives(greetings), _alternatives(addressees), _alternatives(speakers)
         filler = _alternatives(fillers)
         word = r"(?<![\w-])(?:{})(?![\w-])"
@@ -51,10 +58,10 @@ class Courtesy:
         self._opening = re.compile(
             r"^\s*(?:(?:" + word.format(filler) + r"|" + word.format(greeting) + r")(?:\s+" + word.format(addressee)
             + r")?(?:\s*[,.!]\s*|\s+(?=" + word.format(greeting) + r"))(?:" + word.format(speaker)
-            + r"\s+" + NAME + r"\s*[,.!]\s*)?)+", re.IGNORECASE)
+            + r"\s+" + name + r"\s*[,.!]\s*)?)+", re.IGNORECASE)
         self._filler = re.compile(r"(^|[.!?]\s+)" + word.format(filler) + r"\s*,\s*", re.IGNORECASE)
         self._closing = re.compile(
-            r"[\s,.!]*(?:" + word.format(_alternatives(closings)) + r")(?:[\s,!]+" + NAME + r")?[\s.!]*$",
+            r"[\s,.!]*(?:" + word.format(_alternatives(closings)) + r")(?:[\s,!]+" + name + r")?[\s.!]*$",
             re.IGNORECASE)
 
     @classmethod
@@ -65,7 +72,8 @@ class Courtesy:
         lists = {key: data.get(key) or [] for key in LISTS} if isinstance(data, dict) else {}
         if not lists or any(not isinstance(v, list) or not all(isinstance(w, str) for w in v) for v in lists.values()):
             raise CourtesyFileError(f"{path}: verwacht de lijsten {', '.join(LISTS)}, elk een lijst van woorden.")
-        return cls(*(lists[key] for key in LISTS))
+        cues = load_cues()
+        return cls(*(lists[key] for key in LISTS), name=_name(cues.title_cues, cues.particles))
 
     def remove(self, question: str) -> str:
         """``question`` without its greeting, closing and fillers; as it was when little else is left."""
