@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
+
+from kcc.privacy.cues import load_cues
 
 # sentence ends, and the coordinating words that join two requests in Dutch questions
 # ("verder" and "daarnaast" join two requests only at the start of a clause: "Daarnaast wil ik ...", ", verder
@@ -30,8 +33,16 @@ LEADING = re.compile(r"^(?:en|of|maar|en ook)\s+", re.IGNORECASE)
 # more words at a clause's start before "en", a first person after it); its "en" is hidden from SPLIT while the
 # question is cut
 JOINED = "\x00"
-PAIR = re.compile(r"((?:^|[.!?,;:]\s*)(?:mijn|m'n|onze|ons|zijn|z'n|haar|uw)(?:\s+[^\s,.;:?!]+){1,2})\s+en\s+"
-                  r"(?=(?:ik|wij|we)\s)", re.IGNORECASE)
+
+
+@cache
+def _pair() -> re.Pattern[str]:
+    """The pattern of "mijn partner en ik"; its possessives are the privacy cues' own (``persoon_bezittelijk``)."""
+    possessive = "|".join(re.escape(w) for w in sorted(load_cues().possessives, key=len, reverse=True))
+    return re.compile(rf"((?:^|[.!?,;:]\s*)(?:{possessive})(?:\s+[^\s,.;:?!]+){{1,2}})\s+en\s+(?=(?:ik|wij|we)\s)",
+                      re.IGNORECASE)
+
+
 MAX_PARTS = 4
 
 
@@ -59,7 +70,7 @@ def split_parts(question: str, is_subject: Callable[[str], bool] | None = None) 
 
     :param is_subject: whether a word names a subject (:meth:`kcc.answer.AnswerService.is_subject`); with it,
         a question part that names none asks about every other part, and is searched with each of them."""
-    protected = PAIR.sub(lambda m: m.group(1) + JOINED, question.replace(JOINED, " "))
+    protected = _pair().sub(lambda m: m.group(1) + JOINED, question.replace(JOINED, " "))
     pieces = [LEADING.sub("", p.strip(" ,.;")).replace(JOINED, " en ")
               for p in SPLIT.split(protected) if p and p.strip(" ,.;")]
     parts: list[str] = []
