@@ -101,15 +101,15 @@ def best_units(question: str, sections: Sequence[Section], intents: Sequence[Int
     default_idf = max(idf.values(), default=1.0)
     question_stems = set(stems(question))
     heading_hits = {i for i, s in enumerate(sections) if any(t.matches_heading(s.heading) for t in intents)}
-    scored = sorted(candidates, key=lambda u: (-_score(u, question_stems, intents, heading_hits, idf, default_idf),
-                                               u.section, u.position))
-    best = _score(scored[0], question_stems, intents, heading_hits, idf, default_idf)
-    chosen = [scored[0]]
-    total = scored[0].words
-    for unit in scored[1:]:
+    # each unit scored once (the answer path runs this for every block)
+    scored = sorted(((_score(u, question_stems, intents, heading_hits, idf, default_idf), u) for u in candidates),
+                    key=lambda pair: (-pair[0], pair[1].section, pair[1].position))
+    best, first = scored[0]
+    chosen = [first]
+    total = first.words
+    for score, unit in scored[1:]:
         if len(chosen) >= MAX_UNITS:
             break
-        score = _score(unit, question_stems, intents, heading_hits, idf, default_idf)
         if score <= 0 or score < best * RELATIVE or total + unit.words > max_words:
             continue
         chosen.append(unit)
