@@ -26,8 +26,9 @@ TITLE_SURNAME_ZIPF = 3.45
 def _name_word(word: str, cues: Cues, common: frozenset[str], surnames: Any, first: bool,
                titled: bool = False) -> bool:
     """Whether a word after a person cue can be part of a name: capitalised ("Selam", "Wiśniewska", "A."), no
-    acronym ("IND", "ZZP'er", "Zzp'er", "VvE"), no team or role, nationality or institution ("Gemeente", "Nederlander",
-    "Woonstichting"); the first word no common word either ("mijn moeder Woont")."""
+    acronym ("IND", "ZZP'er", "Zzp'er", "VvE"), no title ("my neighbour Mrs. Smith": the title is a cue of its own),
+    team or role, nationality or institution ("Gemeente", "Nederlander", "Woonstichting"); the first word no common
+    word either ("mijn moeder Woont")."""
     lower = word.lower()
     if not word[0].isupper() or len(word) == 1:
         return False
@@ -35,7 +36,7 @@ def _name_word(word: str, cues: Cues, common: frozenset[str], surnames: Any, fir
         return False
     if len(word) <= 4 and sum(char.isupper() for char in word) - word.startswith("IJ") > 1:
         return False  # an acronym in mixed case: "VvE", "KvK"; not "IJke"
-    if lower in cues.not_names or is_place(cues, word, countries=False) or \
+    if lower in cues.not_names | cues.title_cues or is_place(cues, word, countries=False) or \
             (first and lower in common and not (titled and zipf(lower, "nl") < TITLE_SURNAME_ZIPF)):
         return False
     return not institution_word(word, cues, surnames)  # "Woonstichting"; not "Kamphuis", "Mulder-Kamphuis"

@@ -86,9 +86,18 @@ def _trim(text: str, start: int, end: int, prefixes: frozenset[str], interfixes:
     if len(words) > 2 and f"{words[0].group()} {words[1].group()}".lower() in prefixes:  # "de heer"
         del words[:2]
     titled = len(words) < count
-    while len(words) > 1 and words[-1].group().lower().strip(",.") in not_names | interfixes:
+    while len(words) > 1 and (words[-1].group().lower().strip(",.") in not_names | interfixes
+                              or (_common_english(words[-1].group().strip(",."))
+                                  and words[-2].group().lower() not in interfixes)):  # "dhr. van der does"
         words.pop()
     return start + words[0].start(), start + words[-1].end(), titled
+
+
+def _common_english(word: str) -> bool:
+    """A word in lower case this common in English is that word, though a list holds it as a name ("Mr. Peters
+    does not": "Does" is a Dutch surname; "where I can drop off": "Can" a first name, "Drop" a surname); deduce's
+    whitelist does this for Dutch's words."""
+    return word.islower() and zipf(word, "en") >= _ENGLISH_COMMONEST
 
 
 def _capitalised(text: str) -> str:
@@ -109,9 +118,7 @@ def _annotations(model: Any, text: str, enabled: frozenset[str]) -> list[tuple[s
     return [(a.tag, int(a.start_char), int(a.end_char)) for a in doc.annotations if a.text.strip()]
 
 
-# in lower case, a word this common in English is that word, though a list holds it as a name ("where I can drop
-# off": "Can" is a first name, "Drop" a surname); deduce's whitelist does this for Dutch's words
-_ENGLISH_COMMONEST = 5.5
+_ENGLISH_COMMONEST = 5.5  # see _common_english
 
 
 def _listed_names(text: str, annotations: list[tuple[str, int, int]], interfixes: frozenset[str],
@@ -136,7 +143,7 @@ def _listed_names(text: str, annotations: list[tuple[str, int, int]], interfixes
                 continue
             tags = [(s, t) for s, e, t in group if t.split("+")[0] not in ("voornaam", "achternaam", "interfix")
                     or (text[s:e].lower() not in whitelist and text[s:e].lower() not in possessives
-                        and not (text[s:e].islower() and zipf(text[s:e], "en") >= _ENGLISH_COMMONEST))]
+                        and not _common_english(text[s:e]))]
             # an initial is a letter with a full stop: "t", "m'n", "'s" and "a" are words
             titled = any(t.startswith("prefix") or (t.startswith("initiaal") and re.match(r"[^\W\d_]\.", text[s:]))
                          for s, t in tags)

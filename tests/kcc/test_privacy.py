@@ -1802,6 +1802,12 @@ def test_a_date_beside_a_name_is_a_birth_date_two_years_before_the_day_of_writin
     ("Meneer prof.dr. Bakker wil een afspraak.", "Meneer prof.dr. [naam] wil een afspraak."),
     # the word after another country's postcode is its town, not a name
     ("Meine Adresse ist Hauptstraße 12, 47533 Kleve.", "Meine Adresse ist [adres], [postcode] Kleve."),
+    # a title after a relation is a cue of its own, not the name ("my mother, [naam]. [naam]" before)
+    ("I write for my mother, Mrs. Chen, who is ill.", "I write for my mother, Mrs. [naam], who is ill."),
+    ("Mijn moeder, Mevr. Doornbos, heeft een B&B.", "Mijn moeder, Mevr. [naam], heeft een B&B."),
+    # a common English word after a surname is that word ("Does" is a Dutch surname: "Mr. [naam] not repair" before)
+    ("My landlord Mr. Peters does not repair the heating.", "My landlord Mr. [naam] does not repair the heating."),
+    ("notitie: dhr. van der does belt terug", "notitie: dhr. [naam] belt terug"),  # after "der" it is the name's
 ])
 def test_titles_and_labels_in_german_and_dutch_around_a_name(text, masked):
     assert mask_personal_data(text) == masked
