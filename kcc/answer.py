@@ -325,7 +325,9 @@ class AnswerService:
             article = self.articles[part_hits[0].article_id]
             # a part asks for its own kind of answer ("... en hoe lang duurt dat?"); else the question's
             asked = (self.intents.asked(text) or intents) if part else intents
-            sections = select_sections(article, part_hits, asked)
+            # its sections also answer the kinds the whole question asks for ("Wat kost trouwen op een zaterdag?
+            # En hoe lang duurt naturalisatie?": the naturalisation's price too), its short answer its own first
+            sections = select_sections(article, part_hits, list(dict.fromkeys(asked + intents)))
             # the short answer is the article's best sentences for the question, wherever they are: the
             # sentence that answers may sit in a section the retrieval ranked low, and its section joins
             public = article.public_sections

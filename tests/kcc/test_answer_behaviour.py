@@ -236,3 +236,16 @@ def test_a_question_in_another_language_gets_no_second_article(other_runtime, ot
     service = other_runtime.answer_service(calibration=replace(other.calibration, second_article=0.0))
     result = service.answer("What time must bulky waste be put outside?", channel="web", agent=False)
     assert result.language == "en" and len({s.article_id for s in result.sources}) == 1
+
+
+def test_a_part_gets_the_kind_of_answer_the_whole_question_asks_for_too(sample_runtime):
+    """"Wat kost ..." in the first part asks about the second part's subject as well: the passport's block holds
+    its price section beside the time that part asks for itself (it held the time only), and opens with that time."""
+    service = sample_runtime.answer_service()
+    result = service.answer("Wat kost trouwen op een zaterdag? En hoe lang duurt het voor mijn paspoort klaar is?",
+                            channel="email", agent=False)
+    assert len(result.parts) == 2
+    assert [(s.article_id, s.section) for s in result.sources if s.part == 1] == [
+        ("paspoort-aanvragen", "Wat kost het?"), ("paspoort-aanvragen", "Hoe lang duurt het?")]
+    second = result.answer.markdown.split("\n\n---\n\n")[1]
+    assert second.index("5 werkdagen") < second.index("**Wat kost het?**")
