@@ -61,7 +61,6 @@ CHANNELS = ("phone", "counter", "email", "chat", "web")
 # have it ("trouwen" 4.6, "hond" 4.96), it asks for no kind of answer ("kost") and it is not among Dutch's
 # commonest words (COMMON_ZIPF: "krijg" 5.3 in a title "Kan ik een briefadres krijgen?")
 SUBJECT_ZIPF = 4.5
-SECONDARY_RANK = 5  # another section of the same article joins the answer if it ranks this high
 MAX_SECTIONS = 3
 NOTE_RANK = 3  # internal sections ranked this high for an agent become notes
 PART_ARTICLES = 10  # a part's own article must also be among the whole question's best articles
@@ -105,7 +104,9 @@ def _answer_part(article: Article, section: Section) -> Section:
 
 def select_sections(article: Article, hits: list[SectionHit], intents: list[Intent]) -> list[Section]:
     """The public sections of ``article`` that answer the question, in article order: first those whose
-    heading matches an answer kind the question asks for, then the article's high-ranking sections."""
+    heading matches an answer kind the question asks for, then the article's best-ranked sections, up to
+    ``MAX_SECTIONS``, however far other articles' sections rank between them (a block of one section left the
+    fact out of vague questions: the sample KB's facts 0.872 -> 0.879, answers a median 6 words longer)."""
     public = article.public_sections
     chosen: list[Section] = []
     for intent in intents:
@@ -119,7 +120,7 @@ def select_sections(article: Article, hits: list[SectionHit], intents: list[Inte
         if hit.article_id != article.id or hit.audience != "public" or hit.section_index >= len(article.sections):
             continue
         section = _answer_part(article, article.sections[hit.section_index])
-        if section in public and section not in chosen and (not chosen or hit.rank <= SECONDARY_RANK):
+        if section in public and section not in chosen:
             chosen.append(section)
     if not chosen and public:
         chosen.append(_answer_part(article, public[0]))

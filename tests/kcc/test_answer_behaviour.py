@@ -245,7 +245,8 @@ def test_a_part_gets_the_kind_of_answer_the_whole_question_asks_for_too(sample_r
     result = service.answer("Wat kost trouwen op een zaterdag? En hoe lang duurt het voor mijn paspoort klaar is?",
                             channel="email", agent=False)
     assert len(result.parts) == 2
-    assert [(s.article_id, s.section) for s in result.sources if s.part == 1] == [
-        ("paspoort-aanvragen", "Wat kost het?"), ("paspoort-aanvragen", "Hoe lang duurt het?")]
+    block = [(s.article_id, s.section) for s in result.sources if s.part == 1]
+    assert block[0][0] == "paspoort-aanvragen"
+    assert {("paspoort-aanvragen", "Wat kost het?"), ("paspoort-aanvragen", "Hoe lang duurt het?")} <= set(block)
     second = result.answer.markdown.split("\n\n---\n\n")[1]
     assert second.index("5 werkdagen") < second.index("**Wat kost het?**")

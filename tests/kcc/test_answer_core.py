@@ -84,6 +84,14 @@ def test_price_question_gets_the_cost_section_even_if_another_ranks_first(paspoo
     assert [s.heading for s in select_sections(paspoort, [hits[1]], asked)] == ["Wat kost het?"]
 
 
+def test_an_articles_block_holds_its_best_sections_however_far_other_articles_rank_between_them(paspoort):
+    """Its second section ranked 9th, after other articles' sections: it joins all the same (up to the maximum);
+    a block of one section left out the fact of a vague question ("Komt de gemeente dat bij mij thuis halen?")."""
+    hits = [hit("paspoort", 0, "Wat is het?", 1), *(hit(f"ander-{i}", 0, "Wat is het?", i) for i in range(2, 9)),
+            hit("paspoort", 1, "Wat kost het?", 9)]
+    assert [s.heading for s in select_sections(paspoort, hits, [])] == ["Wat is het?", "Wat kost het?"]
+
+
 def test_internal_sections_are_never_selected_for_the_answer(paspoort):
     hits = [hit("paspoort", 2, "Interne informatie (alleen KCC)", 1, audience="internal")]
     assert all(not s.internal for s in select_sections(paspoort, hits, []))
