@@ -66,6 +66,7 @@ NOTE_RANK = 3  # internal sections ranked this high for an agent become notes
 PART_ARTICLES = 10  # a part's own article must also be among the whole question's best articles
 ALTERNATIVES = 3
 OWN_ARTICLES = 1  # a town named in the article that would answer is part of its answer
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def normalise_question(question: str, max_chars: int) -> str:
@@ -244,11 +245,21 @@ class AnswerService:
             return True
         return frequency < COMMON_ZIPF and self.subjects.has(word) and not self.intents.asked(word)
 
+    def keywords(self, text: str) -> str | None:
+        """What the BM25 branch searches for a Dutch ``text`` when it holds a compound the KB does not use:
+        ``text`` with that compound's parts ("badkamertegels" also as "badkamer tegels",
+        :meth:`kcc.spelling.SpellingCorrector.compound_parts`), else None (the text itself). The dense branch
+        embeds the question as asked."""
+        parts = [part for word in WORD.findall(text) for part in self.speller.compound_parts(word) or ()]
+        return f"{text} {' '.join(parts)}" if parts else None
+
     def _retrieve(self, text: str, query: Query, top_k: int = 20) -> Retrieval:
         mode = self.settings.retrieval_mode
         if not query.same_language and mode == "hybrid":
             mode = "dense"  # the Dutch BM25 branch would drag a question in another language off
-        return self.searcher.retrieve(text, audience="public", top_k=top_k, mode=mode, with_tops=True)
+        keywords = self.keywords(text) if mode != "dense" else None
+        return self.searcher.retrieve(text, audience="public", top_k=top_k, mode=mode, with_tops=True,
+                                      keywords=keywords)
 
     def answer(self, question: str, *, channel: str, agent: bool) -> AnswerResult:
         """:raises QuestionError: empty, over-long question or unknown channel."""

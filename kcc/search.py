@@ -159,17 +159,19 @@ class Searcher:
         return sorted(hits, key=lambda hit: hit.rank)  # sections in fused order, not grouped by article
 
     def retrieve(self, question: str, *, audience: Audience = "public", top_k: int = 10, mode: str = "hybrid",
-                 include_references: bool = False, with_tops: bool = False) -> Retrieval:
+                 include_references: bool = False, with_tops: bool = False, keywords: str | None = None) -> Retrieval:
         """Like :meth:`search`, and also keeps the query vectors so callers can score further without
         embedding the question again.
 
-        :param with_tops: also each branch's best hit (:meth:`top_hit`), in the same store round trip."""
+        :param with_tops: also each branch's best hit (:meth:`top_hit`), in the same store round trip.
+        :param keywords: what the BM25 branch searches, when other than ``question``."""
         if mode not in QUERY_MODES:
             raise ValueError(f"mode must be one of {QUERY_MODES}")
         if not question.strip():
             raise ValueError("question is empty")
         dense = self._vector(question)
-        return self._query(question, dense, audience_filter(audience, include_references), top_k, mode, with_tops)
+        return self._query(keywords or question, dense, audience_filter(audience, include_references), top_k, mode,
+                           with_tops)
 
     def _vector(self, question: str) -> list[float]:
         """The question's query vector; the same text asked again (on another channel, by another agent, in a

@@ -44,6 +44,7 @@ _TOKEN = re.compile(
 _HYPHEN = re.compile(r"(-)")
 _MIN_LETTERS = 4  # shorter words are too ambiguous to correct ("om", "nu", "wat")
 _SHORT_WORD = 5  # words of 4-5 letters get at most one edit
+_LINKS = ("s", "en", "e")  # Dutch linking sounds between a compound's parts ("staatspensioen", "pannenkoek")
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,28 @@ class SpellingCorrector:
         distance = 1 if frequency > 0 or len(key) <= _SHORT_WORD else self.max_distance
         best = self._best_candidate(key, min(distance, self.max_distance))
         return word if best is None else _match_case(word, best)
+
+    def compound_parts(self, word: str) -> tuple[str, str] | None:
+        """The two KB words a compound the KB does not use is made of ("verfblikken": "verf", "blikken";
+        "leaseauto": "lease", "auto"), or None. Only a rare word (below ``common_zipf``: "overmorgen" and
+        "aanraden" are words of their own, not "over morgen") of 8 letters or more, split into a first part of 3
+        letters or more, with or without a linking "s", "e" or "en" ("buurtvereniging", "staatspensioen"), and
+        a last part of 4 or more; of several splits the one with the longest last part (the compound's head)."""
+        key = _normalise(word)
+        if len(key) < 8 or not key.isalpha() or key in self.vocabulary or zipf(key, self.language) >= self.common_zipf:
+            return None
+        found: list[tuple[int, str, str]] = []
+        for cut in range(3, len(key) - 3):
+            first, last = key[:cut], key[cut:]
+            if last not in self.vocabulary:
+                continue
+            linked = [first] + [first[: -len(link)] for link in _LINKS if first.endswith(link)]
+            if known := next((w for w in linked if len(w) >= 3 and w in self.vocabulary), None):
+                found.append((len(last), known, last))
+        if not found:
+            return None
+        _, first, last = max(found)
+        return first, last
 
     @staticmethod
     def _is_correctable(word: str) -> bool:

@@ -250,3 +250,16 @@ def test_a_part_gets_the_kind_of_answer_the_whole_question_asks_for_too(sample_r
     assert {("paspoort-aanvragen", "Wat kost het?"), ("paspoort-aanvragen", "Hoe lang duurt het?")} <= set(block)
     second = result.answer.markdown.split("\n\n---\n\n")[1]
     assert second.index("5 werkdagen") < second.index("**Wat kost het?**")
+
+
+def test_a_compound_the_kb_does_not_use_is_searched_by_its_parts(sample_runtime):
+    """"badkamertegels" is no word of the sample KB, "badkamer" and "tegels" are ("tegels" in the bulky-waste
+    article's list of what may not go with it): the BM25 branch searches them, the dense branch the question as
+    asked."""
+    service = sample_runtime.answer_service()
+    question = "mogen de oude badkamertegels bij de bank aan de straat?"
+    assert service.keywords(question) == f"{question} badkamer tegels"
+    assert service.keywords("mag de oude bank aan de straat?") is None
+    assert service.searcher.search_articles(question)[0] != "grofvuil-ophalen"  # the question's own words
+    result = service.answer(question, channel="chat", agent=False)
+    assert result.status == "answered" and result.sources[0].article_id == "grofvuil-ophalen"

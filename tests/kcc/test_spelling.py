@@ -162,3 +162,30 @@ def test_decomposed_accents_are_one_word():
     corrector = SpellingCorrector.from_texts(["Het café is open."])
     decomposed = "cafe\u0301"
     assert corrector.correct(f"het {decomposed}") == Correction(f"het {decomposed}", ())
+
+
+COMPOUND_TEXTS = [
+    "Lever verf en lege blikken in bij de milieustraat.",
+    "Een buurt of een vereniging kan materiaal lenen.",
+    "Uw staat van dienst telt voor het pensioen.",
+    "Komt u morgen of over een week?",
+]
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("verfblikken", ("verf", "blikken")),
+        ("Buurtvereniging", ("buurt", "vereniging")),
+        ("staatspensioen", ("staat", "pensioen")),  # with the linking "s"
+        # a word of its own in Dutch, not its parts ("overmorgen" is not "over morgen")
+        ("overmorgen", None),
+        ("verf", None),  # short
+        ("vereniging", None),  # the KB's own word
+        ("verfkwasten", None),  # the last part is no KB word
+        ("pensioenweek", ("pensioen", "week")),
+        ("pensioenvan", None),  # a last part of 3 letters is too ambiguous
+    ],
+)
+def test_a_compound_the_kb_does_not_use_is_its_kb_words(word, parts):
+    assert SpellingCorrector.from_texts(COMPOUND_TEXTS).compound_parts(word) == parts
