@@ -45,6 +45,8 @@ def intents():
     ("Is de milieustraat op zaterdag open?", ["openingstijden"]),
     ("Ik woon op de hoek van de straat", []),
     ("Ik ben het niet eens met de aanslag", ["bezwaar"]),
+    ("Hoe kan ik daar tegenin gaan?", ["bezwaar"]),
+    ("Ik heb onterecht een naheffing gekregen", ["bezwaar"]),
 ])
 def test_intents_are_read_from_the_question_on_stems(intents, question, expected):
     assert [i.name for i in intents.asked(question)] == expected
