@@ -28,6 +28,7 @@ from kcc.privacy.cues import load_cues
 # ..."; inside one they are adverbs: "ik heb verder geen legitimatie")
 SPLIT = re.compile(r"(?<=[?!.;])\s+|\s*;\s*|,?\s+(?:en|en ook|maar ook|ook nog|plus)\s+|,\s*(?:daarnaast|verder)\s+",
                    re.IGNORECASE)
+SENTENCE = re.compile(r"(?<=[?!.;])\s+")
 LEADING = re.compile(r"^(?:en|of|maar|en ook)\s+", re.IGNORECASE)
 # "Mijn partner en ik willen ...": one subject of two people, not two requests (a possessive and one or two
 # more words at a clause's start before "en", a first person after it); its "en" is hidden from SPLIT while the
@@ -44,6 +45,11 @@ def _pair() -> re.Pattern[str]:
 
 
 MAX_PARTS = 4
+# a part that asks something: a question word anywhere, or a verb first ("Kan ik ...", "Is er ..."); Dutch
+# grammar, not any KB's words (a question mark and the intents' cues count too: :func:`asks`)
+ASKING = re.compile(r"\b(?:hoe|wat|waar|wanneer|wie|welke?|waarom|hoeveel)\b"
+                    r"|^(?:kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|heb|heeft|hebben|wil|wilt|krijg|krijgt)\s",
+                    re.IGNORECASE)
 
 
 def _meaningful(part: str) -> bool:
@@ -55,6 +61,12 @@ def names_no_subject(part: str, is_subject: Callable[[str], bool]) -> bool:
     """``part`` is a question without a subject of its own ("Wat kost dat samen?", "Waar kan ik terecht?"); a
     statement says what the resident needs even in common words ("Mijn zoon heeft hulp nodig")."""
     return part.rstrip().endswith("?") and not any(is_subject(w) for w in re.findall(r"[^\W\d_]+", part))
+
+
+def asks(part: str) -> bool:
+    """Whether a part of a question asks something ("Hoe lang duurt dat", "Kan ik ...", "... tuinafval?") rather
+    than only setting the scene ("Ik leef van een klein pensioen", "Wij wonen met z'n vieren")."""
+    return part.rstrip().endswith("?") or ASKING.search(part.strip()) is not None
 
 
 def _with_ask(part: str, ask: str) -> str:
@@ -70,20 +82,35 @@ def split_parts(question: str, is_subject: Callable[[str], bool] | None = None) 
 
     :param is_subject: whether a word names a subject (:meth:`kcc.answer.AnswerService.is_subject`); with it,
         a question part that names none asks about every other part, and is searched with each of them."""
+    return [part for part, _ in parts_and_scene(question, is_subject)]
+
+
+def parts_and_scene(question: str, is_subject: Callable[[str], bool] | None = None,
+                    asking: Callable[[str], bool] | None = None) -> list[tuple[str, bool]]:
+    """:func:`split_parts` with, for each part, whether it only sets the scene: neither it nor its sentence asks
+    anything (``asking``: :meth:`kcc.answer.AnswerService.asks`), as "Wij wonen met z'n vieren." before "Wat
+    betalen we per jaar?"; "Ik ga trouwen" in "Ik ga trouwen en wil daarna Nederlander worden, wat kost dat?" is
+    part of a sentence that asks, and a part that a question without a subject asks about ("... Wat kost dat
+    samen?") asks too."""
     protected = _pair().sub(lambda m: m.group(1) + JOINED, question.replace(JOINED, " "))
-    pieces = [LEADING.sub("", p.strip(" ,.;")).replace(JOINED, " en ")
-              for p in SPLIT.split(protected) if p and p.strip(" ,.;")]
-    parts: list[str] = []
-    for piece in pieces:
-        if parts and not _meaningful(piece):
-            parts[-1] = f"{parts[-1]} {piece}"  # "en wat kost dat" belongs to the part before
-        elif parts and not _meaningful(parts[-1]):
-            parts[-1] = f"{parts[-1]} {piece}"
+    pieces: list[tuple[str, bool]] = []
+    for sentence in SENTENCE.split(protected):
+        told = asking is not None and not asking(sentence.replace(JOINED, " en "))
+        for p in SPLIT.split(sentence):
+            if p and p.strip(" ,.;"):
+                piece = LEADING.sub("", p.strip(" ,.;")).replace(JOINED, " en ")
+                pieces.append((piece, told and not asking(piece)))
+    parts: list[tuple[str, bool]] = []
+    for piece, scene in pieces:
+        if parts and (not _meaningful(piece) or not _meaningful(parts[-1][0])):
+            # "en wat kost dat" belongs to the part before
+            parts[-1] = (f"{parts[-1][0]} {piece}", parts[-1][1] and scene)
         else:
-            parts.append(piece)
-    shared = [part for part in parts if is_subject is not None and names_no_subject(part, is_subject)]
+            parts.append((piece, scene))
+    shared = [part for part, _ in parts if is_subject is not None and names_no_subject(part, is_subject)]
     if shared and len(shared) < len(parts):
-        parts = [_with_ask(part, " ".join(shared)) for part in parts if part not in shared]
+        parts = [(_with_ask(part, " ".join(shared)), False) for part, _ in parts if part not in shared]
     if len(parts) > MAX_PARTS:
-        parts = parts[:MAX_PARTS - 1] + [" ".join(parts[MAX_PARTS - 1:])]
-    return parts if len(parts) > 1 else [question]
+        last = parts[MAX_PARTS - 1:]
+        parts = parts[:MAX_PARTS - 1] + [(" ".join(p for p, _ in last), all(scene for _, scene in last))]
+    return parts if len(parts) > 1 else [(question, False)]

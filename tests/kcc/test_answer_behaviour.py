@@ -263,3 +263,14 @@ def test_a_compound_the_kb_does_not_use_is_searched_by_its_parts(sample_runtime)
     assert service.searcher.search_articles(question)[0] != "grofvuil-ophalen"  # the question's own words
     result = service.answer(question, channel="chat", agent=False)
     assert result.status == "answered" and result.sources[0].article_id == "grofvuil-ophalen"
+
+
+def test_a_sentence_that_only_sets_the_scene_gets_no_block_of_its_own(other):
+    """"Ik heb sinds kort een hond." asks nothing: it is no part of the answer (it was, with the dog tax's block
+    as its answer); the question is answered as a whole."""
+    question = "Ik heb sinds kort een hond. Wat kost een paspoort voor mijn kind?"
+    query = other.analyse(question)
+    assert len(query.parts) == 2 and query.scene == {"Ik heb sinds kort een hond"}
+    result = other.answer(question, channel="chat", agent=False)
+    assert result.status == "answered" and result.parts == []
+    assert result.sources[0].article_id == "reisdocument-paspoort" and "€ 58,90" in result.answer.short

@@ -9,7 +9,7 @@ from kcc.answer import normalise_question, select_sections
 from kcc.answer_model import QuestionError
 from kcc.extract import best_units, shortest_answer, stem_idf, units
 from kcc.intents import Intents, IntentsFileError, tokens
-from kcc.multipart import split_parts
+from kcc.multipart import asks, parts_and_scene, split_parts
 from kcc.search import SectionHit, by_article
 from tests.conftest import SMALL_KB
 
@@ -160,6 +160,19 @@ SUBJECTS = {"rijbewijs", "verlengen", "id-kaart", "kaart", "puppy", "gekocht", "
             "hondenbelasting", "paspoort"}
 
 
+@pytest.mark.parametrize(("part", "asking"), [
+    ("Hoe lang duurt dat", True),
+    ("Kan ik een betalingsregeling krijgen", True),  # a verb first
+    ("tuinafval?", True),
+    ("ik ben alleenstaande moeder en wil weten wanneer het geld komt", True),
+    ("Ik leef van een klein pensioen", False),
+    ("Wij wonen met z'n vieren", False),
+    ("Ik kan de aanslag niet in één keer betalen", False),  # "kan" not first: a statement
+])
+def test_a_part_asks_something_or_only_sets_the_scene(part, asking):
+    assert asks(part) is asking
+
+
 @pytest.mark.parametrize(("question", "parts"), [
     # a question without a subject of its own asks about the parts before it: it is searched with each of them
     ("Ik wil mijn rijbewijs verlengen en ook een nieuwe ID-kaart. Wat kost dat samen?",
@@ -187,3 +200,19 @@ def test_bad_questions_raise_a_coded_error(question, code):
     with pytest.raises(QuestionError) as info:
         normalise_question(question, 500)
     assert info.value.code == code
+
+
+@pytest.mark.parametrize(("question", "scene"), [
+    ("Wij wonen met z'n vieren. Wat betalen we per jaar voor het ophalen van vuilnis?", ["Wij wonen met z'n vieren"]),
+    # a statement in a sentence that asks is one of its requests
+    ("Ik ga trouwen en wil daarna Nederlander worden, wat kost dat?", []),
+    # a sentence a question without a subject asks about
+    ("Ik wil mijn rijbewijs verlengen en mijn paspoort vernieuwen. Wat kost dat samen?", []),
+    # a part that asks in a sentence that does not ("Kan ..." first)
+    ("Ik heb een laag inkomen. Kan ik kwijtschelding krijgen. Mijn buurman zegt van wel.",
+     ["Ik heb een laag inkomen", "Mijn buurman zegt van wel"]),
+])
+def test_a_part_whose_sentence_asks_nothing_only_sets_the_scene(question, scene):
+    found = parts_and_scene(question, lambda w: len(w) > 6, asks)
+    assert [part for part, told in found if told] == scene
+    assert [part for part, _ in found] == split_parts(question, lambda w: len(w) > 6)
