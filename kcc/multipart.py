@@ -50,6 +50,8 @@ MAX_PARTS = 4
 ASKING = re.compile(r"\b(?:hoe|wat|waar|wanneer|wie|welke?|waarom|hoeveel)\b"
                     r"|^(?:kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|heb|heeft|hebben|wil|wilt|krijg|krijgt)\s",
                     re.IGNORECASE)
+# a wish ("Ik wil een paspoort en een rijbewijs.") is the request when nothing in the question asks otherwise
+WISH = re.compile(r"\b(?:wil|wilt|willen|zou|zouden|graag|zoek|zoeken)\b", re.IGNORECASE)
 
 
 def _meaningful(part: str) -> bool:
@@ -90,16 +92,25 @@ def parts_and_scene(question: str, is_subject: Callable[[str], bool] | None = No
     """:func:`split_parts` with, for each part, whether it only sets the scene: neither it nor its sentence asks
     anything (``asking``: :meth:`kcc.answer.AnswerService.asks`), as "Wij wonen met z'n vieren." before "Wat
     betalen we per jaar?"; "Ik ga trouwen" in "Ik ga trouwen en wil daarna Nederlander worden, wat kost dat?" is
-    part of a sentence that asks, and a part that a question without a subject asks about ("... Wat kost dat
-    samen?") asks too."""
+    part of a sentence that asks, a part that a question without a subject asks about ("... Wat kost dat
+    samen?") asks too, and so does a wish in a question that asks nothing else ("Ik wil een paspoort en een
+    rijbewijs.")."""
     protected = _pair().sub(lambda m: m.group(1) + JOINED, question.replace(JOINED, " "))
+    sentences = SENTENCE.split(protected)
+    # a wish sets the scene beside a question ("Onze buurtvereniging wil een opruimactie houden. Kunnen we materiaal
+    # lenen?") and is the request without one ("Ik wil een paspoort en een rijbewijs.")
+    questioned = asking is not None and any(asking(s.replace(JOINED, " en ")) for s in sentences)
+
+    def tells(text: str) -> bool:
+        return asking is not None and not asking(text) and (questioned or not WISH.search(text))
+
     pieces: list[tuple[str, bool]] = []
-    for sentence in SENTENCE.split(protected):
-        told = asking is not None and not asking(sentence.replace(JOINED, " en "))
+    for sentence in sentences:
+        told = tells(sentence.replace(JOINED, " en "))
         for p in SPLIT.split(sentence):
             if p and p.strip(" ,.;"):
                 piece = LEADING.sub("", p.strip(" ,.;")).replace(JOINED, " en ")
-                pieces.append((piece, told and not asking(piece)))
+                pieces.append((piece, told and tells(piece)))
     parts: list[tuple[str, bool]] = []
     for piece, scene in pieces:
         if parts and (not _meaningful(piece) or not _meaningful(parts[-1][0])):
