@@ -50,8 +50,6 @@ MAX_PARTS = 4
 ASKING = re.compile(r"\b(?:hoe|wat|waar|wanneer|wie|welke?|waarom|hoeveel)\b"
                     r"|^(?:kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|heb|heeft|hebben|wil|wilt|krijg|krijgt)\s",
                     re.IGNORECASE)
-# a wish ("Ik wil een paspoort en een rijbewijs.") is the request when nothing in the question asks otherwise
-WISH = re.compile(r"\b(?:wil|wilt|willen|zou|zouden|graag|zoek|zoeken)\b", re.IGNORECASE)
 
 
 def _meaningful(part: str) -> bool:
@@ -93,16 +91,17 @@ def parts_and_scene(question: str, is_subject: Callable[[str], bool] | None = No
     anything (``asking``: :meth:`kcc.answer.AnswerService.asks`), as "Wij wonen met z'n vieren." before "Wat
     betalen we per jaar?"; "Ik ga trouwen" in "Ik ga trouwen en wil daarna Nederlander worden, wat kost dat?" is
     part of a sentence that asks, a part that a question without a subject asks about ("... Wat kost dat
-    samen?") asks too, and so does a wish in a question that asks nothing else ("Ik wil een paspoort en een
-    rijbewijs.")."""
+    samen?") asks too; in a question that asks nothing ("Ik wil een paspoort en een rijbewijs.") no part only
+    sets the scene."""
     protected = _pair().sub(lambda m: m.group(1) + JOINED, question.replace(JOINED, " "))
     sentences = SENTENCE.split(protected)
-    # a wish sets the scene beside a question ("Onze buurtvereniging wil een opruimactie houden. Kunnen we materiaal
-    # lenen?") and is the request without one ("Ik wil een paspoort en een rijbewijs.")
+    # a statement sets the scene beside a question ("Onze buurtvereniging wil een opruimactie houden. Kunnen we
+    # materiaal lenen?"); without one, the statements are the requests ("Ik wil een paspoort en een rijbewijs.",
+    # "Mijn container is kapot en mijn paspoort is verlopen.")
     questioned = asking is not None and any(asking(s.replace(JOINED, " en ")) for s in sentences)
 
     def tells(text: str) -> bool:
-        return asking is not None and not asking(text) and (questioned or not WISH.search(text))
+        return questioned and asking is not None and not asking(text)
 
     pieces: list[tuple[str, bool]] = []
     for sentence in sentences:

@@ -206,8 +206,9 @@ def test_bad_questions_raise_a_coded_error(question, code):
     ("Wij wonen met z'n vieren. Wat betalen we per jaar voor het ophalen van vuilnis?", ["Wij wonen met z'n vieren"]),
     # a statement in a sentence that asks is one of its requests
     ("Ik ga trouwen en wil daarna Nederlander worden, wat kost dat?", []),
-    # a wish is the request when nothing else asks, and sets the scene beside a question
+    # statements are the requests when nothing asks, and set the scene beside a question
     ("Ik wil een parkeervergunning en een extra container.", []),
+    ("Mijn container is kapot en mijn paspoort is verlopen.", []),
     ("Onze buurtvereniging wil een opruimactie houden. Kunnen we materiaal lenen?",
      ["Onze buurtvereniging wil een opruimactie houden"]),
     # a sentence a question without a subject asks about
