@@ -26,9 +26,9 @@ from kcc.privacy.cues import load_cues
 # sentence ends, and the coordinating words that join two requests in Dutch questions
 # ("verder" and "daarnaast" join two requests only at the start of a clause: "Daarnaast wil ik ...", ", verder
 # ..."; inside one they are adverbs: "ik heb verder geen legitimatie")
-SPLIT = re.compile(r"(?<=[?!.;])\s+|\s*;\s*|,?\s+(?:en|en ook|maar ook|ook nog|plus)\s+|,\s*(?:daarnaast|verder)\s+",
-                   re.IGNORECASE)
 SENTENCE = re.compile(r"(?<=[?!.;])\s+")
+SPLIT = re.compile(rf"{SENTENCE.pattern}|\s*;\s*|,?\s+(?:en|en ook|maar ook|ook nog|plus)\s+"
+                   r"|,\s*(?:daarnaast|verder)\s+", re.IGNORECASE)
 LEADING = re.compile(r"^(?:en|of|maar|en ook)\s+", re.IGNORECASE)
 # "Mijn partner en ik willen ...": one subject of two people, not two requests (a possessive and one or two
 # more words at a clause's start before "en", a first person after it); its "en" is hidden from SPLIT while the
