@@ -24,36 +24,33 @@ from cachetools import LRUCache
 
 from ingest.dispose import dispose_unshared
 from ingest.index_view import IndexView
-from kb.model import Article, Section, content_hash
+from kb.model import Article
 from kcc.answer_model import (
-    AnswerBody,
     AnswerResult,
     ArticleRef,
     Clarify,
     InternalNote,
     QuestionError,
     Referral,
-    SourceRef,
 )
 from kcc.calibration import Calibration
+from kcc.compose import compose
 from kcc.courtesy import Courtesy
 from kcc.elsewhere import OtherPlaces
 from kcc.evidence import EvidenceScorer
-from kcc.extract import best_units
-from kcc.intents import Intent, Intents
+from kcc.intents import Intents
 from kcc.kb_stats import KbStats, answerable
 from kcc.language import LanguageDetector
 from kcc.multipart import asks, parts_and_scene
 from kcc.privacy import PLACEHOLDER, mask_identifiers
 from kcc.products import COMMON_ZIPF, KbWords, ProductCatalogue
 from kcc.referrals import ReferralGuide, load_guide_or_generic
-from kcc.render import to_text, to_text_and_html
 from kcc.scope import vector_cache
 from kcc.search import Retrieval, Searcher, SectionHit, second_article
 from kcc.settings import Settings
 from kcc.spelling import zipf
 
-__all__ = ["CHANNELS", "AnswerService", "QuestionError", "normalise_question", "select_sections"]
+__all__ = ["CHANNELS", "AnswerService", "QuestionError", "normalise_question"]
 
 CHANNELS = ("phone", "counter", "email", "chat", "web")
 # a word less common in Dutch than this (wordfreq's Zipf scale: "paspoort" 3.4, "heffing" 3.0; "terecht" 5.0,
@@ -61,7 +58,6 @@ CHANNELS = ("phone", "counter", "email", "chat", "web")
 # have it ("trouwen" 4.6, "hond" 4.96), it asks for no kind of answer ("kost") and it is not among Dutch's
 # commonest words (COMMON_ZIPF: "krijg" 5.3 in a title "Kan ik een briefadres krijgen?")
 SUBJECT_ZIPF = 4.5
-MAX_SECTIONS = 3
 NOTE_RANK = 3  # internal sections ranked this high for an agent become notes
 PART_ARTICLES = 10  # a part's own article must also be among the whole question's best articles
 ALTERNATIVES = 3
@@ -92,41 +88,6 @@ class Query:
     @property
     def same_language(self) -> bool:
         return self.language == "nl"
-
-
-def _answer_part(article: Article, section: Section) -> Section:
-    """A section that only asks the question (a VAC's question) is answered by the next public section."""
-    public = article.public_sections
-    if section.body.rstrip().endswith("?") and section in public:
-        following = public[public.index(section) + 1:]
-        if following:
-            return following[0]
-    return section
-
-
-def select_sections(article: Article, hits: list[SectionHit], intents: list[Intent]) -> list[Section]:
-    """The public sections of ``article`` that answer the question, in article order: first those whose
-    heading matches an answer kind the question asks for, then the article's best-ranked sections, up to
-    ``MAX_SECTIONS``, however far other articles' sections rank between them (a block of one section left the
-    fact out of vague questions: the sample KB's facts 0.872 -> 0.879, answers a median 6 words longer)."""
-    public = article.public_sections
-    chosen: list[Section] = []
-    for intent in intents:
-        for section in public:
-            if intent.matches_heading(section.heading) and section not in chosen:
-                chosen.append(section)
-                break
-    for hit in hits:
-        if len(chosen) >= MAX_SECTIONS:
-            break
-        if hit.article_id != article.id or hit.audience != "public" or hit.section_index >= len(article.sections):
-            continue
-        section = _answer_part(article, article.sections[hit.section_index])
-        if section in public and section not in chosen:
-            chosen.append(section)
-    if not chosen and public:
-        chosen.append(_answer_part(article, public[0]))
-    return sorted(chosen, key=public.index)
 
 
 class AnswerService:
@@ -339,38 +300,14 @@ class AnswerService:
             shown = {part_hits[0].article_id for _, part_hits in answered}
             answered += [block for block in self._second_article(hits, query.text)
                          if block[1][0].article_id not in shown]
-        intents = self.intents.asked(query.text)
-        blocks: list[str] = []
-        shorts: list[str] = []
-        sources: list[SourceRef] = []
-        for part, (text, part_hits) in enumerate(answered):
-            article = self.articles[part_hits[0].article_id]
-            # a part asks for its own kind of answer ("... en hoe lang duurt dat?"); else the question's
-            asked = (self.intents.asked(text) or intents) if part else intents
-            # its sections also answer the kinds the whole question asks for ("Wat kost trouwen op een zaterdag?
-            # En hoe lang duurt naturalisatie?": the naturalisation's price too), its short answer its own first
-            sections = select_sections(article, part_hits, list(dict.fromkeys(asked + intents)))
-            # the short answer is the article's best sentences for the question, wherever they are: the
-            # sentence that answers may sit in a section the retrieval ranked low, and its section joins
-            public = article.public_sections
-            chosen = best_units(text, public, asked, self.idf)
-            sections = sorted(set(sections) | {public[u.section] for u in chosen}, key=public.index)
-            short = "\n\n".join(u.markdown for u in chosen)
-            shorts.append(short)
-            blocks.append("\n\n".join([f"**{article.title}**", short, *(f"**{s.heading}**\n\n{s.body}"
-                                                                      for s in sections)]))
-            sources += [SourceRef(article.id, article.title, s.heading, self.source_url(article), article.hash,
-                                  article.reviewed.isoformat() if article.reviewed else None, part)
-                        for s in sections]
-        markdown = "\n\n---\n\n".join(blocks)
-        text, html = to_text_and_html(markdown)
-        body = AnswerBody(id=content_hash(markdown, [(s.article_id, s.section, s.version) for s in sources]),
-                          text=text, markdown=markdown, html=html, short=to_text("\n\n".join(shorts)))
+        composed = compose(answered, self.intents.asked(query.text), self.intents, self.articles, self.idf,
+                           self.source_url)
+        sources = composed.sources
         first = self.articles[answered[0][1][0].article_id]
         referral = Referral(first.referral.split(":", 1)[0].strip(), first.referral) if first.referral else None
         done = {s.article_id for s in sources}
         alternatives = [self._ref(a) for a in ranked if a not in done][:ALTERNATIVES]
-        return AnswerResult("answered", body, sources, referral, confidence, channel,
+        return AnswerResult("answered", composed.body, sources, referral, confidence, channel,
                             alternatives=alternatives, clarify=self._clarify(tops, ranked, len(answered)),
                             parts=parts,
                             language=query.language)

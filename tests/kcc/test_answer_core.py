@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kb.loader import load_article
-from kcc.answer import normalise_question, select_sections
+from kcc.answer import normalise_question
 from kcc.answer_model import QuestionError
+from kcc.compose import select_sections
 from kcc.extract import best_units, shortest_answer, stem_idf, units
 from kcc.intents import Intents, IntentsFileError, tokens
 from kcc.multipart import asks, parts_and_scene, split_parts
