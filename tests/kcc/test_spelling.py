@@ -38,6 +38,9 @@ def corrector() -> SpellingCorrector:
         # the parts of a compound the KB does not use are corrected one by one, hyphens kept
         ("ID-kaaart aanvragen", "ID-kaart aanvragen"),
         ("grofvul-afspraak", "grofvuil-afspraak"),
+        # a hyphenated KB compound written as one word gets the KB's hyphen ("kaart" is one edit further away)
+        ("idkaart kwijt", "id-kaart kwijt"),
+        ("Idkaart kwijt", "Id-kaart kwijt"),
     ],
 )
 def test_misspelled_kb_words_are_corrected(corrector, question, expected):
@@ -189,3 +192,9 @@ COMPOUND_TEXTS = [
 )
 def test_a_compound_the_kb_does_not_use_is_its_kb_words(word, parts):
     assert SpellingCorrector.from_texts(COMPOUND_TEXTS).compound_parts(word) == parts
+
+
+def test_a_joined_compound_is_left_alone_when_common_or_known_as_one_word():
+    corrector = SpellingCorrector.from_texts(["Geef uw e-mailadres door.", "De gft-bak en de gftbak zijn een."])
+    assert corrector.correct("emailadres").text == "emailadres"  # a common Dutch word: never corrected
+    assert corrector.correct("gftbak").text == "gftbak"  # the KB writes it so itself
