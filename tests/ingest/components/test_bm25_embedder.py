@@ -26,8 +26,9 @@ def test_a_contraction_leaves_no_lone_letter_to_match_any_text():
     document = set(Bm25DocumentEmbedder().run(documents=[Document(content="Geldig t/m 31 december, zone B")])[
         "documents"][0].sparse_embedding.indices)
     question = set(embed.run(text="wat kost zo'n pas voor m'n zoon")["sparse_embedding"].indices)
-    assert set(embed.run(text="zoon")["sparse_embedding"].indices) <= question  # the words themselves still count
-    assert not question & document - set(embed.run(text="zoon")["sparse_embedding"].indices)
+    zoon = set(embed.run(text="zoon")["sparse_embedding"].indices)  # Snowball stems "zone" like "zoon"
+    assert zoon <= question  # the words themselves still count
+    assert not question & (document - zoon)  # no "m" or "n" left to match "t/m"
 
 
 def test_a_plural_with_an_apostrophe_searches_its_word():
