@@ -38,7 +38,7 @@ from kcc.compose import compose
 from kcc.courtesy import Courtesy
 from kcc.elsewhere import OtherPlaces
 from kcc.evidence import EvidenceScorer
-from kcc.intents import Intents
+from kcc.intents import Intents, words
 from kcc.kb_stats import KbStats, answerable
 from kcc.language import LanguageDetector
 from kcc.multipart import asks, parts_and_scene
@@ -62,7 +62,6 @@ NOTE_RANK = 3  # internal sections ranked this high for an agent become notes
 PART_ARTICLES = 10  # a part's own article must also be among the whole question's best articles
 ALTERNATIVES = 3
 OWN_ARTICLES = 1  # a town named in the article that would answer is part of its answer
-WORD = re.compile(r"[^\W\d_]+")
 
 
 def normalise_question(question: str, max_chars: int) -> str:
@@ -221,7 +220,7 @@ class AnswerService:
         ``text`` with that compound's parts ("badkamertegels" also as "badkamer tegels",
         :meth:`kcc.spelling.SpellingCorrector.compound_parts`), else None (the text itself). The dense branch
         embeds the question as asked."""
-        parts = [part for word in WORD.findall(text) for part in self.speller.compound_parts(word) or ()]
+        parts = [part for word in words(text) for part in self.speller.compound_parts(word) or ()]
         return f"{text} {' '.join(parts)}" if parts else None
 
     def _retrieve(self, text: str, query: Query, top_k: int = 20) -> Retrieval:

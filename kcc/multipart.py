@@ -45,6 +45,7 @@ def _pair() -> re.Pattern[str]:
 
 
 MAX_PARTS = 4
+LETTERS = re.compile(r"[^\W\d_]+")  # the words of a part, without numbers
 # a part that asks something: a question word anywhere, or a verb first ("Kan ik ...", "Is er ..."); Dutch
 # grammar, not any KB's words (a question mark and the intents' cues count too: :func:`asks`)
 ASKING = re.compile(r"\b(?:hoe|wat|waar|wanneer|wie|welke?|waarom|hoeveel)\b"
@@ -53,14 +54,14 @@ ASKING = re.compile(r"\b(?:hoe|wat|waar|wanneer|wie|welke?|waarom|hoeveel)\b"
 
 
 def _meaningful(part: str) -> bool:
-    lengths = [len(word) for word in re.findall(r"[^\W\d_]+", part)]
+    lengths = [len(word) for word in LETTERS.findall(part)]
     return any(n >= 6 for n in lengths) or sum(1 for n in lengths if n >= 4) >= 2
 
 
 def names_no_subject(part: str, is_subject: Callable[[str], bool]) -> bool:
     """``part`` is a question without a subject of its own ("Wat kost dat samen?", "Waar kan ik terecht?"); a
     statement says what the resident needs even in common words ("Mijn zoon heeft hulp nodig")."""
-    return part.rstrip().endswith("?") and not any(is_subject(w) for w in re.findall(r"[^\W\d_]+", part))
+    return part.rstrip().endswith("?") and not any(is_subject(w) for w in LETTERS.findall(part))
 
 
 def asks(part: str) -> bool:
