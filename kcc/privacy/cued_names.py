@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kcc.privacy.context import COMMON_WORD_ZIPF, institution_word, is_place
+from kcc.privacy.context import COMMON_WORD_ZIPF, is_place
 from kcc.privacy.cues import Cues
 from kcc.privacy.identifiers import Span
+from kcc.privacy.institutions import institution_word
 from kcc.spelling import zipf, zipf_nl_en
 
 # a word of a name after a person cue: "Kaya-Yılmaz", "O'Brien", "'t" (in "van 't Hof"), initials "D.F."

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kcc.privacy.context import institution_word
 from kcc.privacy.cued_names import spoken_not_a_name
 from kcc.privacy.cues import Cues
 from kcc.privacy.identifiers import Span, only_zeros
+from kcc.privacy.institutions import institution_word
 
 _DELIMITERS = ("\t", "|", ";", ",")
 _LABEL_WORD = re.compile(r"[^\W\d_]+(?:[.-][^\W\d_]+)*\.?")

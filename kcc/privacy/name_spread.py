@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from kcc.privacy.context import is_institution, rare_as_a_word
+from kcc.privacy.context import rare_as_a_word
 from kcc.privacy.cues import Cues
 from kcc.privacy.deduce_model import load
 from kcc.privacy.identifiers import Span
+from kcc.privacy.institutions import is_institution
 
 # right before a date of birth in brackets: one to three capitalised words ("Selam Tekle (geb. 22-07-1998)")
 _BEFORE_A_BRACKETED_DATE = re.compile(r"((?:[A-ZÀ-Ž][\w'’-]*[ \t]+){0,2}[A-ZÀ-Ž][\w'’-]*)[ \t]*\([^()\d\n]{0,12}\Z")

@@ -13,26 +13,18 @@ import re
 from functools import cache
 from typing import Any
 
+from kcc.privacy.address_numbers import a_list_label, a_street_segment, before_a_street, counted, dated, named_year
 from kcc.privacy.context import (
     WORD_BEFORE,
-    a_list_label,
     a_pets_name,
     a_place,
     a_public_figure,
-    a_street_segment,
     a_sub_team,
     a_teams_name,
-    an_institutions_address,
-    before_a_street,
     common_compound,
-    counted,
-    dated,
-    institution_word,
-    is_institution,
     is_place,
     named_after_a_person,
     named_before_its_animal,
-    named_year,
     not_a_persons_name,
     starts_sentence,
 )
@@ -48,6 +40,7 @@ from kcc.privacy.first_names import (
     with_its_surname,
 )
 from kcc.privacy.identifiers import Span
+from kcc.privacy.institutions import an_institutions_address, institution_word, is_institution
 from kcc.spelling import zipf
 
 _NAMES = {"names", "prefix_with_initial", "prefix_with_interfix", "prefix_with_name", "interfix_with_name",
