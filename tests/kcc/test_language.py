@@ -95,6 +95,15 @@ def test_detect_warms_up_by_itself_and_warm_up_twice_is_harmless():
     assert detector._detector is built
 
 
+def test_a_released_detector_loads_its_models_again_when_asked():
+    detector = LanguageDetector(low_accuracy=True)
+    detector.warm_up()
+    detector.release()
+    assert not detector.loaded
+    assert detector.detect("Ile kosztuje paszport?") == "pl"
+    assert detector.loaded
+
+
 def test_concurrent_first_calls_build_one_detector():
     detector = LanguageDetector(low_accuracy=True)
     results: list[str] = []
