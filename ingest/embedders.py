@@ -46,7 +46,8 @@ class ModelEmbedder(DenseEmbedder, Protocol):
 
     def release(self) -> None:
         """Drop the loaded model, so its memory is freed now rather than whenever the collector gets to the
-        embedder (``kcc.gc_pause`` freezes what is alive after a re-index); the next embed loads it again."""
+        embedder (``kcc.gc_pause`` freezes what is alive after a re-index); the next embed loads it again. For
+        when nothing embeds any more (a closing runtime): an embed running meanwhile would find no model."""
 
 
 class _HoldsAModel:
