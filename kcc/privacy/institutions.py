@@ -12,9 +12,7 @@ from kcc.privacy.context import NEXT_WORD, REST_OF_WORD
 from kcc.privacy.cues import Cues
 
 _AMPERSAND_BEFORE = re.compile(r"[ \t]*&[ \t]*$")
-
 _PARTNER = re.compile(r"[ \t]*&[ \t]+((?:[\w'’-]+[ \t]+){1,3}[\w'’-]+)")
-
 _AT_AN_INSTITUTION = re.compile(r"(\S+)[ \t]+(?:aan|op|in|at|on)(?:[ \t]+(?:de|het|den|the))?[ \t]+$")
 # a sentence that starts with "op"/"aan"/"in" and the address, after a sentence that names an institution (group 1)
 _PREVIOUS_SENTENCE_AT = re.compile(r"([^.!?\n]+)[.!?]+[ \t]+(?:op|aan|in|at|on)(?:[ \t]+(?:de|het|den|the))?[ \t]+$",
@@ -28,6 +26,7 @@ _AFTER_A_NAMED_INSTITUTION = re.compile(r"(?<![^\W_])([^\W\d_]+)(?:[ \t]+['‘\"
                                         r"(?:(?:De|Het|Den|'t|de|het|van|voor|der|den)[ \t]+)*"
                                         r"(?:[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?[ \t]+){0,2}"
                                         r"[A-Z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?['’\"]?)?(?:,[ \t]+|[ \t]*\([ \t]*)$")
+
 
 def institution_word(word: str, cues: Cues, surnames: Any = None) -> bool:
     """Whether ``word``, or a part of it before a hyphen, ends in an institution word and is no surname from the
