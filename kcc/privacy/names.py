@@ -21,7 +21,6 @@ from kcc.privacy.context import (
     a_public_figure,
     a_sub_team,
     a_teams_name,
-    common_compound,
     is_place,
     named_after_a_person,
     named_before_its_animal,
@@ -41,6 +40,14 @@ from kcc.privacy.first_names import (
 )
 from kcc.privacy.identifiers import Span
 from kcc.privacy.institutions import an_institutions_address, institution_word, is_institution
+from kcc.privacy.no_names import (
+    a_places_adjective,
+    a_things_name,
+    an_initial_and_a_word,
+    one_letter,
+    spells_a_letter,
+    title_before_a_word,
+)
 from kcc.spelling import zipf
 
 _NAMES = {"names", "prefix_with_initial", "prefix_with_interfix", "prefix_with_name", "interfix_with_name",
@@ -160,52 +167,11 @@ def _with_particles(text: str, start: int, cues: Cues) -> int:
     return first
 
 
-def _title_before_a_word(text: str, start: int, end: int, cues: Cues, model: Any) -> bool:
-    """Whether what follows a title is a word, not a name: written in lower case, neither a particle nor in the name
-    lists ("Meneer belde anoniem", "mevrouw wilde"; not "mw de groot", "dhr jansen")."""
-    first = re.split(r"[-'’]", text[start:end].split()[0])[0]  # "bakker" of "bakker-de graaf"
-    if not first[:1].islower() or first.lower() in cues.particles:
-        return False
-    listed = first[:1].upper() + first[1:]
-    return [listed] not in model.lookup_structs["first_name"] and [listed] not in model.lookup_structs["surname"]
-
-
-def _a_places_adjective(name: str, model: Any) -> bool:
-    """Whether a name starts with a place's adjective: "Amsterdamse Bos", "Haarlemse" of "Haarlemse Hout" (no one's
-    name is "Amsterdamse")."""
-    first = name.split()[0]
-    return first.endswith("se") and [first[:-2]] in model.lookup_structs["placename"]
-
-
-def _a_things_name(name: str, cues: Cues, first_names: Any, surnames: Any) -> bool:
-    """Whether a name without a title is a thing's: it begins with the word for an animal or a named thing ("Storm
-    Ciarán", at a sentence's start where no word before says so), or it is one word that no name list holds, two
-    common words run together, the second no name ("Poëziefestival", "Zomerfestival")."""
-    words = name.split()
-    if len(words) > 1 and words[0].lower() in cues.animals:
-        return True
-    return len(words) == 1 and "-" not in name and [name] not in first_names and [name] not in surnames and \
-        common_compound(name, first_names, surnames, head_may_be_a_name=True)
-
-
 # a surname's particle written against it: "O'Connor", "D'Souza" (not "I'm")
 _GLUED_PARTICLE = re.compile(r"(?<![^\W\d_])[A-HJ-Z]['’]\Z")
 _TIME_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")  # "18:00" after "Sportpark Veldwijk 18": an hour, no house number
 # at a line's start, a code of a letter or three and digits before the word: a stall's, a room's ("C4 Bloemen")
 _AFTER_A_CODE = re.compile(r"(?:^|(?<=\n))[ \t]*[A-Z]{1,3}\d{1,4}[a-z]?[ \t]+\Z")
-# how common a word must be in Dutch (wordfreq's Zipf scale) for an initial before it to make no name of it
-_COMMON_WORD = 3.5
-
-
-def _an_initial_and_a_word(name: str, first_names: Any, surnames: Any) -> bool:
-    """An initial and a common Dutch word that no name list holds: "C. Verwachte" of "Categorie: C. Verwachte
-    bezoekers" is a value and the next sentence's first word; "J. Groen" and "A. Bulut" are names."""
-    # (or its full stop alone, the letter taken by an address: ". Vraagt" of "Singel 104 A. Vraagt traplift")
-    match = re.fullmatch(r"[A-ZÀ-Ž]?\.[ \t]*([A-ZÀ-Ž][^\W\d_]+)", name)
-    if not match:
-        return False
-    word = match.group(1)
-    return [word] not in surnames and [word] not in first_names and zipf(word.lower(), "nl") >= _COMMON_WORD
 
 
 def _initials_before_a_street(text: str, names: list[tuple[int, int]], streets: list[tuple[int, int]],
@@ -230,30 +196,6 @@ def _initials_before_a_street(text: str, names: list[tuple[int, int]], streets: 
                 end = street[1]
         joined.append((start, end))
     return joined, streets
-
-
-def _one_letter(text: str, start: int, end: int) -> bool:
-    """Whether a "name" is one letter without a full stop after it: a placeholder ("dhr. X"), not an initial."""
-    return end - start == 1 and text[start].isalpha() and not text.startswith(".", end)
-
-
-def _spelled(text: str, start: int, end: int, cues: Cues, first_names: Any) -> bool:
-    """Whether the "name" at ``start``-``end`` spells a letter: one word, a first name or a place's name, that spells
-    the letter before it ("D van Dirk", "Z van Zaandam", "B as in Bravo"), or the name is the letter and that word.
-    Not a surname after an initial ("mevrouw D van Dijk": no title goes before a spelling, and "Dijk" is no first
-    name)."""
-    words = text[start:end].split()
-    if len(words) > 2 and cues.spellings.fullmatch(text[start:end]) and all(
-            word[:1].lower() == letter.lower() for letter, word in cues.spelling.findall(text[start:end])):
-        return True  # "d van dirk o van otto r van richard": letters spelled one after another
-    if len(words) > 1:
-        if not (cues.spelled_letter.search(text, start, end - len(words[-1])) and words[-1][:1].upper() == words[0]):
-            return False
-    else:
-        letter = cues.spelled_letter.search(text, max(0, start - 12), start)
-        if not (letter and text[start:start + 1].upper() == letter.group(1)):
-            return False
-    return [words[-1]] in first_names or is_place(cues, words[-1])
 
 
 def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = None) -> list[Span]:
@@ -367,19 +309,19 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
         if not titled and not re.search(r"[\s.]", text[start:end]) and starts_sentence(text, start) and \
                 not a_first_name_first(text, start, end, cues, common, first_names):
             continue  # "Kost het iets?"; but "Behandelend medewerker: Femke." (not "Bezoeker: Schippers van de ...")
-        if not titled and (_a_things_name(text[start:end], cues, first_names, surnames)
+        if not titled and (a_things_name(text[start:end], cues, first_names, surnames)
                            or a_german_noun(text, start, end, cues, first_names)):
             continue
         if not titled and (_AFTER_A_CODE.search(text, max(0, start - 12), start)
-                           or _an_initial_and_a_word(text[start:end], first_names, surnames)):
+                           or an_initial_and_a_word(text[start:end], first_names, surnames)):
             continue  # an item after its code in a list ("C4 Bloemen (8 m)"); "Categorie: C. Verwachte bezoekers"
-        if _one_letter(text, start, end) or (not titled and _spelled(text, start, end, cues, first_names)):
+        if one_letter(text, start, end) or (not titled and spells_a_letter(text, start, end, cues, first_names)):
             continue  # "dhr. X": a letter without a full stop stands for a name; "D van Dirk" spells a letter
-        if titled and _title_before_a_word(text, start, end, cues, model):
+        if titled and title_before_a_word(text, start, end, cues, model):
             continue
         if named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"]):
             continue
-        if is_place(cues, text[start:end]) or _a_places_adjective(text[start:end], model):
+        if is_place(cues, text[start:end]) or a_places_adjective(text[start:end], model):
             continue
         # in or right before a street address it stays, as it was: "Burgemeester" of "Burgemeester Visserplein 3B"
         at_address = any(a.kind == "address" and start < a.end and (a.start < end or not text[end:a.start].strip())
@@ -392,7 +334,7 @@ def find_names_and_addresses(text: str, cues: Cues, public: list[Span] | None = 
     spans += by_surname_ending(text, cues, first_names, spans)
     spans += [Span(_with_particles(text, start, cues), end, "name")
               for start, end in cued_names(text, cues, common, surnames, first_names)
-              if not is_institution(text, start, end, cues, surnames, cued=True) and not _one_letter(text, start, end)
+              if not is_institution(text, start, end, cues, surnames, cued=True) and not one_letter(text, start, end)
               and not a_pets_name(text, start, cues) and not named_before_its_animal(text, end, cues)
               and not not_a_persons_name(text, start, end, cues, cued=True)
               and not named_after_a_person(text, start, end, cues, model.lookup_structs["first_name"])
