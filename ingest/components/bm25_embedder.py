@@ -43,6 +43,7 @@ class Bm25DocumentEmbedder:
 
 # A word written with an apostrophe: a contraction ("m'n", "zo'n", "'s avonds") or a plural ("auto's").
 _APOSTROPHE_WORD = re.compile(r"[^\W_]*(?:['’][^\W_]*)+")
+_APOSTROPHE = re.compile(r"['’]")
 
 
 def without_clitics(text: str) -> str:
@@ -51,7 +52,7 @@ def without_clitics(text: str) -> str:
     matched "t/m" and "'n" in any KB text (a colloquial question about an ID card for "m'n zoon van 15" led to
     the parking tariffs)."""
     return _APOSTROPHE_WORD.sub(
-        lambda m: " ".join(p for p in re.split(r"['’]", m.group()) if len(p) > 1), text)
+        lambda m: " ".join(p for p in _APOSTROPHE.split(m.group()) if len(p) > 1), text)
 
 
 @component
